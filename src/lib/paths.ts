@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: the folder holding this project's package.json. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Where entries live; `CONTENT_DIR` points the site and scripts elsewhere (benchmarks, tests). */
+export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(REPO_ROOT, env.CONTENT_DIR ?? 'content');
+}
+
+export function sectionRegistryPath(root: string = contentRoot()): string {
+  return path.join(root, 'sections.yaml');
+}
+
+/** Scripts run against a checkout; outside one they say so instead of failing later. */
+export function assertInRepository(root: string = REPO_ROOT): void {
+  if (!existsSync(path.join(root, 'package.json')) || !existsSync(path.join(root, 'src', 'schemas', 'paper.ts'))) {
+    throw new Error(`not inside the awesome-mllm repository (looked in ${root})`);
+  }
+}

@@ -1,0 +1,67 @@
+import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
+import { shortTitleKey, titleKey } from './title-key';
+import type { Link } from '../schemas/link';
+
+export interface PaperIdentity {
+  title: string;
+  arxiv?: string;
+  links: Link[];
+}
+
+/** Every arXiv id an entry names: its own field and those derived from its links. */
+export function arxivIdsOf(paper: PaperIdentity): string[] {
+  const ids = new Set<string>();
+  if (paper.arxiv) ids.add(stripArxivVersion(paper.arxiv));
+  for (const link of paper.links) {
+    const id = arxivIdFromUrl(link.url);
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+/**
+ * Groups entries that name the same paper: same arXiv id, same title key, or one title being the
+ * other's name before its subtitle (`Mini-Gemini` and `Mini-Gemini: Mining the Potential…`).
+ * Returns, for each input index, a paper key shared by its whole group (stable: the smallest
+ * `title:`/`arxiv:` token of the group).
+ */
+export function paperKeys(papers: readonly PaperIdentity[]): string[] {
+  const parent = papers.map((_, index) => index);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+
+  const tokens = papers.map((paper) => [
+    `title:${titleKey(paper.title)}`,
+    ...arxivIdsOf(paper).map((id) => `arxiv:${id}`),
+  ]);
+  const owner = new Map<string, number>();
+  tokens.forEach((list, index) =>
+    list.forEach((token) => {
+      const first = owner.get(token);
+      if (first === undefined) owner.set(token, index);
+      else union(first, index);
+    }),
+  );
+  papers.forEach((paper, index) => {
+    const short = shortTitleKey(paper.title);
+    const match = short === undefined ? undefined : owner.get(`title:${short}`);
+    if (match !== undefined) union(match, index);
+  });
+
+  const keyOfRoot = new Map<number, string>();
+  tokens.forEach((list, index) => {
+    const root = find(index);
+    const preferred = list.find((token) => token.startsWith('arxiv:')) ?? list[0]!;
+    const current = keyOfRoot.get(root);
+    if (current === undefined || rank(preferred) < rank(current)) keyOfRoot.set(root, preferred);
+  });
+  return papers.map((_, index) => keyOfRoot.get(find(index))!);
+}
+
+/** arXiv keys win over title keys; among equals the alphabetically first, so keys are stable. */
+function rank(token: string): string {
+  return `${token.startsWith('arxiv:') ? 0 : 1}${token}`;
+}

@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+
+/** What a link points at; shown as its label on the site and inferred from the host on import. */
+export const LINK_KINDS = ['paper', 'notes', 'code', 'project', 'openreview', 'blog', 'other'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/** Only http(s): entries come from strangers' pull requests, so `javascript:` and `data:` never pass. */
+export const httpUrl = z
+  .string({ required_error: 'is required', invalid_type_error: 'must be a URL string' })
+  .trim()
+  .url('must be an absolute URL')
+  .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
+
+export const linkSchema = z
+  .object({
+    kind: z.enum(LINK_KINDS, {
+      errorMap: () => ({ message: `must be one of: ${LINK_KINDS.join(', ')}` }),
+    }),
+    url: httpUrl,
+  })
+  .strict();
+
+export type Link = z.infer<typeof linkSchema>;

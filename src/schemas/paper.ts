@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { arxivId } from './arxiv';
+import { isoDay, isoMonth } from './dates';
+import { linkSchema } from './link';
+
+export { LINK_KINDS, type Link, type LinkKind } from './link';
+
+const nonEmptyText = (what: string) =>
+  z
+    .string({ required_error: 'is required', invalid_type_error: `must be ${what}` })
+    .trim()
+    .min(1, 'must not be empty');
+
+/**
+ * One paper of the list: THE schema. Content collections, the CLI scripts, the JSON Schema for
+ * editors and the tests all use it. Strict: an unknown key (a typo such as `titel`) is an error.
+ */
+export const paperSchema = z
+  .object({
+    title: nonEmptyText('text'),
+    links: z.array(linkSchema, { required_error: 'is required', invalid_type_error: 'must be a list of links' }).min(1, 'needs at least one link'),
+    note: z.string({ invalid_type_error: 'must be text' }).trim().optional(),
+    added: isoDay,
+    arxiv: arxivId.optional(),
+    published: isoMonth.optional(),
+    venue: nonEmptyText('text').optional(),
+    org: nonEmptyText('text').optional(),
+    tags: z.array(nonEmptyText('text'), { invalid_type_error: 'must be a list of tags' }).optional(),
+    authors: z.array(nonEmptyText('text'), { invalid_type_error: 'must be a list of names' }).optional(),
+  })
+  .strict();
+
+/** What an entry file holds (before defaults and trimming). */
+export type PaperInput = z.input<typeof paperSchema>;
+/** What the site and scripts work with. */
+export type Paper = z.output<typeof paperSchema>;
+
+/** Field order in written entry files, so files read the same whoever wrote them. */
+export const PAPER_FIELD_ORDER = Object.keys(paperSchema.shape) as (keyof Paper)[];

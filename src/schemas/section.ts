@@ -1,0 +1,29 @@
+import { z } from 'astro/zod';
+
+/** Section ids name folders and URLs: lower-case words joined by hyphens. */
+export const SECTION_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const sectionSchema = z
+  .object({
+    id: z.string().regex(SECTION_ID_PATTERN, 'must be lower-case words joined by hyphens'),
+    /** The heading exactly as the list writes it; the importer matches headings against it. */
+    title: z.string().trim().min(1, 'must not be empty'),
+    /** A shorter name for navigation. */
+    short: z.string().trim().min(1).optional(),
+    description: z.string().trim().min(1, 'must not be empty'),
+    order: z.number().int(),
+  })
+  .strict();
+
+export const sectionRegistrySchema = z
+  .array(sectionSchema)
+  .min(1)
+  .superRefine((sections, ctx) => {
+    const seen = new Set<string>();
+    sections.forEach((section, index) => {
+      if (seen.has(section.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate section id "${section.id}"` });
+      seen.add(section.id);
+    });
+  });
+
+export type Section = z.output<typeof sectionSchema>;

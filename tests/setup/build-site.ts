@@ -1,0 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { REPO_ROOT } from '../../src/lib/paths';
+import { SUBPATH_BASE, SUBPATH_OUT_DIR } from './dist';
+
+/**
+ * Builds the real site twice before the build-output, search and browser suites: at the root
+ * (dist/) and under a sub-path (dist-subpath/), as a GitHub Pages project site is served.
+ * SKIP_BUILD=1 reuses what is there, for quick local reruns.
+ */
+export default function setup(): void {
+  if (process.env.SKIP_BUILD === '1') return;
+  const run = (env: NodeJS.ProcessEnv) =>
+    execFileSync('npx', ['astro', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  run({});
+  run({ BASE_PATH: SUBPATH_BASE, OUT_DIR: SUBPATH_OUT_DIR });
+}

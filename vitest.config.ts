@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
+    pool: 'forks',
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/{build,search,browser}/**/*.test.ts'],
+          // The suites read dist/ (and dist-subpath/) built once, before any of them runs.
+          globalSetup: ['tests/setup/build-site.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
