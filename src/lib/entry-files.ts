@@ -1,0 +1,147 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { PAPER_FIELD_ORDER, type PaperInput } from '../schemas/paper';
+
+export const ENTRY_EXTENSIONS = ['.yaml', '.mdx'] as const;
+/** Path of the JSON Schema (for editors) relative to an entry file in content/<section>/. */
+export const JSON_SCHEMA_REF = '../paper.schema.json';
+
+/** An entry file as read from disk, before schema validation. */
+export interface EntrySource {
+  /** Absolute path. */
+  file: string;
+  section: string;
+  /** The file name without extension: the entry id and URL slug. */
+  id: string;
+  format: 'yaml' | 'mdx';
+  /** The YAML data (frontmatter for MDX); undefined when the YAML does not parse. */
+  data: unknown;
+  /** MDX body (the long note); '' for YAML entries. */
+  body: string;
+  /** 1-based line in `file` where the MDX body starts (1 for YAML). */
+  bodyLine: number;
+  /** YAML syntax errors with 1-based lines in `file`. */
+  syntaxErrors: { line: number; message: string }[];
+  /** 1-based line in `file` of a field path such as ['links', 0, 'url'] (nearest existing parent). */
+  lineOf(fieldPath: readonly (string | number)[]): number;
+}
+
+/** Splits `---\nfrontmatter\n---\nbody`; returns the YAML text, the body and where each starts. */
+function splitFrontmatter(text: string): { yaml: string; yamlLine: number; body: string; bodyLine: number } | undefined {
+  const match = /^---\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return undefined;
+  const yaml = match[1] ?? '';
+  return { yaml, yamlLine: 2, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
+}
+
+/** Parses an entry file's text. Never throws: syntax problems come back in `syntaxErrors`. */
+export function parseEntrySource(file: string, text: string, section = path.basename(path.dirname(file))): EntrySource {
+  const format = file.endsWith('.mdx') ? 'mdx' : 'yaml';
+  const id = path.basename(file).replace(/\.(yaml|mdx)$/, '');
+  let yamlText = text;
+  let yamlLine = 1;
+  let body = '';
+  let bodyLine = 1;
+  const syntaxErrors: EntrySource['syntaxErrors'] = [];
+  if (format === 'mdx') {
+    const split = splitFrontmatter(text);
+    if (split) ({ yaml: yamlText, yamlLine, body, bodyLine } = split);
+    else {
+      syntaxErrors.push({ line: 1, message: 'an MDX entry must start with YAML frontmatter between --- lines' });
+      yamlText = '';
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + yamlLine - 1;
+  for (const error of doc.errors) {
+    syntaxErrors.push({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! });
+  }
+  const data = syntaxErrors.length ? undefined : doc.toJS();
+  return {
+    file,
+    section,
+    id,
+    format,
+    data,
+    body,
+    bodyLine,
+    syntaxErrors,
+    lineOf: (fieldPath) => toFileLine(nodeOffset(doc, fieldPath)),
+  };
+}
+
+function nodeOffset(doc: Document, fieldPath: readonly (string | number)[]): number {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
+  for (const key of fieldPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (!pair) break;
+      offset = (pair.key as { range?: number[] }).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+      node = node.items[key];
+      offset = (node as { range?: number[] }).range?.[0] ?? offset;
+    } else break;
+  }
+  return offset;
+}
+
+/** Every entry file under `root`, one folder per section id, sorted by section then file name. */
+export function readEntrySources(root: string, sectionIds: readonly string[]): EntrySource[] {
+  return sectionIds.flatMap((section) => {
+    const dir = path.join(root, section);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return [];
+    }
+    return names
+      .filter((name) => ENTRY_EXTENSIONS.some((ext) => name.endsWith(ext)))
+      .sort()
+      .map((name) => {
+        const file = path.join(dir, name);
+        return parseEntrySource(file, readFileSync(file, 'utf8'), section);
+      });
+  });
+}
+
+/** Keeps fields in schema order and drops empty optionals, so written files are canonical. */
+function orderedFields(paper: PaperInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of PAPER_FIELD_ORDER) {
+    const value = paper[key];
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The YAML text of an entry: schema-ordered fields, strings quoted where YAML would retype them. */
+export function serializeEntryYaml(paper: PaperInput): string {
+  return stringify(orderedFields(paper), { lineWidth: 0, defaultKeyType: 'PLAIN', defaultStringType: 'PLAIN' })
+    .replace(/^(added): '(\d{4}-\d{2}-\d{2})'$/m, '$1: $2');
+}
+
+/** The full text of an entry file: YAML with the editor schema reference, or MDX frontmatter + body. */
+export function serializeEntry(paper: PaperInput, format: 'yaml' | 'mdx' = 'yaml', body = ''): string {
+  const yaml = serializeEntryYaml(paper);
+  if (format === 'mdx') return `---\n${yaml}---\n\n${body.trim()}\n`;
+  return `# yaml-language-server: $schema=${JSON_SCHEMA_REF}\n${yaml}`;
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file behind. */
+export function writeFileAtomic(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
