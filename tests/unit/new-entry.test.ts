@@ -1,0 +1,224 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import {
+  createEntry,
+  NewEntryError,
+  parseNewEntryArgs,
+  resolveSectionChoice,
+  splitTags,
+  todayUtc,
+  type NewEntryInput,
+} from '../../src/lib/new-entry';
+import { REPO_ROOT } from '../../src/lib/paths';
+import { loadSections } from '../../src/lib/sections';
+import { paperSchema } from '../../src/schemas/paper';
+
+const TODAY = '2025-03-04';
+let root: string;
+
+beforeEach(() => {
+  root = path.join(mkdtempSync(path.join(tmpdir(), 'new-entry-')), 'content');
+  mkdirSync(path.join(root, 'mllm'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'sections.yaml'),
+    [
+      '- { id: mllm, title: Multimodal Large Language Models, description: Models., order: 1 }',
+      '- { id: benchmarks, title: BenchMark and Dataset, description: Benchmarks., order: 2 }',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(root, 'mllm', '2409.12191.yaml'),
+    serializeEntry({
+      title: 'Qwen2-VL: Enhancing Vision-Language Model’s Perception of the World at Any Resolution',
+      links: [{ kind: 'paper', url: 'https://arxiv.org/abs/2409.12191' }],
+      added: '2024-09-20',
+      arxiv: '2409.12191',
+    }),
+  );
+  writeFileSync(
+    path.join(root, 'mllm', 'visual-instruction-tuning.yaml'),
+    serializeEntry({
+      title: 'Visual Instruction Tuning',
+      links: [{ kind: 'project', url: 'https://llava-vl.github.io/' }],
+      added: '2023-04-20',
+    }),
+  );
+});
+
+afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
+
+const create = (input: NewEntryInput) => createEntry(input, { root, today: TODAY });
+
+function refusal(input: NewEntryInput): NewEntryError {
+  try {
+    create(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(NewEntryError);
+    return error as NewEntryError;
+  }
+  throw new Error('expected createEntry to refuse');
+}
+
+describe('createEntry', () => {
+  it('builds a valid YAML entry named after the arXiv id, dated today, with the link kind inferred', () => {
+    const { file, text } = create({
+      section: 'mllm',
+      url: 'https://arxiv.org/pdf/2312.14238v3',
+      title: ' InternVL: Scaling up Vision Foundation Models ',
+      note: '视觉编码器扩展到 6B',
+      tags: ['vision encoder', 'scaling'],
+      venue: 'CVPR 2024',
+      org: 'Shanghai AI Lab',
+    });
+    expect(file).toBe(path.join(root, 'mllm', '2312.14238.yaml'));
+    expect(text).toBe(
+      [
+        '# yaml-language-server: $schema=../paper.schema.json',
+        'title: "InternVL: Scaling up Vision Foundation Models"',
+        'links:',
+        '  - kind: paper',
+        '    url: https://arxiv.org/pdf/2312.14238v3',
+        'note: 视觉编码器扩展到 6B',
+        'added: 2025-03-04',
+        'arxiv: "2312.14238"',
+        'venue: CVPR 2024',
+        'org: Shanghai AI Lab',
+        'tags:',
+        '  - vision encoder',
+        '  - scaling',
+        '',
+      ].join('\n'),
+    );
+    const parsed = paperSchema.parse(parseEntrySource(file, text).data);
+    expect(parsed).toMatchObject({ title: 'InternVL: Scaling up Vision Foundation Models', arxiv: '2312.14238', added: TODAY });
+  });
+
+  it('names a non-arXiv paper after its title and keeps the id unique in the section', () => {
+    writeFileSync(path.join(root, 'mllm', 'mini-gemini.yaml'), 'title: broken on purpose: [');
+    const { file, text } = create({ section: 'mllm', url: 'https://github.com/dvlab-research/MGM', title: 'Mini-Gemini' });
+    expect(path.basename(file)).toBe('mini-gemini-2.yaml');
+    expect(paperSchema.parse(parseEntrySource(file, text).data).links).toEqual([
+      { kind: 'code', url: 'https://github.com/dvlab-research/MGM' },
+    ]);
+  });
+
+  it('writes an MDX entry whose body is the note', () => {
+    const { file, text } = create({ section: 'benchmarks', url: 'https://mmmu-benchmark.github.io/', title: 'MMMU', note: '**长笔记**\n\n- 一\n- 二', mdx: true });
+    expect(file).toBe(path.join(root, 'benchmarks', 'mmmu.mdx'));
+    const source = parseEntrySource(file, text);
+    expect(source.body.trim()).toBe('**长笔记**\n\n- 一\n- 二');
+    expect(paperSchema.parse(source.data)).not.toHaveProperty('note');
+  });
+
+  it('refuses an unknown or missing section and lists the valid ids', () => {
+    expect(refusal({ section: 'mlm', url: 'https://a.org/', title: 'A' }).message).toBe(
+      'unknown section "mlm"; valid sections: mllm, benchmarks',
+    );
+    expect(refusal({ url: 'https://a.org/', title: 'A' })).toMatchObject({ code: 'unknown-section', message: expect.stringContaining('mllm, benchmarks') });
+  });
+
+  it.each(['javascript:alert(1)', 'ftp://example.org/paper.pdf', 'arxiv.org/abs/2401.00001', ''])('refuses the URL %j', (url) => {
+    expect(refusal({ section: 'mllm', url, title: 'A' }).code).toBe('bad-url');
+  });
+
+  it('refuses a missing title with a clear message', () => {
+    const error = refusal({ section: 'mllm', url: 'https://arxiv.org/abs/2401.00001', title: '  ' });
+    expect(error.code).toBe('missing-title');
+    expect(error.message).toMatch(/^no title given/);
+  });
+
+  it('refuses a paper the section already has, by arXiv id or by title, naming the file', () => {
+    const byArxiv = refusal({ section: 'mllm', url: 'https://huggingface.co/papers/2409.12191', title: 'Qwen2 VL' });
+    expect(byArxiv).toMatchObject({ code: 'duplicate', existingFile: path.join(root, 'mllm', '2409.12191.yaml') });
+    expect(byArxiv.message).toBe('this paper is already in section "mllm": content/mllm/2409.12191.yaml (same arXiv id 2409.12191)');
+
+    const byTitle = refusal({ section: 'mllm', url: 'https://arxiv.org/abs/2304.08485', title: 'visual instruction  tuning!' });
+    expect(byTitle.message).toBe('this paper is already in section "mllm": content/mllm/visual-instruction-tuning.yaml (same title)');
+  });
+
+  it('accepts the same paper in another section', () => {
+    expect(create({ section: 'benchmarks', url: 'https://arxiv.org/abs/2409.12191', title: 'Qwen2-VL' }).file).toBe(
+      path.join(root, 'benchmarks', '2409.12191.yaml'),
+    );
+  });
+
+  it('refuses what the schema refuses, with the field named', () => {
+    expect(() => createEntry({ section: 'mllm', url: 'https://a.org/', title: 'A' }, { root, today: '2025-02-30' })).toThrow(
+      expect.objectContaining({ code: 'invalid-entry', message: 'added: is not a real calendar date' }),
+    );
+  });
+
+  it('refuses an MDX note that is not plain Markdown', () => {
+    const error = refusal({ section: 'mllm', url: 'https://a.org/', title: 'A', note: 'fine\n\n<Tip>no</Tip> and {1 + 1}', mdx: true });
+    expect(error.code).toBe('invalid-entry');
+    expect(error.message).toMatch(/^an MDX note must be plain Markdown: note line 3: JSX\/HTML element <Tip>/);
+    // The same text is fine as a YAML note, which is never compiled.
+    expect(() => create({ section: 'mllm', url: 'https://a.org/', title: 'A', note: '<Tip>no</Tip> {1 + 1}' })).not.toThrow();
+  });
+
+  it('writes nothing itself', () => {
+    create({ section: 'mllm', url: 'https://arxiv.org/abs/2401.00001', title: 'A' });
+    expect(readdirSync(path.join(root, 'mllm')).sort()).toEqual(['2409.12191.yaml', 'visual-instruction-tuning.yaml']);
+  });
+});
+
+describe('command-line input', () => {
+  it('reads the flags, splitting tags', () => {
+    expect(parseNewEntryArgs(['--section', 'mllm', '--url', 'https://a.org/', '--title', 'A', '--tags', 'x, y,,x', '--mdx'])).toEqual({
+      section: 'mllm',
+      url: 'https://a.org/',
+      title: 'A',
+      tags: ['x', 'y'],
+      mdx: true,
+    });
+    expect(() => parseNewEntryArgs(['--titel', 'A'])).toThrow(/titel/);
+  });
+
+  it('splits tags, dropping blanks and repeats', () => {
+    expect(splitTags(' a ,b,, a')).toEqual(['a', 'b']);
+    expect(splitTags(undefined)).toEqual([]);
+  });
+
+  it('takes a section by its number in the shown list or by id', () => {
+    const sections = loadSections(path.join(root, 'sections.yaml'));
+    expect(resolveSectionChoice('2', sections)).toBe('benchmarks');
+    expect(resolveSectionChoice(' mllm ', sections)).toBe('mllm');
+    expect(resolveSectionChoice('9', sections)).toBe('9');
+  });
+
+  it('dates entries in UTC', () => {
+    expect(todayUtc(new Date('2025-03-04T23:30:00-05:00'))).toBe('2025-03-05');
+  });
+});
+
+describe('npm run new', () => {
+  const run = (args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/new.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CONTENT_DIR: root },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
+  it('writes the entry and prints its path', () => {
+    const printed = run(['--section', 'benchmarks', '--url', 'https://arxiv.org/abs/2311.16502', '--title', 'MMMU']).trim();
+    const file = path.resolve(REPO_ROOT, printed);
+    expect(file).toBe(path.join(root, 'benchmarks', '2311.16502.yaml'));
+    expect(paperSchema.parse(parseEntrySource(file, readFileSync(file, 'utf8')).data).title).toBe('MMMU');
+  });
+
+  it('refuses with one line on stderr and exit code 1', () => {
+    try {
+      run(['--section', 'nope', '--url', 'https://a.org/', '--title', 'A']);
+      expect.unreachable();
+    } catch (error) {
+      const { status, stderr } = error as { status: number; stderr: string };
+      expect(status).toBe(1);
+      expect(stderr).toBe('npm run new: unknown section "nope"; valid sections: mllm, benchmarks\n');
+    }
+  });
+});
