@@ -10,8 +10,10 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: { remarkPlugins: [remarkGfm] },
+  // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), sitemap()],
 });

@@ -1,0 +1,85 @@
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { loadSections } from './lib/sections';
+import { paperKeys } from './lib/same-paper';
+import { sortEntries } from './lib/sort';
+import { tagSlug } from './lib/tags';
+import type { Paper } from './schemas/paper';
+import type { Section } from './schemas/section';
+
+/** A paper as pages see it: its entry, its section and the other sections' entries for the same paper. */
+/** A registry section with the site path of its listing. */
+export interface SectionInfo extends Section {
+  path: string;
+}
+
+export interface PaperEntry {
+  id: string;
+  section: SectionInfo;
+  data: Paper;
+  /** Shared by entries of the same paper across sections (see lib/same-paper). */
+  key: string;
+  /** The collection entry, for `render()` of an MDX entry's long note. */
+  entry: CollectionEntry<CollectionKey>;
+  hasBody: boolean;
+  /** Repository path of the entry file, for "Edit this entry". */
+  file: string;
+  /** Site-relative path of the paper page, without the base. */
+  path: string;
+}
+
+export interface SectionWithPapers extends SectionInfo {
+  /** Newest added first. */
+  papers: PaperEntry[];
+}
+
+let cache: Promise<{ sections: SectionWithPapers[]; papers: PaperEntry[] }> | undefined;
+
+/** The one place that reads the collections; every page asks here. Cached for the build. */
+export function loadContent() {
+  cache ??= (async () => {
+    const registry: SectionInfo[] = loadSections().map((section) => ({ ...section, path: `${section.id}/` }));
+    const raw = (
+      await Promise.all(
+        registry.map(async (section) =>
+          (await getCollection(section.id as CollectionKey)).map((entry) => ({ section, entry })),
+        ),
+      )
+    ).flat();
+    const keys = paperKeys(raw.map(({ entry }) => entry.data as Paper));
+    const papers: PaperEntry[] = raw.map(({ section, entry }, index) => ({
+      id: entry.id,
+      section,
+      data: entry.data as Paper,
+      key: keys[index]!,
+      entry,
+      hasBody: Boolean(entry.body?.trim()),
+      file: `content/${section.id}/${entry.filePath?.split('/').pop() ?? `${entry.id}.yaml`}`,
+      path: `${section.id}/${entry.id}/`,
+    }));
+    const sections = registry.map((section) => ({
+      ...section,
+      papers: sortEntries(papers.filter((paper) => paper.section.id === section.id)),
+    }));
+    return { sections, papers: sortEntries(papers) };
+  })();
+  return cache;
+}
+
+/** Other sections' entries for the same paper. */
+export function alsoListedIn(paper: PaperEntry, all: readonly PaperEntry[]): PaperEntry[] {
+  return all.filter((other) => other.key === paper.key && other !== paper);
+}
+
+/** Tags with how many papers carry them, most used first. */
+export function tagCounts(papers: readonly PaperEntry[]): { tag: string; slug: string; count: number }[] {
+  const counts = new Map<string, { tag: string; slug: string; count: number }>();
+  for (const paper of papers) {
+    for (const tag of paper.data.tags ?? []) {
+      const slug = tagSlug(tag);
+      const current = counts.get(slug) ?? { tag, slug, count: 0 };
+      current.count++;
+      counts.set(slug, current);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
+}

@@ -1,0 +1,61 @@
+import { SORT_ORDERS, sortEntries, type Sortable, type SortOrder } from './sort';
+import { tagSlug } from './tags';
+
+/** Above this many papers a view is split into pages, so no page ships megabytes of HTML. */
+export const PAGE_SIZE = 100;
+
+/** Path segments a section page uses after the section id; entry ids must not take these. */
+export const RESERVED_ENTRY_IDS = ['sort', 'tag', 'page'] as const;
+
+export interface ViewEntry extends Sortable {
+  data: Sortable['data'] & { tags?: string[] };
+}
+
+/** One server-rendered listing: a section, narrowed to a tag or not, in one order, one page of it. */
+export interface SectionView<T extends ViewEntry> {
+  /** Path after `<section>/`, '' for the default view; ends with '/' otherwise. */
+  rest: string;
+  order: SortOrder;
+  tag?: { name: string; slug: string };
+  page: number;
+  pageCount: number;
+  /** Every entry of the view across its pages. */
+  total: number;
+  entries: T[];
+}
+
+export function viewRest(options: { order: SortOrder; tagSlug?: string; page?: number }): string {
+  const parts: string[] = [];
+  if (options.tagSlug) parts.push('tag', options.tagSlug);
+  if (options.order !== 'added') parts.push('sort', options.order);
+  if (options.page && options.page > 1) parts.push('page', String(options.page));
+  return parts.length ? `${parts.join('/')}/` : '';
+}
+
+/** Every view of a section: each order × (all, each tag) × each page. Pure, so it is tested directly. */
+export function sectionViews<T extends ViewEntry>(entries: readonly T[], pageSize = PAGE_SIZE): SectionView<T>[] {
+  const tags = new Map<string, string>();
+  for (const entry of entries) for (const tag of entry.data.tags ?? []) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
+  const subsets: { tag?: { name: string; slug: string }; entries: readonly T[] }[] = [
+    { entries },
+    ...[...tags].sort(([a], [b]) => a.localeCompare(b)).map(([slug, name]) => ({
+      tag: { name, slug },
+      entries: entries.filter((entry) => entry.data.tags?.some((tag) => tagSlug(tag) === slug)),
+    })),
+  ];
+  return subsets.flatMap(({ tag, entries: subset }) =>
+    SORT_ORDERS.flatMap((order) => {
+      const sorted = sortEntries(subset, order);
+      const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
+      return Array.from({ length: pageCount }, (_, index) => ({
+        rest: viewRest({ order, tagSlug: tag?.slug, page: index + 1 }),
+        order,
+        tag,
+        page: index + 1,
+        pageCount,
+        total: sorted.length,
+        entries: sorted.slice(index * pageSize, (index + 1) * pageSize),
+      }));
+    }),
+  );
+}
