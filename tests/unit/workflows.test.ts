@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/lib/paths';
+import { loadSections } from '../../src/lib/sections';
+import { paperSchema } from '../../src/schemas/paper';
+
+const GITHUB_DIR = path.join(REPO_ROOT, '.github');
+const read = (relative: string) => readFileSync(path.join(REPO_ROOT, relative), 'utf8');
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function parseYaml(relative: string): unknown {
+  const doc = parseDocument(read(relative), { uniqueKeys: true });
+  expect(doc.errors.map((error) => error.message), relative).toEqual([]);
+  return doc.toJS();
+}
+
+interface Step {
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { steps: Step[] }>;
+}
+const workflow = (name: string) => parseYaml(`.github/workflows/${name}`) as Workflow;
+const allSteps = (flow: Workflow) => Object.values(flow.jobs).flatMap((job) => job.steps);
+
+describe('.github', () => {
+  const yamlFiles = yamlFilesUnder(GITHUB_DIR);
+
+  it('has the workflows and templates', () => {
+    expect(yamlFiles).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/ISSUE_TEMPLATE/suggest-paper.yml', '.github/ISSUE_TEMPLATE/config.yml']),
+    );
+    expect(existsSync(path.join(GITHUB_DIR, 'PULL_REQUEST_TEMPLATE.md'))).toBe(true);
+  });
+
+  it.each(yamlFiles)('%s is valid YAML', (file) => {
+    expect(parseYaml(file)).toBeTypeOf('object');
+  });
+
+  it('CI checks pull requests and pushes: install, Chromium, validate, check, test with the browser, build', () => {
+    const ci = workflow('ci.yml');
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+    const steps = allSteps(ci);
+    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toEqual({ 'node-version': 20, cache: 'npm' });
+    const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
+    const order = ['npm ci', 'apt-get install -y chromium', 'npm run validate', 'npm run check', 'npm test', 'npm run build'];
+    const positions = order.map((command) => runs.findIndex((run) => run.includes(command)));
+    expect(positions.every((position) => position >= 0), `ci.yml runs ${runs.join(' | ')}`).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(steps.find((step) => step.run === 'npm test')?.env).toEqual({ REQUIRE_BROWSER: '1' });
+  });
+
+  it('deploys with the official Pages actions under the repository sub-path', () => {
+    const steps = allSteps(workflow('deploy.yml'));
+    const actions = steps.flatMap((step) => (step.uses ? [step.uses.split('@')[0]] : []));
+    expect(actions).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    expect(steps.find((step) => step.run === 'npm run build')?.env).toEqual({
+      BASE_PATH: '/${{ github.event.repository.name }}/',
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+    });
+  });
+});
+
+describe('npm commands in the docs and workflows', () => {
+  const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
+  const documents = ['README.md', 'CONTRIBUTING.md', '.github/PULL_REQUEST_TEMPLATE.md', ...yamlFilesUnder(path.join(GITHUB_DIR, 'workflows'))].filter((file) =>
+    existsSync(path.join(REPO_ROOT, file)),
+  );
+
+  it.each(documents)('%s only runs scripts package.json defines', (file) => {
+    const used = [...read(file).matchAll(/\bnpm (?:run(?:-script)? ([\w:.-]+)|(test|start)\b)/g)].map((match) => match[1] ?? match[2]!);
+    expect([...new Set(used)].filter((script) => !scripts.includes(script))).toEqual([]);
+  });
+});
+
+describe('the "suggest a paper" issue form', () => {
+  interface FormField {
+    type: string;
+    id?: string;
+    attributes: { options?: string[] };
+  }
+  const form = parseYaml('.github/ISSUE_TEMPLATE/suggest-paper.yml') as { body: FormField[] };
+  const fields = form.body.filter((field) => field.type !== 'markdown');
+
+  it('offers exactly the registry sections, in order', () => {
+    const section = fields.find((field) => field.id === 'section');
+    expect(section?.type).toBe('dropdown');
+    expect(section?.attributes.options).toEqual(loadSections().map((entry) => entry.id));
+  });
+
+  it('asks for entry fields only (the URL becomes the first link)', () => {
+    const ids = fields.map((field) => field.id!);
+    expect(ids).toEqual(expect.arrayContaining(['section', 'title', 'url']));
+    const known = ['section', 'url', ...Object.keys(paperSchema.shape)];
+    expect(ids.filter((id) => !known.includes(id))).toEqual([]);
+  });
+});
