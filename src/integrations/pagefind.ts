@@ -1,0 +1,59 @@
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+/**
+ * The language the whole index is built in. Pages say `<html lang="en">` (the site's interface is
+ * English) while notes are Chinese (`lang="zh-Hans"` on their elements). Pagefind picks the index
+ * language from `<html lang>` only, and splits Chinese into words only for zh/ja/th indexes, so an
+ * English index would keep a whole note as one "word" and 幻觉 inside it would never match.
+ * Forcing "zh" merges every page into one index whose Chinese is segmented; English words are
+ * indexed as they are (no stemming, but Pagefind prefix-matches). The search client loads this
+ * index from English pages (Pagefind falls back to the only index) and segments the Chinese of
+ * the query itself, see src/scripts/search/query.ts.
+ */
+export const SEARCH_INDEX_LANGUAGE = 'zh';
+
+/**
+ * Text inside the indexed paper article that would match every paper: the field labels of the
+ * facts list and the link chips ("Paper", "arxiv.org"). Filters, metadata and sort keys inside
+ * these elements are still read.
+ */
+const NOT_SEARCHABLE = ['.facts dt', '.links'];
+
+/** Builds the Pagefind index over the build output, as `npm run build`'s last step. */
+export function pagefindSearch(): AstroIntegration {
+  return {
+    name: 'pagefind-search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await buildIndex(fileURLToPath(dir), logger);
+      },
+    },
+  };
+}
+
+async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  try {
+    const { index } = checked(
+      await pagefind.createIndex({ forceLanguage: SEARCH_INDEX_LANGUAGE, excludeSelectors: NOT_SEARCHABLE }),
+      logger,
+    );
+    const { page_count } = checked(await index.addDirectory({ path: siteDir }), logger);
+    if (page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body still on the paper page?');
+    checked(await index.writeFiles({ outputPath: `${siteDir}/pagefind` }), logger);
+    logger.info(`Indexed ${page_count} paper pages in ${Math.round(performance.now() - started)} ms.`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Pagefind reports problems in `errors` instead of throwing; any of them fails the build. */
+function checked<T extends { errors: string[] }>(response: T, logger: AstroIntegrationLogger): Required<T> {
+  if (response.errors.length > 0) {
+    for (const error of response.errors) logger.error(`Pagefind: ${error}`);
+    throw new Error(`Pagefind failed with ${response.errors.length} error(s) (listed above)`);
+  }
+  return response as Required<T>;
+}
