@@ -1,0 +1,285 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ZodIssue } from 'astro/zod';
+import { paperSchema, type Paper } from '../schemas/paper';
+import { sectionRegistrySchema, type Section } from '../schemas/section';
+import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
+import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
+import { findUnsafeMdx } from './mdx-safety';
+import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
+import { arxivIdsOf } from './same-paper';
+import { titleKey } from './title-key';
+import { formatZodIssue } from './zod-messages';
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** Absolute path of the file (or, for a folder problem, its first entry file). */
+  file: string;
+  /** 1-based line in `file`. */
+  line: number;
+  /** The field path (`links.0.url`), or a pseudo-field in parentheses such as `(syntax)`. */
+  field: string;
+  message: string;
+  severity: Severity;
+}
+
+/** What one run found, with the counts the CLI summary reports. */
+export interface ContentCheck {
+  problems: Problem[];
+  entryCount: number;
+  sectionCount: number;
+}
+
+/** An entry whose data passed the schema: the duplicate checks compare these. */
+interface ValidEntry {
+  source: EntrySource;
+  paper: Paper;
+}
+
+/** The content root is missing or not a readable folder: nothing can be checked at all. */
+export class ContentRootError extends Error {}
+
+/** Entry file extensions one typo away from being read: such files would silently drop off the site. */
+const IGNORED_ENTRY_EXTENSIONS = ['.yml', '.md', '.markdown'];
+
+/** Every problem in the content under `root` (default: the site's content root); see checkContent. */
+export function validateContent(options: { root?: string } = {}): Problem[] {
+  return checkContent(options).problems;
+}
+
+/**
+ * Checks every entry under `root` (the folder with sections.yaml and one folder per section):
+ * syntax, schema, duplicates, file ids, unregistered folders and MDX safety. Entries are read in
+ * registry order, files by name; a duplicate is reported on the later one. Problems come sorted
+ * by file and line. Throws ContentRootError when `root` is not a readable folder.
+ */
+export function checkContent({ root = contentRoot() }: { root?: string } = {}): ContentCheck {
+  const folders = listFolders(root);
+  const registry = readRegistry(root);
+  if ('problems' in registry) return { problems: registry.problems, entryCount: 0, sectionCount: 0 };
+
+  const sectionIds = registry.sections.map((section) => section.id);
+  const sources = readEntrySources(root, sectionIds);
+  const validEntries: ValidEntry[] = [];
+  const problems: Problem[] = [...unregisteredFolderProblems(root, folders, new Set(sectionIds))];
+
+  for (const source of sources) {
+    const { problems: entryProblems, paper } = checkEntry(source);
+    problems.push(...entryProblems);
+    if (paper) validEntries.push({ source, paper });
+  }
+  for (const section of sectionIds) {
+    problems.push(
+      ...sameIdProblems(sources.filter((source) => source.section === section)),
+      ...duplicatePaperProblems(validEntries.filter((entry) => entry.source.section === section)),
+      ...ignoredFileProblems(root, section),
+    );
+  }
+  problems.push(...sharedNoteWarnings(validEntries));
+
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { problems, entryCount: sources.length, sectionCount: sectionIds.length };
+}
+
+/** `content/mllm/x.yaml:3: links.0.url: must start with http:// or https://` (warnings say so after the location). */
+export function formatProblem(problem: Problem, cwd: string = process.cwd()): string {
+  const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${relativePath(problem.file, cwd)}:${problem.line}: ${prefix}${problem.field}: ${problem.message}`;
+}
+
+/** A GitHub Actions workflow command, so the problem shows on the pull request's diff. */
+export function formatGithubAnnotation(problem: Problem, repoRoot: string = REPO_ROOT): string {
+  const property = (value: string) => escapeAnnotationData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const file = property(relativePath(problem.file, repoRoot));
+  return `::${problem.severity} file=${file},line=${problem.line},title=${property(problem.field)}::${escapeAnnotationData(problem.message)}`;
+}
+
+/** `N entries in M sections: X errors, Y warnings`. */
+export function formatSummary({ problems, entryCount, sectionCount }: ContentCheck): string {
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  return `${entryCount} entries in ${sectionCount} sections: ${errors} errors, ${problems.length - errors} warnings`;
+}
+
+function escapeAnnotationData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function relativePath(file: string, from: string): string {
+  return path.relative(from, file).split(path.sep).join('/');
+}
+
+function listFolders(root: string): string[] {
+  try {
+    if (!statSync(root).isDirectory()) throw new ContentRootError(`the content root ${root} is not a folder`);
+    return readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error) {
+    if (error instanceof ContentRootError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
+    throw new ContentRootError(`the content root ${root} ${reason}`);
+  }
+}
+
+function readRegistry(root: string): { sections: Section[] } | { problems: Problem[] } {
+  const file = sectionRegistryPath(root);
+  const error = (line: number, field: string, message: string): Problem => ({ file, line, field, message, severity: 'error' });
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (readError) {
+    const reason = (readError as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(readError as Error).message})`;
+    return { problems: [error(1, '(file)', `the section registry ${reason}: no section can be checked`)] };
+  }
+  // The registry is YAML like an entry, so the entry reader gives it syntax errors and field lines.
+  const source = parseEntrySource(file, text);
+  if (source.syntaxErrors.length) {
+    return { problems: source.syntaxErrors.map(({ line, message }) => error(line, '(syntax)', message)) };
+  }
+  const result = sectionRegistrySchema.safeParse(source.data);
+  if (!result.success) {
+    return { problems: result.error.issues.flatMap((issue) => schemaProblems(issue, source)) };
+  }
+  return { sections: result.data };
+}
+
+/** Syntax, schema and MDX-body problems of one file, and the paper when its data is valid. */
+function checkEntry(source: EntrySource): { problems: Problem[]; paper?: Paper } {
+  const problems: Problem[] = source.syntaxErrors.map(({ line, message }) => entryProblem(source, line, '(syntax)', message));
+  if (source.format === 'mdx') {
+    for (const issue of findUnsafeMdx(source.body)) {
+      problems.push(entryProblem(source, issue.line + source.bodyLine - 1, '(body)', issue.message));
+    }
+  }
+  if (source.syntaxErrors.length) return { problems };
+  const result = paperSchema.safeParse(source.data);
+  if (!result.success) return { problems: [...problems, ...result.error.issues.flatMap((issue) => schemaProblems(issue, source))] };
+  return { problems, paper: result.data };
+}
+
+/** One problem per Zod issue, and one per unknown key so each points at its own line. */
+function schemaProblems(issue: ZodIssue, source: EntrySource): Problem[] {
+  const single = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue];
+  return single.map((part) => {
+    const fieldPath = part.code === 'unrecognized_keys' ? [...part.path, part.keys[0]!] : part.path;
+    const field = fieldPath.length ? fieldPath.join('.') : '(entry)';
+    // formatZodIssue words the message as `field: message`; the field goes in its own column here.
+    const text = formatZodIssue(part);
+    const message = text.startsWith(`${field}: `) ? text.slice(field.length + 2) : text;
+    return entryProblem(source, source.lineOf(fieldPath), field, message);
+  });
+}
+
+function entryProblem(source: EntrySource, line: number, field: string, message: string, severity: Severity = 'error'): Problem {
+  return { file: source.file, line, field, message, severity };
+}
+
+/** `section/file.yaml`, how messages name another entry wherever the content root is. */
+function entryName(source: EntrySource): string {
+  return `${source.section}/${path.basename(source.file)}`;
+}
+
+/** Folders with entry files that the registry does not list: no collection would read them. */
+function unregisteredFolderProblems(root: string, folders: readonly string[], registered: ReadonlySet<string>): Problem[] {
+  return folders
+    .filter((folder) => !registered.has(folder))
+    .flatMap((folder) => {
+      const entries = readdirSync(path.join(root, folder))
+        .filter((name) => ENTRY_EXTENSIONS.some((ext) => name.endsWith(ext)))
+        .sort();
+      if (!entries.length) return [];
+      return [
+        {
+          file: path.join(root, folder, entries[0]!),
+          line: 1,
+          field: '(section)',
+          message: `folder "${folder}" is not in sections.yaml, so its entries would not appear on the site: add the section to the registry or move the files`,
+          severity: 'error' as const,
+        },
+      ];
+    });
+}
+
+/** Files in a section folder that look like entries but are not read (`x.yml`, `x.md`). */
+function ignoredFileProblems(root: string, section: string): Problem[] {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(root, section));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => IGNORED_ENTRY_EXTENSIONS.includes(path.extname(name)))
+    .sort()
+    .map((name) => ({
+      file: path.join(root, section, name),
+      line: 1,
+      field: '(file)',
+      message: `is not read: entry files end in ${ENTRY_EXTENSIONS.join(' or ')}`,
+      severity: 'error' as const,
+    }));
+}
+
+/** `x.yaml` and `x.mdx` in one section share the id `x`; Astro would silently keep only one. */
+function sameIdProblems(sources: readonly EntrySource[]): Problem[] {
+  const firstWithId = new Map<string, EntrySource>();
+  return sources.flatMap((source) => {
+    const earlier = firstWithId.get(source.id);
+    if (!earlier) {
+      firstWithId.set(source.id, source);
+      return [];
+    }
+    return [entryProblem(source, 1, '(file)', `has the same id "${source.id}" as ${entryName(earlier)}: only one of them would be published; merge them or rename one`)];
+  });
+}
+
+/** Within one section, a later entry with the title key or an arXiv id of an earlier one. */
+function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
+  const byTitle = new Map<string, EntrySource>();
+  const byArxiv = new Map<string, EntrySource>();
+  const problems: Problem[] = [];
+  for (const { source, paper } of entries) {
+    const reported = new Set<EntrySource>();
+    const key = titleKey(paper.title);
+    const sameTitle = key ? byTitle.get(key) : undefined;
+    if (sameTitle) {
+      reported.add(sameTitle);
+      problems.push(entryProblem(source, source.lineOf(['title']), 'title', `same paper as ${entryName(sameTitle)} (same title); list it once per section`));
+    } else if (key) byTitle.set(key, source);
+
+    for (const id of arxivIdsOf(paper)) {
+      const sameArxiv = byArxiv.get(id);
+      if (!sameArxiv) byArxiv.set(id, source);
+      else if (!reported.has(sameArxiv)) {
+        reported.add(sameArxiv);
+        const fieldPath = arxivFieldPath(paper, id);
+        problems.push(entryProblem(source, source.lineOf(fieldPath), fieldPath.join('.'), `same paper as ${entryName(sameArxiv)} (same arXiv id ${id}); list it once per section`));
+      }
+    }
+  }
+  return problems;
+}
+
+/** Where an entry names an arXiv id: its `arxiv` field, else the first link to it. */
+function arxivFieldPath(paper: Paper, id: string): (string | number)[] {
+  if (paper.arxiv && stripArxivVersion(paper.arxiv) === id) return ['arxiv'];
+  const index = paper.links.findIndex((link) => arxivIdFromUrl(link.url) === id);
+  return ['links', index, 'url'];
+}
+
+/** A note copied from another entry (in any section) is usually a paste mistake. */
+function sharedNoteWarnings(entries: readonly ValidEntry[]): Problem[] {
+  const firstWithNote = new Map<string, EntrySource>();
+  return entries.flatMap(({ source, paper }) => {
+    const note = paper.note?.trim();
+    if (!note) return [];
+    const earlier = firstWithNote.get(note);
+    if (!earlier) {
+      firstWithNote.set(note, source);
+      return [];
+    }
+    return [entryProblem(source, source.lineOf(['note']), 'note', `is identical to the note of ${entryName(earlier)}; was it copied by mistake?`, 'warning')];
+  });
+}
