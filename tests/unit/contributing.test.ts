@@ -1,0 +1,107 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import { findUnsafeMdx } from '../../src/lib/mdx-safety';
+import { REPO_ROOT, sectionRegistryPath } from '../../src/lib/paths';
+import { loadSections } from '../../src/lib/sections';
+import { formatProblem, validateContent } from '../../src/lib/validate';
+import { LINK_KINDS, paperSchema } from '../../src/schemas/paper';
+
+const doc = readFileSync(path.join(REPO_ROOT, 'CONTRIBUTING.md'), 'utf8');
+const lines = doc.split('\n');
+
+/** The cells of the first Markdown table after the line `marker`, header and separator dropped. */
+function tableAfter(marker: string): string[][] {
+  const start = lines.indexOf(marker);
+  expect(start, `CONTRIBUTING.md has no line "${marker}"`).toBeGreaterThanOrEqual(0);
+  const first = lines.findIndex((line, index) => index > start && line.startsWith('|'));
+  const end = lines.findIndex((line, index) => index > first && !line.startsWith('|'));
+  return lines
+    .slice(first + 2, end)
+    .map((row) => row.slice(1, -1).split(' | ').map((cell) => cell.trim()));
+}
+
+/** The contents of every fenced block in a language. */
+function codeBlocks(language: string): string[] {
+  return [...doc.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((match) => match[1]!);
+}
+
+const unquote = (cell: string) => /^`([^`]+)`$/.exec(cell)?.[1] ?? cell;
+
+let temp: string | undefined;
+afterEach(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+  temp = undefined;
+});
+
+/** A content root in a temporary folder with the real registry and the given entry files. */
+function contentWith(files: Record<string, string>): string {
+  temp = mkdtempSync(path.join(tmpdir(), 'contributing-'));
+  const root = path.join(temp, 'content');
+  mkdirSync(root);
+  copyFileSync(sectionRegistryPath(), path.join(root, 'sections.yaml'));
+  for (const [relative, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), text);
+  }
+  return root;
+}
+
+describe('CONTRIBUTING.md', () => {
+  it('lists exactly the schema fields, each required or optional as the schema says', () => {
+    const documented = Object.fromEntries(tableAfter('## Fields').map(([field, required]) => [unquote(field!), required]));
+    const schema = Object.fromEntries(Object.entries(paperSchema.shape).map(([field, type]) => [field, type.isOptional() ? 'optional' : 'required']));
+    expect(documented).toEqual(schema);
+  });
+
+  it('lists exactly the link kinds', () => {
+    expect(tableAfter('Link kinds:').map(([kind]) => unquote(kind!))).toEqual([...LINK_KINDS]);
+  });
+
+  it('lists exactly the registry sections with their folders', () => {
+    expect(tableAfter('## Add a paper').map(([title, folder]) => [title, unquote(folder!)])).toEqual(
+      loadSections().map((section) => [section.title, section.id]),
+    );
+  });
+
+  it('has one YAML and one MDX example, both valid and written as `npm run new` writes them', () => {
+    const [yaml, ...moreYaml] = codeBlocks('yaml');
+    const [mdx, ...moreMdx] = codeBlocks('mdx');
+    expect([moreYaml, moreMdx]).toEqual([[], []]);
+
+    const yamlEntry = parseEntrySource('content/mllm/2409.12191.yaml', yaml!);
+    const mdxEntry = parseEntrySource('content/mllm/2304.08485.mdx', mdx!);
+    for (const entry of [yamlEntry, mdxEntry]) {
+      expect(entry.syntaxErrors).toEqual([]);
+      expect(paperSchema.safeParse(entry.data).success, entry.file).toBe(true);
+    }
+    expect(findUnsafeMdx(mdxEntry.body)).toEqual([]);
+    expect(yaml).toBe(serializeEntry(paperSchema.parse(yamlEntry.data)));
+    expect(mdx).toBe(serializeEntry(paperSchema.parse(mdxEntry.data), 'mdx', mdxEntry.body));
+
+    const root = contentWith({ 'mllm/2409.12191.yaml': yaml!, 'mllm/2304.08485.mdx': mdx! });
+    expect(validateContent({ root })).toEqual([]);
+  });
+
+  it('shows a validation message exactly as npm run validate prints it', () => {
+    const root = contentWith({ 'mllm/x.yaml': 'title: LLaVA\nlinks:\n  - url: javascript:alert(1)\n    kind: paper\nadded: 2023-04-20\n' });
+    const printed = validateContent({ root }).map((problem) => formatProblem(problem, path.dirname(root)));
+    expect(printed).toEqual(['content/mllm/x.yaml:3: links.0.url: must start with http:// or https://']);
+    expect(codeBlocks('text')).toContain(`${printed[0]}\n`);
+  });
+
+  it('states the MDX rule, and its escapes really are plain Markdown', () => {
+    expect(doc).toContain('**MDX bodies must be plain Markdown.**');
+    for (const forbidden of ['`import`', '`export`', 'JSX', '`{expressions}`']) expect(doc).toContain(forbidden);
+    expect(findUnsafeMdx('a \\{literal\\} brace and a \\<Tip> that is text')).toEqual([]);
+    expect(findUnsafeMdx('{1 + 1} <Tip>x</Tip>')).toHaveLength(2);
+  });
+
+  it('explains how to add, check and preview', () => {
+    for (const command of ['npm run new', 'npm run validate', 'npm run dev', 'npm run build && npm run preview', 'npm run changes']) {
+      expect(doc).toContain(command);
+    }
+  });
+});
