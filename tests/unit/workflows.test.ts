@@ -67,7 +67,7 @@ describe('.github', () => {
     const actions = steps.flatMap((step) => (step.uses ? [step.uses.split('@')[0]] : []));
     expect(actions).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
     expect(steps.find((step) => step.run === 'npm run build')?.env).toEqual({
-      BASE_PATH: '/${{ github.event.repository.name }}/',
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}/',
       SITE_URL: '${{ steps.pages.outputs.origin }}',
     });
   });

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { loadSections } from '../../src/lib/sections';
+import { titleKey } from '../../src/lib/title-key';
+import { htmlFiles } from '../../src/lib/dist-links';
+import { contentEntries } from '../helpers/content';
+import { DIST } from '../setup/dist';
+
+const sections = loadSections();
+const entries = contentEntries();
+const page = (sitePath: string): CheerioAPI => load(readFileSync(path.join(DIST, sitePath, 'index.html'), 'utf8'));
+const listedIds = ($: CheerioAPI) => $('ol.paper-list article.paper-card').map((_, el) => $(el).attr('data-id')).get();
+
+describe('the built site', () => {
+  it('has a home, stats, about, tags, search and 404 page, an RSS feed and a sitemap', () => {
+    for (const file of ['index.html', 'stats/index.html', 'about/index.html', 'tags/index.html', 'search/index.html', '404.html', 'rss.xml', 'sitemap-index.xml', 'favicon.svg']) {
+      expect(existsSync(path.join(DIST, file)), file).toBe(true);
+    }
+  });
+
+  it('has one page per entry in content/, showing its title, note and every link', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(100);
+    for (const entry of entries) {
+      const $ = page(`${entry.section}/${entry.id}`);
+      expect($('h1').text().trim(), entry.file).toBe(entry.data.title);
+      if (entry.data.note) expect($('.note-block').text().replace(/\s+/g, ' '), entry.file).toContain(entry.data.note.replace(/[*_`]/g, '').replace(/\s+/g, ' ').slice(0, 20));
+      const hrefs = $('article ul.links a').map((_, el) => $(el).attr('href')).get();
+      expect(hrefs, entry.file).toEqual(entry.data.links.map((link) => link.url));
+    }
+  });
+
+  it('lists exactly each section’s entries on its page, newest added first', () => {
+    for (const section of sections) {
+      const expected = entries.filter((entry) => entry.section === section.id);
+      const ids = listedIds(page(section.id));
+      expect([...ids].sort(), section.id).toEqual(expected.map((entry) => entry.id).sort());
+      const added = ids.map((id) => expected.find((entry) => entry.id === id)!.data.added);
+      expect(added, `${section.id} order`).toEqual([...added].sort().reverse());
+    }
+  });
+
+  it('offers the same entries sorted by title and by publication date, without JavaScript', () => {
+    for (const section of sections) {
+      const byAdded = listedIds(page(section.id));
+      const byTitle = listedIds(page(`${section.id}/sort/title`));
+      expect([...byTitle].sort()).toEqual([...byAdded].sort());
+      const keys = byTitle.map((id) => titleKey(entries.find((entry) => entry.section === section.id && entry.id === id)!.data.title));
+      expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en')));
+      expect([...listedIds(page(`${section.id}/sort/published`))].sort()).toEqual([...byAdded].sort());
+      const $ = page(section.id);
+      expect($('a.pill[data-sort="title"]').attr('href')).toBe(`/${section.id}/sort/title/`);
+    }
+  });
+
+  it('links entries of the same paper in different sections to each other', () => {
+    for (const title of ['Chameleon', 'NExT-GPT', 'Mini-Gemini', 'MME-RealWorld']) {
+      const same = entries.filter((entry) => entry.data.title.startsWith(title));
+      const sectionsOfPaper = new Set(same.map((entry) => entry.section));
+      expect(sectionsOfPaper.size, title).toBeGreaterThanOrEqual(2);
+      for (const entry of same) {
+        const $ = page(`${entry.section}/${entry.id}`);
+        const targets = $('a[data-also-listed]').map((_, el) => $(el).attr('href')).get();
+        const expected = same.filter((other) => other.section !== entry.section).map((other) => `/${other.section}/${other.id}/`);
+        expect(targets.sort(), entry.file).toEqual(expected.sort());
+      }
+    }
+  });
+
+  it('gives every page a title, a description and a language', () => {
+    for (const file of htmlFiles(DIST)) {
+      const $ = load(readFileSync(path.join(DIST, file), 'utf8'));
+      expect($('html').attr('lang'), file).toMatch(/^[a-z]{2}/);
+      expect($('head > title').text().trim(), file).not.toBe('');
+      expect($('meta[name="description"]').attr('content')?.trim(), file).toBeTruthy();
+      expect($('meta[property="og:title"]').attr('content'), file).toBeTruthy();
+    }
+  });
+
+  it('marks Chinese notes as Chinese and English titles as English', () => {
+    const entry = entries.find((candidate) => /\p{Script=Han}/u.test(candidate.data.note ?? '') && /^[\x20-\x7e]+$/.test(candidate.data.title))!;
+    const $ = page(`${entry.section}/${entry.id}`);
+    expect($('h1').attr('lang')).toBe('en');
+    expect($('.note-block').attr('lang')).toBe('zh-Hans');
+  });
+
+  it('shows a copyable BibTeX record for papers with an arXiv id and an edit link for every paper', () => {
+    const withArxiv = entries.find((entry) => entry.data.arxiv)!;
+    const $ = page(`${withArxiv.section}/${withArxiv.id}`);
+    expect($('#bibtex').text()).toContain(`eprint = {${withArxiv.data.arxiv}}`);
+    expect($('a[data-edit-link]').attr('href')).toMatch(new RegExp(`/edit/[^/]+/content/${withArxiv.section}/${withArxiv.id.replace('.', '\\.')}\\.(yaml|mdx)$`));
+  });
+
+  it('feeds the newest papers through RSS', () => {
+    const $ = load(readFileSync(path.join(DIST, 'rss.xml'), 'utf8'), { xml: true });
+    const items = $('item');
+    expect(items.length).toBe(Math.min(50, entries.length));
+    const newest = [...entries].sort((a, b) => b.data.added.localeCompare(a.data.added))[0]!;
+    expect(items.first().find('pubDate').text()).toContain(new Date(`${newest.data.added}T00:00:00Z`).toUTCString().slice(0, 16));
+  });
+
+  it('counts papers per section on the home page and the stats page', () => {
+    const $ = page('');
+    for (const section of sections) {
+      const count = entries.filter((entry) => entry.section === section.id).length;
+      expect($(`a.section-card[href="/${section.id}/"] .big`).text()).toBe(String(count));
+    }
+    const stats = page('stats');
+    expect(stats('svg.chart').length).toBe(3);
+    expect(stats('table.data-table').first().find('tbody tr').length).toBe(sections.length);
+  });
+});
