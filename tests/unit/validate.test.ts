@@ -279,7 +279,7 @@ describe('validateContent', () => {
     const text = `---\n${yamlEntry()}---\n\nimport Chart from './chart.js'\n\nScores: <Chart /> and {1 + 1}.\n`;
     expect(problemsIn(contentFolder({ 'mllm/a.mdx': text }))).toEqual([
       { file: 'mllm/a.mdx', line: 9, field: '(body)', message: 'import/export statements are not allowed in an entry', severity: 'error' },
-      { file: 'mllm/a.mdx', line: 11, field: '(body)', message: 'JSX/HTML element <Chart> is not allowed in an entry (use Markdown)', severity: 'error' },
+      { file: 'mllm/a.mdx', line: 11, field: '(body)', message: 'JSX/HTML element <Chart> is not allowed in an entry (use Markdown; write \\< for a literal <)', severity: 'error' },
       { file: 'mllm/a.mdx', line: 11, field: '(body)', message: 'expression {1 + 1} is not allowed in an entry (write \\{ for a literal brace)', severity: 'error' },
     ]);
   });
