@@ -1,0 +1,227 @@
+import { linkSchema, type Link } from '../schemas/link';
+import { arxivIdFromUrl } from './arxiv';
+import { inferLinkKind } from './link-kind';
+
+/** What one entry line of the list says: the fields the list format can carry. */
+export interface ListEntryFields {
+  title: string;
+  /** The main link first, then the extra links in the order written. */
+  links: Link[];
+  note?: string;
+  venue?: string;
+  tags?: string[];
+}
+
+export interface ParsedEntry extends ListEntryFields {
+  /** 1-based line in the list. */
+  line: number;
+  /** The number the line was written with (`12.`), which the dates file refers to. */
+  number: number;
+  /** The arXiv id of the first link that names one. */
+  arxiv?: string;
+}
+
+export interface ParsedSection {
+  /** The heading text, trimmed: matched against the registry's `title`. */
+  title: string;
+  line: number;
+  entries: ParsedEntry[];
+  /** Lines that look like entries (`N.`), parsed or not. */
+  entryLines: number;
+}
+
+/** An entry line that could not be read; never dropped silently. */
+export interface ListProblem {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface ParsedList {
+  /** The prose before the first section (title, intro, news), without the Table of Contents. */
+  header: string;
+  sections: ParsedSection[];
+  problems: ListProblem[];
+  /** Non-blank lines inside sections that are not entries (sub-headings, prose): the export drops them. */
+  strayLines: { line: number; text: string }[];
+}
+
+const HEADING_1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const TABLE_OF_CONTENTS = /^(?:table of )?contents\b/i;
+/** Anything starting `N.` (not `1.5`) inside a section counts as an entry line, so a typo is reported, not skipped. */
+const ENTRY_LINE = /^\s*(\d+)\.(?!\d)\s*(.*)$/;
+
+const VENUE_NAMES = [
+  'NeurIPS', 'NIPS', 'ICLR', 'ICML', 'CVPR', 'ICCV', 'ECCV', 'WACV', 'BMVC', 'ACL', 'EMNLP', 'NAACL', 'EACL',
+  'COLING', 'COLM', 'AAAI', 'IJCAI', 'KDD', 'WWW', 'SIGIR', 'ACM MM', 'MM', 'ICASSP', 'Interspeech', 'AISTATS',
+  'UAI', 'CoRL', 'RSS', 'ICRA', 'IROS', 'MICCAI', 'SIGGRAPH Asia', 'SIGGRAPH', 'TPAMI', 'IJCV', 'TMLR', 'JMLR',
+  'TACL', 'TIP', 'TNNLS', '3DV',
+];
+/**
+ * A venue group such as `Neurips2024`, `NeurIPS 2024`, `ICLR'25`, `ACL 2024 Findings`,
+ * `Findings of EMNLP 2023` or `CVPR 2024 Oral`: a known venue name, a 2- or 4-digit year, an
+ * optional track.
+ */
+const VENUE = new RegExp(
+  `^(?:Findings of )?(?:${VENUE_NAMES.join('|')})(?: Findings)?[ '’-]?(?:\\d{4}|\\d{2})(?: (?:Oral|Spotlight|Poster|Highlight|Workshop|Findings))?$`,
+  'i',
+);
+
+export function looksLikeVenue(text: string): boolean {
+  return VENUE.test(text.trim());
+}
+
+/**
+ * Splits the list into header, sections and entries. A level-1 heading starts a section when its
+ * text is one of `sectionTitles` (the registry), or when it comes after the Table of Contents (or,
+ * without one, after the list's own title heading) and has numbered entries: a new section.
+ * Headings, not the Table of Contents, decide: the two may disagree.
+ */
+export function parseList(text: string, sectionTitles: readonly string[] = []): ParsedList {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const known = new Set(sectionTitles.map((title) => title.trim()));
+  const headings = lines.flatMap((line, index) => {
+    const match = HEADING_1.exec(line);
+    return match ? [{ index, title: match[1]!.trim() }] : [];
+  });
+  const blockEnd = (position: number) => headings[position + 1]?.index ?? lines.length;
+  const hasEntryLines = (position: number) =>
+    lines.slice(headings[position]!.index + 1, blockEnd(position)).some((line) => ENTRY_LINE.test(line));
+
+  const tocPosition = headings.findIndex((heading) => TABLE_OF_CONTENTS.test(heading.title));
+  // Where new (unregistered) sections may start: past the TOC, or past the list's title heading.
+  const firstNewSectionPosition = tocPosition >= 0 ? tocPosition + 1 : 1;
+  const isSection = (position: number) =>
+    position !== tocPosition &&
+    (known.has(headings[position]!.title) || (position >= firstNewSectionPosition && hasEntryLines(position)));
+
+  const sections: ParsedSection[] = [];
+  const problems: ListProblem[] = [];
+  const strayLines: ParsedList['strayLines'] = [];
+  let firstSectionLine = lines.length;
+  headings.forEach((heading, position) => {
+    if (!isSection(position)) return;
+    firstSectionLine = Math.min(firstSectionLine, heading.index);
+    const section: ParsedSection = { title: heading.title, line: heading.index + 1, entries: [], entryLines: 0 };
+    for (let index = heading.index + 1; index < blockEnd(position); index++) {
+      const line = lines[index]!;
+      const match = ENTRY_LINE.exec(line);
+      if (!match) {
+        if (line.trim()) strayLines.push({ line: index + 1, text: line.trim() });
+        continue;
+      }
+      section.entryLines++;
+      const result = parseEntryText(match[2]!);
+      if ('reason' in result) problems.push({ line: index + 1, text: line.trim(), reason: result.reason });
+      else section.entries.push({ ...result, line: index + 1, number: Number(match[1]) });
+    }
+    sections.push(section);
+  });
+
+  const tocLines = tocPosition >= 0 ? new Set(range(headings[tocPosition]!.index, blockEnd(tocPosition))) : new Set<number>();
+  const headerLines = lines.slice(0, firstSectionLine).filter((_, index) => !tocLines.has(index));
+  return { header: trimBlankLines(headerLines), sections, problems, strayLines };
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, offset) => start + offset);
+}
+
+/** The lines joined, without leading and trailing blank lines, ending with a newline ('' when empty). */
+function trimBlankLines(lines: string[]): string {
+  const first = lines.findIndex((line) => line.trim());
+  if (first < 0) return '';
+  const last = lines.findLastIndex((line) => line.trim());
+  return `${lines.slice(first, last + 1).join('\n')}\n`;
+}
+
+type EntryParse = (Omit<ParsedEntry, 'line' | 'number'>) | { reason: string };
+
+/**
+ * One entry after its `N.`: `(tags)` `[Title](url)` then, in any order and with optional spaces,
+ * `[label](url)` extra links and `( … )` groups. The first group is the note (`()` = none); a later
+ * group must be a venue. Brackets in the title and parentheses in URLs and notes nest.
+ */
+export function parseEntryText(text: string): EntryParse {
+  let position = 0;
+  const skipSpaces = () => {
+    while (position < text.length && /\s/.test(text[position]!)) position++;
+  };
+  /** The text between `open` at `position` and its matching `close`; moves past it. */
+  const readGroup = (open: string, close: string): string | undefined => {
+    let depth = 0;
+    for (let index = position; index < text.length; index++) {
+      if (text[index] === open) depth++;
+      else if (text[index] === close && --depth === 0) {
+        const content = text.slice(position + 1, index);
+        position = index + 1;
+        return content;
+      }
+    }
+    return undefined;
+  };
+  const readLink = (): { label: string; link: Link } | string => {
+    const label = readGroup('[', ']');
+    if (label === undefined) return 'unbalanced [ ] in a link text';
+    if (text[position] !== '(') return `"[${label}]" is not followed by (url)`;
+    const url = readGroup('(', ')')?.trim();
+    if (url === undefined) return `unbalanced ( ) in the URL of "[${label}]"`;
+    if (/\s/.test(url)) return `the URL of "[${label}]" contains spaces`;
+    const link = { kind: inferLinkKind(url), url };
+    const check = linkSchema.safeParse(link);
+    return check.success ? { label, link } : `the URL "${url}" ${check.error.issues[0]!.message}`;
+  };
+
+  skipSpaces();
+  let tags: string[] | undefined;
+  if (text[position] === '(') {
+    const group = readGroup('(', ')');
+    if (group === undefined) return { reason: 'unbalanced ( ) in the tag group before the title' };
+    tags = splitTags(group);
+    skipSpaces();
+  }
+  if (text[position] !== '[') return { reason: 'expected [Title](url)' };
+  const main = readLink();
+  if (typeof main === 'string') return { reason: main };
+  const title = main.label.trim();
+  if (!title) return { reason: 'the title is empty' };
+
+  const links = [main.link];
+  let note: string | undefined;
+  let venue: string | undefined;
+  let groups = 0;
+  for (skipSpaces(); position < text.length; skipSpaces()) {
+    if (text[position] === '[') {
+      const link = readLink();
+      if (typeof link === 'string') return { reason: link };
+      links.push(link.link);
+    } else if (text[position] === '(') {
+      const group = readGroup('(', ')');
+      if (group === undefined) return { reason: 'unbalanced ( ) after the link' };
+      const content = group.trim();
+      if (groups++ === 0) note = content || undefined;
+      else if (venue === undefined && looksLikeVenue(content)) venue = content;
+      else return { reason: `unexpected "(${group})" after the note (only a venue such as (NeurIPS 2024) may follow)` };
+    } else {
+      return { reason: `unexpected text after the link: "${text.slice(position)}"` };
+    }
+  }
+
+  const arxiv = links.map((link) => arxivIdFromUrl(link.url)).find((id) => id !== undefined);
+  return {
+    title,
+    links,
+    ...(note !== undefined && { note }),
+    ...(venue !== undefined && { venue }),
+    ...(tags?.length ? { tags } : {}),
+    ...(arxiv !== undefined && { arxiv }),
+  };
+}
+
+/** `(LLM, RLHF)` → ['LLM', 'RLHF']; ASCII or full-width commas and 、 separate tags. */
+function splitTags(group: string): string[] {
+  return group
+    .split(/[,，、]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
