@@ -1,0 +1,124 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serializeEntry } from '../../src/lib/entry-files';
+import { applyImportPlan, parseAddedDates, planImportFromDisk } from '../../src/lib/import-list';
+import { parseList, type ListEntryFields, type ParsedList } from '../../src/lib/list-parse';
+import { entryLine, exportListFromDisk, headingAnchor, writeList, type ListDocument } from '../../src/lib/list-write';
+import { REPO_ROOT } from '../../src/lib/paths';
+import { loadSections } from '../../src/lib/sections';
+import { titleKey } from '../../src/lib/title-key';
+
+const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');
+const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+const SEED = readFixture('seed-awesome-list.md');
+const registryTitles = loadSections(path.join(REPO_ROOT, 'content/sections.yaml')).map((section) => section.title);
+
+/** The structured level of a parse: what the list says, without line numbers and derived ids. */
+function toDocument(parsed: ParsedList): ListDocument {
+  return {
+    header: parsed.header,
+    sections: parsed.sections.map((section) => ({
+      title: section.title,
+      entries: section.entries.map(({ title, links, note, venue, tags }): ListEntryFields => ({
+        title,
+        links,
+        ...(note !== undefined && { note }),
+        ...(venue !== undefined && { venue }),
+        ...(tags !== undefined && { tags }),
+      })),
+    })),
+  };
+}
+
+describe('entryLine', () => {
+  const paper = { title: 'T', links: [{ kind: 'paper' as const, url: 'https://arxiv.org/abs/2401.00001' }] };
+
+  it('writes note, venue and extra links labelled by kind', () => {
+    expect(
+      entryLine(3, {
+        ...paper,
+        links: [...paper.links, { kind: 'code', url: 'https://github.com/a/b' }, { kind: 'notes', url: 'https://zhuanlan.zhihu.com/p/1' }],
+        note: 'a (nested) note',
+        venue: 'CVPR 2024',
+      }),
+    ).toBe('3. [T](https://arxiv.org/abs/2401.00001)(a (nested) note)(CVPR 2024) [[Code]](https://github.com/a/b) [[Reading Notes]](https://zhuanlan.zhihu.com/p/1)');
+  });
+
+  it('writes an empty note group before a venue, and tags before the title', () => {
+    expect(entryLine(1, { ...paper, venue: 'ICLR 2025', tags: ['LLM', 'RLHF'] })).toBe('1. (LLM, RLHF)[T](https://arxiv.org/abs/2401.00001)()(ICLR 2025)');
+    expect(entryLine(1, paper)).toBe('1. [T](https://arxiv.org/abs/2401.00001)');
+  });
+});
+
+describe('headingAnchor', () => {
+  it('makes the anchors GitHub makes', () => {
+    expect(headingAnchor('Alignment With Human Preference (MLLM)')).toBe('alignment-with-human-preference-mllm');
+    expect(headingAnchor('Unify Multimodal Understanding and Generation')).toBe('unify-multimodal-understanding-and-generation');
+  });
+});
+
+describe('parse(writeList(x)) == x', () => {
+  it.each([
+    ['the seed', SEED, registryTitles],
+    ['the quirks fixture', readFixture('quirks.md'), ['Models']],
+  ] as const)('holds for %s', (_, text, titles) => {
+    const document = toDocument(parseList(text, titles));
+    const written = writeList(document);
+    expect(toDocument(parseList(written, titles))).toEqual(document);
+  });
+});
+
+describe('round trip: import the seed, export, parse the export', () => {
+  let root: string;
+  beforeEach(() => {
+    root = path.join(mkdtempSync(path.join(tmpdir(), 'list-write-')), 'content');
+    mkdirSync(root);
+    copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(root, 'sections.yaml'));
+    const dates = parseAddedDates(readFixture('seed-added-dates.tsv'));
+    applyImportPlan(planImportFromDisk(SEED, { contentDir: root, dates, defaultAdded: '2030-01-01' }));
+  });
+  afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
+
+  it("finds every seed line's title, links and note in its section of the export", () => {
+    const { text, problems } = exportListFromDisk(root);
+    expect(problems).toEqual([]);
+    const exported = parseList(text, registryTitles);
+    expect(exported.problems).toEqual([]);
+    expect(exported.header).toBe(readFileSync(path.join(root, 'about.md'), 'utf8'));
+    const seed = parseList(SEED, registryTitles);
+    for (const seedSection of seed.sections) {
+      const section = exported.sections.find((candidate) => candidate.title === seedSection.title)!;
+      for (const line of seedSection.entries) {
+        // Merged lines share one entry: found by title key, carrying every link and note.
+        const entry = section.entries.find((candidate) => candidate.title === line.title) ?? section.entries.find((candidate) => titleKey(candidate.title) === titleKey(line.title));
+        expect(entry, line.title).toBeDefined();
+        expect(entry!.links, line.title).toEqual(expect.arrayContaining(line.links));
+        if (line.note) expect(entry!.note, line.title).toContain(line.note);
+        expect(entry!.venue).toBe(line.venue);
+      }
+    }
+    expect(exported.sections.map((section) => section.entries.length)).toEqual([3, 34, 7, 29, 18, 16]);
+  });
+
+  it('orders each section newest added first, ties by title', () => {
+    const { text } = exportListFromDisk(root);
+    const survey = parseList(text, registryTitles).sections[0]!.entries.map((entry) => entry.title);
+    expect(survey).toEqual(['Aligning Large Language Models with Human', '万字长文总结多模态大模型最新进展（Modality Bridging篇）', '万字长文总结多模态大模型最新进展（Video篇）']);
+    const unified = parseList(text, registryTitles).sections[3]!.entries;
+    expect(unified[0]!.title.startsWith('AnyGPT')).toBe(true); // 2024-11-03, first by title
+    expect(unified.at(-1)!.title.startsWith('Transfusion')).toBe(true); // 2024-09-22, last by title
+  });
+
+  it('refuses entries that are invalid or would not read back', () => {
+    writeFileSync(path.join(root, 'survey', 'bad.yaml'), serializeEntry({ title: 'Bad', links: [{ kind: 'paper', url: 'https://x.org/a' }], added: '2024-13-01' }));
+    writeFileSync(
+      path.join(root, 'survey', 'unbalanced.yaml'),
+      serializeEntry({ title: 'Unbalanced', links: [{ kind: 'paper', url: 'https://x.org/b' }], note: 'a) b', added: '2024-01-01' }),
+    );
+    expect(exportListFromDisk(root).problems).toEqual([expect.stringMatching(/bad\.yaml:\d+: added: /)]);
+    rmSync(path.join(root, 'survey', 'bad.yaml'));
+    expect(exportListFromDisk(root).problems).toEqual([expect.stringMatching(/^exported line \d+ would not import back: unexpected text after the link: "b\)": \d+\. \[Unbalanced\]/)]);
+  });
+});
