@@ -1,0 +1,244 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import {
+  applyImportPlan,
+  formatImportSummary,
+  parseAddedDates,
+  planImportFromDisk,
+  planIsClean,
+  type ImportPlan,
+} from '../../src/lib/import-list';
+import { REPO_ROOT } from '../../src/lib/paths';
+import { loadSections } from '../../src/lib/sections';
+import { paperSchema } from '../../src/schemas/paper';
+
+const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');
+const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+const SEED = readFixture('seed-awesome-list.md');
+const SEED_DATES = parseAddedDates(readFixture('seed-added-dates.tsv'));
+const DEFAULT_ADDED = '2030-01-01';
+
+let root: string;
+beforeEach(() => {
+  root = path.join(mkdtempSync(path.join(tmpdir(), 'import-list-')), 'content');
+  mkdirSync(root);
+});
+afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
+
+const useRepositoryRegistry = () => copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(root, 'sections.yaml'));
+const plan = (text: string, options: { dates?: typeof SEED_DATES; defaultAdded?: string } = {}) =>
+  planImportFromDisk(text, { contentDir: root, defaultAdded: DEFAULT_ADDED, ...options });
+const importList = (text: string, options?: Parameters<typeof plan>[1]): ImportPlan => {
+  const result = plan(text, options);
+  applyImportPlan(result);
+  return result;
+};
+const readEntry = (section: string, id: string) => parse(readFileSync(path.join(root, section, `${id}.yaml`), 'utf8'));
+
+/** Every file under the content dir with its bytes, to prove a run changed nothing. */
+function snapshot(dir: string = root): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), readFileSync(file, 'utf8')];
+      }),
+  );
+}
+
+describe('parseAddedDates', () => {
+  const dates = parseAddedDates('section\tnumber\tadded\ttitle\nModels\t1\t2024-05-01\tAlpha: One\nModels\t7\t2024-03-01\tAlpha: One\n');
+
+  it('looks up by section, number and title, else by section and title key (earliest)', () => {
+    expect(dates.lookup('Models', { number: 7, title: 'Alpha: One' })).toBe('2024-03-01');
+    expect(dates.lookup('Models', { number: 9, title: 'ALPHA：one' })).toBe('2024-03-01');
+    expect(dates.lookup('Other', { number: 1, title: 'Alpha: One' })).toBeUndefined();
+  });
+
+  it('rejects a malformed row with its line number', () => {
+    expect(() => parseAddedDates('section\tnumber\tadded\ttitle\nModels\t1\t2024-02-30\tAlpha')).toThrow('line 2: "2024-02-30" is not a date');
+    expect(() => parseAddedDates('Models\t1\t2024-02-01')).toThrow('line 1: expected 4 tab-separated columns');
+  });
+});
+
+describe('importing the seed list', () => {
+  beforeEach(useRepositoryRegistry);
+
+  it('creates 3, 34, 7, 29, 18, 16 entries from 3, 34, 7, 29, 18, 17 lines, reporting the one merge', () => {
+    const result = importList(SEED, { dates: SEED_DATES });
+    expect(result.sections.map((section) => [section.id, section.entryLines, section.entries, section.created])).toEqual([
+      ['survey', 3, 3, 3],
+      ['mllm', 34, 34, 34],
+      ['benchmarks', 7, 7, 7],
+      ['unified', 29, 29, 29],
+      ['mllm-alignment', 18, 18, 18],
+      ['llm-alignment', 17, 16, 16],
+    ]);
+    expect(result.merges).toHaveLength(1);
+    expect(result.merges[0]!.titles).toEqual([
+      'ChatGLM-Math：Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
+      'ChatGLM-Math: Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
+    ]);
+    expect(formatImportSummary(result)).toMatch(/merged duplicates: 1\n {2}Alignment With Human Preference \(LLM\), lines \d+ \+ \d+: "ChatGLM-Math：/);
+    expect(Object.keys(snapshot()).filter((file) => file.endsWith('.yaml') && file !== 'sections.yaml')).toHaveLength(107);
+  });
+
+  it('merges the duplicate ChatGLM-Math lines: first title, both links, both notes joined by ；', () => {
+    importList(SEED, { dates: SEED_DATES });
+    const [file] = readdirSync(path.join(root, 'llm-alignment')).filter((name) => name.startsWith('chatglm-math'));
+    expect(readdirSync(path.join(root, 'llm-alignment')).filter((name) => name.startsWith('chatglm-math'))).toHaveLength(1);
+    expect(parse(readFileSync(path.join(root, 'llm-alignment', file!), 'utf8'))).toEqual({
+      title: 'ChatGLM-Math：Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
+      links: [
+        { kind: 'notes', url: 'https://zhuanlan.zhihu.com/p/698983475' },
+        { kind: 'notes', url: 'https://mp.weixin.qq.com/s/lg7ueR9b-om0ecUEoT4x8w' },
+      ],
+      note: 'ChatGLM-Math: Self-Critique迭代对齐显著提升数学能力；reward model, Rejective Fine-tuning, then DPO迭代提升模型数学性能',
+      added: '2024-10-28',
+    });
+  });
+
+  it('writes schema-valid files with quoted arXiv ids, dates from the dates file and the header in about.md', () => {
+    importList(SEED, { dates: SEED_DATES });
+    const files = snapshot();
+    for (const [file, text] of Object.entries(files)) {
+      if (!/^[a-z-]+\/.+\.yaml$/.test(file)) continue;
+      const source = parseEntrySource(path.join(root, file), text);
+      expect(paperSchema.safeParse(source.data).success, file).toBe(true);
+      expect((source.data as { added: string }).added, file).not.toBe(DEFAULT_ADDED);
+    }
+    expect(files['benchmarks/2406.10328.yaml']).toContain('arxiv: "2406.10328"');
+    expect(readEntry('mllm', 'yi-vl').added).toBe('2024-03-30');
+    expect(files['about.md']!.startsWith('# Awesome-Multimodal-Large-Language-Models\n')).toBe(true);
+  });
+
+  it('keeps the same paper in different sections as one entry per section', () => {
+    importList(SEED, { dates: SEED_DATES });
+    const chameleon = (section: string) => readdirSync(path.join(root, section)).filter((name) => name.startsWith('chameleon'));
+    expect([chameleon('mllm'), chameleon('unified')]).toEqual([
+      ['chameleon-mixed-modal-early-fusion-foundation-models.yaml'],
+      ['chameleon-mixed-modal-early-fusion-foundation-models.yaml'],
+    ]);
+  });
+
+  it('is idempotent: a second run plans no change and leaves every byte as it was', () => {
+    importList(SEED, { dates: SEED_DATES });
+    const before = snapshot();
+    const second = importList(SEED, { dates: SEED_DATES });
+    expect(second.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect([second.about, second.newSections, second.merges.length]).toEqual([undefined, [], 1]);
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('syncing an older list with a newer one', () => {
+  beforeEach(() => {
+    writeFileSync(
+      path.join(root, 'sections.yaml'),
+      '# The registry; this comment must survive the import.\n- { id: models, title: Models, description: Models., order: 1 }\n- { id: benchmarks, title: Benchmarks, description: Benchmarks., order: 2 }\n',
+    );
+    importList(readFixture('sync-old.md'), { defaultAdded: '2024-01-01' });
+    // Hand edits the list does not carry: a published month on Alpha, Epsilon's note turned into MDX.
+    const alpha = path.join(root, 'models', 'alpha-first-paper.yaml');
+    writeFileSync(alpha, readFileSync(alpha, 'utf8').replace('added: 2024-01-01\n', 'added: 2024-01-01\npublished: 2023-12\norg: Alpha Lab\n'));
+    const epsilon = readEntry('models', 'epsilon-long-note');
+    rmSync(path.join(root, 'models', 'epsilon-long-note.yaml'));
+    writeFileSync(path.join(root, 'models', 'epsilon-long-note.mdx'), serializeEntry(epsilon, 'mdx', 'A long **Markdown** note.'));
+  });
+
+  it('creates, updates, keeps and reports, and adds the new heading to the registry', () => {
+    const result = importList(readFixture('sync-new.md'), { defaultAdded: '2024-06-01' });
+    expect(result.sections.map(({ id, isNew, created, updated, unchanged, notInList }) => [id, isNew, created, updated, unchanged, notInList])).toEqual([
+      ['models', false, 1, 3, 0, 1],
+      ['benchmarks', false, 0, 0, 1, 0],
+      ['agents', true, 1, 0, 0, 0],
+    ]);
+
+    // Alpha matched by title key despite case and a full-width colon; hand-added fields and `added` kept.
+    expect(readEntry('models', 'alpha-first-paper')).toEqual({
+      title: 'ALPHA：first paper',
+      links: [{ kind: 'notes', url: 'https://zhuanlan.zhihu.com/p/100' }],
+      note: 'new note',
+      added: '2024-01-01',
+      published: '2023-12',
+      venue: 'CVPR 2024',
+      org: 'Alpha Lab',
+    });
+    // Beta matched by its arXiv id after a retitle.
+    expect(readEntry('models', '2401.00002')).toMatchObject({ title: 'Beta: Second Paper, Retitled', added: '2024-01-01' });
+    expect(readEntry('models', '2402.00006')).toMatchObject({ title: 'Zeta: Brand New Paper', added: '2024-06-01', arxiv: '2402.00006' });
+    // The MDX entry is updated in its frontmatter; its body stays.
+    const epsilon = parseEntrySource(path.join(root, 'models', 'epsilon-long-note.mdx'), readFileSync(path.join(root, 'models', 'epsilon-long-note.mdx'), 'utf8'));
+    expect(epsilon.data).toMatchObject({ note: 'short note, edited', links: [{ kind: 'notes' }, { kind: 'code', url: 'https://github.com/x/epsilon' }] });
+    expect(epsilon.body.trim()).toBe('A long **Markdown** note.');
+
+    // Gamma left the list: reported, never deleted.
+    expect(result.notInList.map((entry) => entry.id)).toEqual(['gamma-third-paper']);
+    expect(existsSync(path.join(root, 'models', 'gamma-third-paper.yaml'))).toBe(true);
+
+    const registry = readFileSync(path.join(root, 'sections.yaml'), 'utf8');
+    expect(registry.startsWith('# The registry; this comment must survive the import.\n')).toBe(true);
+    expect(loadSections(path.join(root, 'sections.yaml')).map(({ id, title, order }) => [id, title, order])).toEqual([
+      ['models', 'Models', 1],
+      ['benchmarks', 'Benchmarks', 2],
+      ['agents', 'Agents', 3],
+    ]);
+    expect(readEntry('agents', 'eta-an-agent-paper')).toMatchObject({ title: 'Eta: An Agent Paper', added: '2024-06-01' });
+    expect(readFileSync(path.join(root, 'about.md'), 'utf8')).toBe('# Sync List\nNew header.\n');
+
+    // And the newer list imported again changes nothing.
+    const before = snapshot();
+    const again = importList(readFixture('sync-new.md'), { defaultAdded: '2099-01-01' });
+    expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('keeps a hand-corrected link kind when the URL is unchanged', () => {
+    const delta = path.join(root, 'benchmarks', 'delta-bench.yaml');
+    writeFileSync(delta, readFileSync(delta, 'utf8').replace('kind: notes', 'kind: blog'));
+    const result = plan(readFixture('sync-new.md'));
+    expect(result.entries.find((entry) => entry.id === 'delta-bench')!.action).toBe('unchanged');
+  });
+
+  it('stops on an entry file it cannot read, and on an update that would drop unknown fields', () => {
+    writeFileSync(path.join(root, 'benchmarks', 'broken.yaml'), 'title: [unclosed\n');
+    const alpha = path.join(root, 'models', 'alpha-first-paper.yaml');
+    writeFileSync(alpha, `${readFileSync(alpha, 'utf8')}autors: [Someone]\n`);
+    const result = plan(readFixture('sync-new.md'));
+    expect(planIsClean(result)).toBe(false);
+    expect(result.contentProblems).toEqual([
+      expect.stringMatching(/broken\.yaml:\d+: .*cannot match this entry against the list; fix it first$/),
+      expect.stringMatching(/alpha-first-paper\.yaml:\d+: cannot update: fields outside the schema would be lost \(autors\)/),
+    ]);
+    expect(() => applyImportPlan(result)).toThrow('nothing written');
+  });
+});
+
+describe('npm run import (CLI)', () => {
+  const runImport = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/import.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+
+  it('says in one line that a missing list cannot be read, and exits 2', () => {
+    const result = runImport('/nope');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('error: cannot read /nope: no such file or directory\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('prints each unparseable line as list.md:LINE, writes nothing and exits 1', () => {
+    copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(root, 'sections.yaml'));
+    const list = path.join(path.dirname(root), 'list.md');
+    writeFileSync(list, `# Multimodal Large Language Models\n${readFixture('broken.md').split('\n').slice(1).join('\n')}`);
+    const before = snapshot();
+    const result = runImport(list, '--content', root, '--added', '2024-01-01');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${list}:3: cannot parse entry: expected [Title](url): 2. Missing the link entirely\n`);
+    expect(result.stderr.match(/cannot parse entry/g)).toHaveLength(5);
+    expect(snapshot()).toEqual(before);
+  });
+});
