@@ -5,6 +5,8 @@ import type { Reporter, TestModule } from 'vitest/node';
  * humans read the same way whatever the default reporter prints above it.
  */
 export default class SummaryReporter implements Reporter {
+  private line = '';
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
@@ -18,6 +20,11 @@ export default class SummaryReporter implements Reporter {
       // A file that failed outside any test (import error, failing beforeAll) still fails the run.
       counts.failed += failedHere || (module.state() === 'failed' ? 1 : 0);
     }
-    process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    this.line = `Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+  }
+
+  /** Runs after the default reporter's summary, so this is the run's closing line. */
+  onFinished(): void {
+    if (this.line) process.stdout.write(`\n${this.line}\n`);
   }
 }
