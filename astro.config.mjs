@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
+import { contentValidation } from './src/integrations/validate-content.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 
 // Deployments set SITE_URL and BASE_PATH (e.g. a GitHub Pages project site is served under /<repo>/).
@@ -16,5 +17,5 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), sitemap(), pagefindSearch()],
+  integrations: [contentValidation(), mdx(), sitemap(), pagefindSearch()],
 });

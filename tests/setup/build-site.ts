@@ -10,7 +10,17 @@ import { SUBPATH_BASE, SUBPATH_OUT_DIR } from './dist';
 export default function setup(): void {
   if (process.env.SKIP_BUILD === '1') return;
   const run = (env: NodeJS.ProcessEnv) =>
-    execFileSync('npx', ['astro', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    execFileSync('npx', ['astro', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...buildEnv(), ...env } });
   run({});
   run({ BASE_PATH: SUBPATH_BASE, OUT_DIR: SUBPATH_OUT_DIR });
+}
+
+/**
+ * Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) into process.env; a child
+ * `astro build` would take BASE_URL=/ from there and ignore the configured base.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
+  return env;
 }
