@@ -67,7 +67,7 @@ export interface PlannedEntry {
 }
 
 export interface PlannedMerge {
-  section: string;
+  sectionTitle: string;
   file: string;
   titles: string[];
   lines: number[];
@@ -103,6 +103,8 @@ export interface ImportPlan {
   /** The new content/about.md text, or undefined when it is unchanged. */
   about?: string;
 }
+
+const COUNTER_OF_ACTION = { create: 'created', update: 'updated', unchanged: 'unchanged' } as const;
 
 /** One paper as the list gives it, after merging duplicate lines. */
 interface ListItem extends PaperInput {
@@ -159,8 +161,8 @@ export function planImport(list: ParsedList, options: ImportOptions): ImportPlan
       }
       entries.push(planned);
       summary.entries++;
-      summary[planned.action === 'create' ? 'created' : planned.action === 'update' ? 'updated' : 'unchanged']++;
-      if (group.length > 1) merges.push({ section: section.title, file: planned.file, titles: item.titles, lines: item.lines });
+      summary[COUNTER_OF_ACTION[planned.action]]++;
+      if (group.length > 1) merges.push({ sectionTitle: section.title, file: planned.file, titles: item.titles, lines: item.lines });
     }
     summaries.push(summary);
   }
@@ -299,24 +301,15 @@ function withoutBookkeeping(item: ListItem): PaperInput {
 }
 
 function readExisting(source: EntrySource): ExistingEntry | string {
-  const reason = source.syntaxErrors[0]
-    ? `${source.syntaxErrors[0].line}: ${source.syntaxErrors[0].message}`
-    : !isRecord(source.data)
-      ? '1: the entry is not a YAML mapping'
-      : typeof source.data.title !== 'string'
-        ? `${source.lineOf(['title'])}: title: is required`
-        : undefined;
-  if (reason !== undefined || !isRecord(source.data)) return `${source.file}:${reason}: cannot match this entry against the list; fix it first`;
+  const unreadable = (line: number, message: string) => `${source.file}:${line}: ${message}: cannot match this entry against the list; fix it first`;
+  const [syntaxError] = source.syntaxErrors;
+  if (syntaxError) return unreadable(syntaxError.line, syntaxError.message);
   const data = source.data;
+  if (!isRecord(data)) return unreadable(1, 'the entry is not a YAML mapping');
+  if (typeof data.title !== 'string') return unreadable(source.lineOf(['title']), 'title: is required');
   const links = Array.isArray(data.links) ? data.links.filter((link): link is Link => isRecord(link) && typeof link.url === 'string') : [];
-  const title = data.title as string;
-  return {
-    source,
-    data,
-    title,
-    titleKey: titleKey(title),
-    arxivIds: arxivIdsOf({ title, links, arxiv: typeof data.arxiv === 'string' ? data.arxiv : undefined }),
-  };
+  const arxiv = typeof data.arxiv === 'string' ? data.arxiv : undefined;
+  return { source, data, title: data.title, titleKey: titleKey(data.title), arxivIds: arxivIdsOf({ title: data.title, links, arxiv }) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -405,12 +398,12 @@ export function formatImportSummary(plan: ImportPlan, relative: (file: string) =
 
   const lines = [...table, '', `merged duplicates: ${plan.merges.length}`];
   for (const merge of plan.merges) {
-    lines.push(`  ${merge.section}, lines ${merge.lines.join(' + ')}: ${merge.titles.map((title) => `"${title}"`).join(' + ')} → ${relative(merge.file)}`);
+    lines.push(`  ${merge.sectionTitle}, lines ${merge.lines.join(' + ')}: ${merge.titles.map((title) => `"${title}"`).join(' + ')} → ${relative(merge.file)}`);
   }
   lines.push(`not in the list (kept, not deleted): ${plan.notInList.length}`);
   for (const entry of plan.notInList) lines.push(`  ${relative(entry.file)}: "${entry.title}"`);
   for (const section of plan.newSections) lines.push(`new section "${section.title}" → id ${section.id} (describe it in ${relative(plan.registryFile)})`);
-  if (plan.strayLines.length) lines.push(`lines inside sections that are not entries (the export drops them): ${plan.strayLines.map((stray) => stray.line).join(', ')}`);
+  if (plan.strayLines.length) lines.push(`lines after the first section that are not entries (the export drops them): ${plan.strayLines.map((stray) => stray.line).join(', ')}`);
   if (plan.about !== undefined) lines.push(`header → ${relative(plan.aboutFile)}`);
   lines.push(`problems: ${plan.problems.length + plan.contentProblems.length}`);
   return lines.join('\n');

@@ -42,7 +42,7 @@ export interface ParsedList {
   header: string;
   sections: ParsedSection[];
   problems: ListProblem[];
-  /** Non-blank lines inside sections that are not entries (sub-headings, prose): the export drops them. */
+  /** Non-blank lines after the first section that are not entries (sub-headings, prose): the export drops them. */
   strayLines: { line: number; text: string }[];
 }
 
@@ -95,24 +95,31 @@ export function parseList(text: string, sectionTitles: readonly string[] = []): 
     position !== tocPosition &&
     (known.has(headings[position]!.title) || (position >= firstNewSectionPosition && hasEntryLines(position)));
 
+  const sectionPositions = headings.map((_, position) => position).filter(isSection);
+  const firstSectionLine = sectionPositions.length ? headings[sectionPositions[0]!]!.index : lines.length;
   const sections: ParsedSection[] = [];
   const problems: ListProblem[] = [];
   const strayLines: ParsedList['strayLines'] = [];
-  let firstSectionLine = lines.length;
+  const stray = (index: number) => {
+    if (lines[index]!.trim()) strayLines.push({ line: index + 1, text: lines[index]!.trim() });
+  };
   headings.forEach((heading, position) => {
-    if (!isSection(position)) return;
-    firstSectionLine = Math.min(firstSectionLine, heading.index);
+    if (heading.index < firstSectionLine || position === tocPosition) return;
+    if (!sectionPositions.includes(position)) {
+      // A later block that is no section (no entries, e.g. "# Star History"): the export cannot keep it.
+      range(heading.index, blockEnd(position)).forEach(stray);
+      return;
+    }
     const section: ParsedSection = { title: heading.title, line: heading.index + 1, entries: [], entryLines: 0 };
-    for (let index = heading.index + 1; index < blockEnd(position); index++) {
-      const line = lines[index]!;
-      const match = ENTRY_LINE.exec(line);
+    for (const index of range(heading.index + 1, blockEnd(position))) {
+      const match = ENTRY_LINE.exec(lines[index]!);
       if (!match) {
-        if (line.trim()) strayLines.push({ line: index + 1, text: line.trim() });
+        stray(index);
         continue;
       }
       section.entryLines++;
       const result = parseEntryText(match[2]!);
-      if ('reason' in result) problems.push({ line: index + 1, text: line.trim(), reason: result.reason });
+      if ('reason' in result) problems.push({ line: index + 1, text: lines[index]!.trim(), reason: result.reason });
       else section.entries.push({ ...result, line: index + 1, number: Number(match[1]) });
     }
     sections.push(section);

@@ -86,6 +86,25 @@ describe('parseList: one entry quirk at a time', () => {
   });
 });
 
+describe('parseList: lists shaped differently', () => {
+  it('without a Table of Contents, takes the first heading as the title and later headings with entries as sections', () => {
+    const parsed = parseList('# My List\nIntro.\n\n# Models\n1. [A](https://a.example/a)\n', []);
+    expect(parsed.header).toBe('# My List\nIntro.\n');
+    expect(parsed.sections.map((section) => [section.title, section.entries.length])).toEqual([['Models', 1]]);
+  });
+
+  it('reports lines after the first section that are not entries, since the export drops them', () => {
+    const parsed = parseList('# Models\n## Video\n1. [A](https://a.example/a)\nSee also below.\n\n# Star History\n![chart](https://a.example/c.svg)\n', ['Models']);
+    expect(parsed.strayLines).toEqual([
+      { line: 2, text: '## Video' },
+      { line: 4, text: 'See also below.' },
+      { line: 6, text: '# Star History' },
+      { line: 7, text: '![chart](https://a.example/c.svg)' },
+    ]);
+    expect(parsed.sections[0]!.entries).toHaveLength(1);
+  });
+});
+
 describe('looksLikeVenue', () => {
   it.each(['Neurips2024', 'NeurIPS 2024', "ICLR'25", 'CVPR2024', 'ACL 2024', 'EMNLP 2023 Findings', 'Findings of ACL 2024', 'ICML 2024 Oral'])(
     'accepts %s',
