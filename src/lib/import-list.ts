@@ -269,6 +269,9 @@ function groupDuplicates(entries: readonly ParsedEntry[]): ParsedEntry[][] {
   return groups;
 }
 
+/** Each defined value once, in first-seen order. */
+const unique = <T>(values: readonly (T | undefined)[]): T[] => [...new Set(values.filter((value): value is T => value !== undefined))];
+
 /** The separator between merged notes: the full-width semicolon the list's Chinese notes use. */
 const MERGED_NOTE_SEPARATOR = '；';
 
@@ -279,7 +282,6 @@ const MERGED_NOTE_SEPARATOR = '；';
  */
 function mergeGroup(group: readonly ParsedEntry[], addedOf: (entry: ParsedEntry) => string | undefined, defaultAdded: string): ListItem {
   const [first] = group as [ParsedEntry, ...ParsedEntry[]];
-  const unique = <T>(values: (T | undefined)[]) => [...new Set(values.filter((value): value is T => value !== undefined))];
   const links = [...new Map(group.flatMap((entry) => entry.links).map((link) => [link.url, link])).values()];
   const tags = unique(group.flatMap((entry) => entry.tags ?? []));
   return {
@@ -327,9 +329,11 @@ function findExisting(item: ListItem, existing: readonly ExistingEntry[], claime
 const SCHEMA_FIELDS = new Set<string>(PAPER_FIELD_ORDER);
 
 /**
- * The list owns title, links, note, venue and tags; everything else (added, published, org,
- * authors, a hand-set arXiv id, an MDX body) stays. A link whose URL the file already has keeps
- * the file's kind, so a hand-corrected kind survives.
+ * The list owns title, links and note; a venue or tags the list gives are added, but the list
+ * never removes what was curated in the files (topic tags, a venue), since the list format
+ * rarely carries them. Everything else (added, published, org, authors, a hand-set arXiv id, an
+ * MDX body) stays. A link whose URL the file already has keeps the file's kind, so a
+ * hand-corrected kind survives.
  */
 function planUpdate(item: ListItem, match: ExistingEntry, contentProblems: string[]): PlannedEntry {
   const { source, data } = match;
@@ -341,8 +345,8 @@ function planUpdate(item: ListItem, match: ExistingEntry, contentProblems: strin
     title: item.title,
     links: item.links.map((link) => ({ ...link, kind: (currentKinds.get(link.url) as Link['kind'] | undefined) ?? link.kind })),
     note: item.note,
-    venue: item.venue,
-    tags: item.tags,
+    venue: item.venue ?? (data.venue as string | undefined),
+    tags: unique([...(Array.isArray(data.tags) ? (data.tags as string[]) : []), ...(item.tags ?? [])]),
     arxiv: item.arxiv ?? (data.arxiv as string | undefined),
     added: (data.added as string | undefined) || item.added,
   };

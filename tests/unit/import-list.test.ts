@@ -206,6 +206,15 @@ describe('syncing an older list with a newer one', () => {
     expect(result.entries.find((entry) => entry.id === 'delta-bench')!.action).toBe('unchanged');
   });
 
+  it('keeps curated tags and venue the list does not carry, and adds the list’s own', () => {
+    const delta = path.join(root, 'benchmarks', 'delta-bench.yaml');
+    writeFileSync(delta, `${readFileSync(delta, 'utf8')}venue: ICLR 2025\ntags:\n  - benchmark\n`);
+    expect(plan(readFixture('sync-new.md')).entries.find((entry) => entry.id === 'delta-bench')!.action).toBe('unchanged');
+    const tagged = readFixture('sync-new.md').replace(/^(\d+\. )(\[Delta)/m, '$1(video)$2');
+    importList(tagged);
+    expect(readEntry('benchmarks', 'delta-bench')).toMatchObject({ venue: 'ICLR 2025', tags: ['benchmark', 'video'] });
+  });
+
   it('stops on an entry file it cannot read, and on an update that would drop unknown fields', () => {
     writeFileSync(path.join(root, 'benchmarks', 'broken.yaml'), 'title: [unclosed\n');
     const alpha = path.join(root, 'models', 'alpha-first-paper.yaml');
