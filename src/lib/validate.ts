@@ -7,7 +7,8 @@ import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
 import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
 import { findUnsafeMdx } from './mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
-import { arxivIdsOf } from './same-paper';
+import { arxivIdsOf, paperKeys } from './same-paper';
+import { RESERVED_ENTRY_IDS } from './section-views';
 import { titleKey } from './title-key';
 import { formatZodIssue } from './zod-messages';
 
@@ -72,6 +73,7 @@ export function checkContent({ root = contentRoot() }: { root?: string } = {}): 
   for (const section of sectionIds) {
     problems.push(
       ...sameIdProblems(sources.filter((source) => source.section === section)),
+      ...reservedIdProblems(sources.filter((source) => source.section === section)),
       ...duplicatePaperProblems(validEntries.filter((entry) => entry.source.section === section)),
       ...ignoredFileProblems(root, section),
     );
@@ -222,6 +224,13 @@ function ignoredFileProblems(root: string, section: string): Problem[] {
     }));
 }
 
+/** Ids that section pages use as path segments (`<section>/sort/…`) would collide with a paper page. */
+function reservedIdProblems(sources: readonly EntrySource[]): Problem[] {
+  return sources
+    .filter((source) => (RESERVED_ENTRY_IDS as readonly string[]).includes(source.id))
+    .map((source) => entryProblem(source, 1, '(file)', `the id "${source.id}" is reserved for section pages (${RESERVED_ENTRY_IDS.join(', ')}); rename the file`));
+}
+
 /** `x.yaml` and `x.mdx` in one section share the id `x`; Astro would silently keep only one. */
 function sameIdProblems(sources: readonly EntrySource[]): Problem[] {
   const firstWithId = new Map<string, EntrySource>();
@@ -269,17 +278,23 @@ function arxivFieldPath(paper: Paper, id: string): (string | number)[] {
   return ['links', index, 'url'];
 }
 
-/** A note copied from another entry (in any section) is usually a paste mistake. */
+/**
+ * A note copied from another paper's entry (in any section) is usually a paste mistake. The same
+ * paper listed in two sections may share its note.
+ */
 function sharedNoteWarnings(entries: readonly ValidEntry[]): Problem[] {
-  const firstWithNote = new Map<string, EntrySource>();
-  return entries.flatMap(({ source, paper }) => {
+  const keys = paperKeys(entries.map(({ paper }) => paper));
+  const firstWithNote = new Map<string, { source: EntrySource; key: string }>();
+  return entries.flatMap(({ source, paper }, index) => {
     const note = paper.note?.trim();
     if (!note) return [];
-    const earlier = firstWithNote.get(note);
-    if (!earlier) {
-      firstWithNote.set(note, source);
+    const first = firstWithNote.get(note);
+    if (!first) {
+      firstWithNote.set(note, { source, key: keys[index]! });
       return [];
     }
+    if (first.key === keys[index]) return [];
+    const earlier = first.source;
     return [entryProblem(source, source.lineOf(['note']), 'note', `is identical to the note of ${entryName(earlier)}; was it copied by mistake?`, 'warning')];
   });
 }

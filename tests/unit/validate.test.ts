@@ -313,6 +313,18 @@ describe('validateContent', () => {
     ]);
   });
 
+  it('does not warn when the same paper, listed in two sections, keeps one note', () => {
+    const note = '最难多模态Benchmark';
+    const files = { 'mllm/mme.yaml': yamlEntry({ title: 'MME-RealWorld: Could Your MLLM…', note }), 'survey/mme.yaml': yamlEntry({ title: 'MME-RealWorld: Could Your MLLM…', note }) };
+    expect(problemsIn(contentFolder(files))).toEqual([]);
+  });
+
+  it('rejects entry ids that section pages use as path segments', () => {
+    expect(problemsIn(contentFolder({ 'mllm/sort.yaml': yamlEntry() }))).toEqual([
+      expect.objectContaining({ file: 'mllm/sort.yaml', line: 1, field: '(file)', message: expect.stringContaining('reserved') }),
+    ]);
+  });
+
   it('throws ContentRootError when the content root is missing or not a folder', () => {
     const root = contentFolder({});
     expect(() => validateContent({ root: path.join(root, 'missing') })).toThrow(ContentRootError);
@@ -362,7 +374,7 @@ describe('npm run validate (scripts/validate.ts)', () => {
   });
 
   it('exits 0 when there are only warnings', () => {
-    const root = contentFolder({ 'mllm/a.yaml': yamlEntry({ note: 'Same.' }), 'survey/b.yaml': yamlEntry({ title: 'B', note: 'Same.' }) });
+    const root = contentFolder({ 'mllm/a.yaml': yamlEntry({ note: 'Same.' }), 'survey/b.yaml': yamlEntry({ title: 'B', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }) });
     const { status, stdout } = runValidate(['--content', root]);
     expect(status).toBe(0);
     expect(stdout).toContain('0 errors, 1 warnings');
@@ -372,7 +384,7 @@ describe('npm run validate (scripts/validate.ts)', () => {
     const root = contentFolder({
       'mllm/a.yaml': yamlEntry({ note: 'Same.' }),
       'mllm/b.yaml': yamlEntry({ title: 'B', url: 'javascript:alert(1)' }),
-      'survey/c.yaml': yamlEntry({ title: 'C', note: 'Same.' }),
+      'survey/c.yaml': yamlEntry({ title: 'C', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }),
     });
     const repoPath = (name: string) => path.relative(REPO_ROOT, path.join(root, name)).split(path.sep).join('/');
     const plain = [
@@ -453,7 +465,7 @@ describe('the contentValidation() Astro integration', () => {
     contentFolder({
       'mllm/a.yaml': yamlEntry({ note: 'Same.' }),
       'mllm/b.yaml': yamlEntry({ title: 'B', url: 'javascript:alert(1)' }),
-      'survey/c.yaml': yamlEntry({ title: 'C', note: 'Same.' }),
+      'survey/c.yaml': yamlEntry({ title: 'C', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }),
     });
 
   it('fails the build after logging every problem, warnings as warnings', () => {
@@ -466,7 +478,7 @@ describe('the contentValidation() Astro integration', () => {
   });
 
   it('lets the build go on with warnings only', () => {
-    const root = contentFolder({ 'mllm/a.yaml': yamlEntry({ note: 'Same.' }), 'survey/c.yaml': yamlEntry({ title: 'C', note: 'Same.' }) });
+    const root = contentFolder({ 'mllm/a.yaml': yamlEntry({ note: 'Same.' }), 'survey/c.yaml': yamlEntry({ title: 'C', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }) });
     expect(runHook('build', root)).toMatchObject({ logged: [expect.stringMatching(/^warn /)], error: undefined });
   });
 

@@ -1,0 +1,24 @@
+// npm run tags:suggest [-- --write] [--content DIR]: topic tags the entries' titles and notes
+// suggest; --write adds them to the files (tags are only ever added).
+import { readEntrySources, writeFileAtomic } from '../src/lib/entry-files';
+import { assertInRepository, contentRoot, sectionRegistryPath } from '../src/lib/paths';
+import { loadSections } from '../src/lib/sections';
+import { planTagSuggestions } from '../src/lib/topic-tags';
+import { displayPath, parseCliArgs, runCli } from './lib-cli';
+
+runCli(() => {
+  assertInRepository();
+  const { values } = parseCliArgs(
+    { options: { write: { type: 'boolean', default: false }, content: { type: 'string' } } },
+    'usage: npm run tags:suggest [-- --write] [--content DIR]',
+  );
+  const root = values.content ?? contentRoot();
+  const sections = loadSections(sectionRegistryPath(root));
+  const plan = planTagSuggestions(readEntrySources(root, sections.map((section) => section.id)));
+  for (const change of plan) {
+    console.log(`${displayPath(change.file)}: + ${change.added.join(', ')}`);
+    if (values.write) writeFileAtomic(change.file, change.text);
+  }
+  console.log(`${plan.length} entries ${values.write ? 'gained' : 'would gain'} tags${values.write || !plan.length ? '' : ' (run with --write to add them)'}`);
+  return 0;
+});
