@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { arxivYear, bibtexForArxiv } from '../../src/lib/citation';
+import { languageOf } from '../../src/lib/language';
+import { newsPart, splitListHeader } from '../../src/lib/list-header';
+import { renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
+import { editUrl, withBase } from '../../src/lib/urls';
+
+describe('note Markdown', () => {
+  it('renders inline Markdown without a wrapping paragraph', () => {
+    expect(renderInlineMarkdown('MLP对齐特征，**gpt4v**生成')).toBe('MLP对齐特征，<strong>gpt4v</strong>生成');
+  });
+  it('shows raw HTML as text, never as markup', () => {
+    expect(renderInlineMarkdown('<script>alert(1)</script>')).not.toContain('<script');
+    expect(renderInlineMarkdown('<img src=x onerror=alert(1)>')).toBe('&#x3C;img src=x onerror=alert(1)>');
+  });
+  it('turns javascript: and data: links into plain text and keeps http links', () => {
+    expect(renderInlineMarkdown('[x](javascript:alert(1)) [y](data:text/html,hi) [z](https://a.b)')).toBe('x y <a href="https://a.b">z</a>');
+  });
+  it('renders block Markdown with the same rules', () => {
+    expect(renderMarkdown('- a\n- <b>b</b>')).toContain('&#x3C;b>b&#x3C;/b>');
+  });
+});
+
+describe('BibTeX', () => {
+  it('derives the year from the arXiv id', () => {
+    expect(arxivYear('2409.12191')).toBe(2024);
+    expect(arxivYear('hep-th/9901001')).toBe(1999);
+  });
+  it('writes a record with escaped fields', () => {
+    expect(bibtexForArxiv({ title: 'MM1.5: Methods, Analysis & Insights', arxiv: '2409.20566', authors: ['A B', 'C D'] })).toBe(
+      '@misc{mm12024_240920566,\n  title = {MM1.5: Methods, Analysis \\& Insights},\n  author = {A B and C D},\n  year = {2024},\n  eprint = {2409.20566},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2409.20566}\n}',
+    );
+  });
+});
+
+describe('the list header', () => {
+  const header = splitListHeader('# Awesome List\nIntro **text**.\n\n### About Me\nMe.\n\n###  🔥 Updated 2024-10-28\n- news one\n');
+  it('splits title, intro and parts', () => {
+    expect(header.title).toBe('Awesome List');
+    expect(header.intro).toBe('Intro **text**.');
+    expect(header.parts.map((part) => part.heading)).toEqual(['About Me', '🔥 Updated 2024-10-28']);
+  });
+  it('finds the news part', () => {
+    expect(newsPart(header)?.body).toBe('- news one');
+  });
+});
+
+describe('small helpers', () => {
+  it('tags Chinese text zh-Hans and the rest en', () => {
+    expect(languageOf('精细的动态分辨率策略')).toBe('zh-Hans');
+    expect(languageOf('apple：多模态')).toBe('zh-Hans');
+    expect(languageOf('length reg')).toBe('en');
+  });
+  it('joins paths under the base', () => {
+    expect(withBase('mllm/x/', '/awesome-mllm/')).toBe('/awesome-mllm/mllm/x/');
+    expect(withBase('', '/')).toBe('/');
+    expect(withBase('/stats/', '/base')).toBe('/base/stats/');
+  });
+  it('points edit links at the file on the forge', () => {
+    expect(editUrl('https://github.com/o/r', 'main', 'content/mllm/x.yaml')).toBe('https://github.com/o/r/edit/main/content/mllm/x.yaml');
+  });
+});
