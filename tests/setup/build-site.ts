@@ -19,7 +19,7 @@ export default function setup(): void {
  * Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) into process.env; a child
  * `astro build` would take BASE_URL=/ from there and ignore the configured base.
  */
-function buildEnv(): NodeJS.ProcessEnv {
+export function buildEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
   return env;
