@@ -1,0 +1,80 @@
+import type { PaperFilter, PaperOrder, PaperQuery, PaperResults } from './pagefind';
+import { resultsView, showMore } from './results-view';
+import { setStatus } from './render';
+
+/**
+ * The search page: the same search as the header box, with the query, filters and sort kept in
+ * the URL (/search/?q=…&section=…&tag=…&year=…&sort=added), which is also where the header box's
+ * form lands without JavaScript.
+ */
+const PAGE_SIZE = 20;
+const TYPING_PAUSE_MS = 200;
+const FILTERS: PaperFilter[] = ['section', 'tag', 'year'];
+
+const form = document.querySelector<HTMLFormElement>('[data-search-page]');
+if (form) setUpSearchPage(form);
+
+function setUpSearchPage(form: HTMLFormElement): void {
+  const status = document.querySelector<HTMLElement>('[data-search-page-status]')!;
+  const list = document.querySelector<HTMLOListElement>('[data-search-page-results]')!;
+  const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const show = resultsView(status, list);
+  let results: PaperResults | undefined;
+  let pause: ReturnType<typeof setTimeout> | undefined;
+
+  const run = async () => {
+    const params = searchParams(form);
+    history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
+    const query = queryOf(params);
+    if (!query.text && !FILTERS.some((name) => query.filters?.[name])) {
+      results = undefined;
+      list.replaceChildren();
+      more.hidden = true;
+      setStatus(status, 'Type a word, or pick a section, tag or year.');
+      return;
+    }
+    results = await show(query, PAGE_SIZE);
+    more.hidden = !results || results.total <= PAGE_SIZE;
+  };
+
+  fillForm(form, new URLSearchParams(location.search));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  form.addEventListener('change', () => void run());
+  form.addEventListener('input', (event) => {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    clearTimeout(pause);
+    pause = setTimeout(run, TYPING_PAUSE_MS);
+  });
+  more.addEventListener('click', async () => {
+    if (results) more.hidden = !(await showMore(results, list, PAGE_SIZE));
+  });
+  void run();
+}
+
+/** The form as URL parameters, without empty fields or the default sort. */
+function searchParams(form: HTMLFormElement): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    const text = String(value).trim();
+    if (text && !(name === 'sort' && text === 'relevance')) params.set(name, text);
+  }
+  return params;
+}
+
+function queryOf(params: URLSearchParams): PaperQuery {
+  return {
+    text: params.get('q') ?? '',
+    filters: Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])),
+    order: (params.get('sort') === 'added' ? 'added' : 'relevance') satisfies PaperOrder,
+  };
+}
+
+function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
+  for (const [name, value] of params) {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+  }
+}

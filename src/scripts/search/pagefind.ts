@@ -1,0 +1,103 @@
+import { withBase } from '../../lib/urls';
+import { pagefindQuery } from './query';
+
+/** The part of Pagefind's JS API (1.6) this site uses. */
+export interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
+}
+
+export interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+
+export interface PagefindResultData {
+  url: string;
+  /** Escaped text (`<` and `>` only) with the matched words in `<mark>`. */
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+/** What the paper page records for search (see data-pagefind-* in src/pages/[section]/[id].astro). */
+export type PaperFilter = 'section' | 'tag' | 'year';
+export type PaperOrder = 'relevance' | 'added';
+
+export interface PaperQuery {
+  text: string;
+  filters?: Partial<Record<PaperFilter, string>>;
+  order?: PaperOrder;
+}
+
+export interface PaperHit {
+  url: string;
+  title: string;
+  section: string;
+  added: string;
+  excerpt: string;
+}
+
+/** A search's matches; their texts are fetched a page at a time. */
+export interface PaperResults {
+  total: number;
+  hits(start: number, count: number): Promise<PaperHit[]>;
+}
+
+/** The index exists only in a build: `astro dev` serves no /pagefind/. */
+export class SearchUnavailable extends Error {}
+
+let pagefind: Promise<PagefindApi> | undefined;
+
+/** Loads Pagefind (its script, WebAssembly and index metadata) on first use, once per page. */
+export function loadPagefind(): Promise<PagefindApi> {
+  pagefind ??= (async () => {
+    try {
+      // A runtime URL, not a module of this build: the bundle is written after Vite has run.
+      const api = (await import(/* @vite-ignore */ withBase('pagefind/pagefind.js'))) as PagefindApi;
+      await api.options({ baseUrl: withBase(''), excerptLength: 26 });
+      await api.init();
+      return api;
+    } catch (error) {
+      pagefind = undefined; // let the next keystroke try again
+      throw new SearchUnavailable(String(error));
+    }
+  })();
+  return pagefind;
+}
+
+/** Runs a search the way every search UI here does; tests pass the Pagefind they loaded in Node. */
+export async function searchPapers(query: PaperQuery, pagefind: Promise<PagefindApi> | PagefindApi = loadPagefind()): Promise<PaperResults> {
+  const api = await pagefind;
+  const term = pagefindQuery(query.text);
+  const filters = Object.fromEntries(Object.entries(query.filters ?? {}).filter(([, value]) => value));
+  if (!term && Object.keys(filters).length === 0) return { total: 0, hits: async () => [] };
+  // Without words there is no relevance, so a filter-only search lists the newest first.
+  const byDate = query.order === 'added' || !term;
+  const { results } = await api.search(term || null, { filters, ...(byDate ? { sort: { added: 'desc' } } : {}) });
+  return {
+    total: results.length,
+    hits: (start, count) => Promise.all(results.slice(start, start + count).map(async (result) => toHit(await result.data()))),
+  };
+}
+
+function toHit(data: PagefindResultData): PaperHit {
+  return {
+    url: data.url,
+    title: data.meta.title ?? data.url,
+    section: data.meta.section ?? '',
+    added: data.meta.added ?? '',
+    excerpt: data.excerpt,
+  };
+}

@@ -1,0 +1,48 @@
+import { languageOf } from '../../lib/language';
+import type { PaperHit } from './pagefind';
+
+/** One result: a link to the paper page with its title, section and the matching part of its note. */
+export function renderHit(hit: PaperHit): HTMLLIElement {
+  const item = element('li', 'search-hit');
+  const link = element('a', 'search-hit-link');
+  link.href = hit.url;
+  const title = element('span', 'search-hit-title', hit.title);
+  title.lang = languageOf(hit.title);
+  const facts = element('span', 'search-hit-facts', [hit.section, hit.added].filter(Boolean).join(' · '));
+  const excerpt = element('span', 'search-hit-excerpt');
+  excerpt.append(...excerptNodes(hit.excerpt));
+  excerpt.lang = languageOf(excerpt.textContent ?? '');
+  link.append(title, facts, excerpt);
+  item.append(link);
+  return item;
+}
+
+/**
+ * Pagefind's excerpt is text with `<` and `>` escaped and matches wrapped in `<mark>`; it is
+ * rebuilt here as text nodes and <mark> elements, so nothing from the index is parsed as HTML.
+ */
+export function excerptNodes(excerpt: string): Node[] {
+  const nodes: Node[] = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<\/?mark>)/)) {
+    if (part === '<mark>' || part === '</mark>') {
+      marked = part === '<mark>';
+      continue;
+    }
+    const text = part.replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+    if (text) nodes.push(marked ? element('mark', '', text) : document.createTextNode(text));
+  }
+  return nodes;
+}
+
+/** A status line; `code` is shown as code after the text (the dev-server hint names a command). */
+export function setStatus(status: HTMLElement, text: string, code?: string): void {
+  status.replaceChildren(text, ...(code ? [element('code', '', code)] : []));
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
