@@ -1,0 +1,170 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contentRoot } from '../../src/lib/paths';
+import { readEntrySources } from '../../src/lib/entry-files';
+import { loadSections } from '../../src/lib/sections';
+import { tagSlug } from '../../src/lib/tags';
+import { searchPapers, type PaperHit, type PaperQuery } from '../../src/scripts/search/pagefind';
+import { contentEntries, type SourceEntry } from '../helpers/content';
+import { loadPagefind, type NodePagefind } from '../helpers/pagefind';
+import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
+
+/*
+ * The real index of the real build, searched through the same searchPapers() the pages use.
+ * What must come back is computed from content/: a query's words must all be in an entry's title
+ * or note (Chinese: anywhere in the text; Latin: at the start of a word, as Pagefind matches).
+ */
+const entries = contentEntries();
+const bodies = new Map(readEntrySources(contentRoot(), loadSections().map((s) => s.id)).map((s) => [`${s.section}/${s.id}`, s.body]));
+const urlOf = (entry: SourceEntry) => `/${entry.section}/${entry.id}/`;
+const entryAt = new Map(entries.map((entry) => [urlOf(entry), entry]));
+const HAN = /\p{Script=Han}/u;
+
+function mentions(text: string, word: string): boolean {
+  if (HAN.test(word)) return text.includes(word);
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}`, 'iu').test(text);
+}
+const listedText = (entry: SourceEntry) => `${entry.data.title}\n${entry.data.note ?? ''}`;
+const sectionTitle = new Map(loadSections().map((section) => [section.id, section.title]));
+/** Everything of an entry Pagefind matches: the indexed article, and (since 1.5) its metadata. */
+const indexedText = (entry: SourceEntry) =>
+  [
+    listedText(entry),
+    bodies.get(`${entry.section}/${entry.id}`),
+    ...(entry.data.tags ?? []),
+    ...(entry.data.authors ?? []),
+    entry.data.org,
+    entry.data.venue,
+    sectionTitle.get(entry.section),
+    entry.data.added,
+  ].join('\n').toLowerCase();
+
+let pagefind: NodePagefind;
+beforeAll(async () => {
+  pagefind = await loadPagefind(DIST);
+});
+
+async function search(query: PaperQuery): Promise<PaperHit[]> {
+  const results = await searchPapers(query, pagefind);
+  return results.hits(0, results.total);
+}
+
+/** Each row: the query as typed, and the words an entry must contain to be a required result. */
+const WORD_QUERIES: { query: string; words: string[] }[] = [
+  // Chinese words inside longer notes
+  ...['幻觉', '对齐', '偏好', '视频', '分辨率', '多模态', '扩散', '离散', '统一', '编码器', '奖励', '理解'].map((word) => ({ query: word, words: [word] })),
+  // Chinese multi-word, no spaces
+  { query: '偏好优化', words: ['偏好', '优化'] },
+  { query: '视频理解', words: ['视频', '理解'] },
+  { query: '视觉编码', words: ['视觉', '编码'] },
+  { query: '训练目标', words: ['训练', '目标'] },
+  { query: '指令微调', words: ['指令', '微调'] },
+  // English terms and names
+  ...['DPO', 'hallucination', 'Qwen2-VL', 'LLaVA', 'reward', 'preference', 'video', 'RLHF', 'Meta'].map((word) => ({ query: word, words: [word] })),
+  // Mixed
+  { query: 'DPO 偏好', words: ['DPO', '偏好'] },
+  { query: 'LLaVA 图像', words: ['LLaVA', '图像'] },
+  { query: 'Meta 生成', words: ['Meta', '生成'] },
+];
+
+describe('search over the built index', () => {
+  it('has one record per entry in content/, all in one (zh) index', () => {
+    const entry = JSON.parse(readFileSync(path.join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['zh']);
+    expect(entry.languages.zh.page_count).toBe(entries.length);
+  });
+
+  it.each(WORD_QUERIES)('$query finds every entry whose title or note has $words, and nothing without them', async ({ query, words }) => {
+    const required = entries.filter((entry) => words.every((word) => mentions(listedText(entry), word))).map(urlOf);
+    expect(required.length, `the table needs a query that some entry matches: ${query}`).toBeGreaterThan(0);
+    const found = (await search({ text: query })).map((hit) => hit.url);
+    expect(found).toEqual(expect.arrayContaining(required));
+    for (const url of found) {
+      for (const word of words) expect(indexedText(entryAt.get(url)!), `${url} for ${query}`).toContain(word.toLowerCase());
+    }
+  });
+
+  it.each(['DPO', 'reward', 'Qwen', 'vision', 'preference'])('ranks title matches above note-only matches for %s', async (word) => {
+    const inTitle = (await search({ text: word })).map((hit) => mentions(entryAt.get(hit.url)!.data.title, word));
+    expect(inTitle).toContain(true);
+    expect(inTitle).toContain(false);
+    expect(inTitle.lastIndexOf(true)).toBeLessThan(inTitle.indexOf(false));
+  });
+
+  it('finds a paper by its full title, first', async () => {
+    for (const entry of entries.filter((_, index) => index % 5 === 0)) {
+      const [first] = await search({ text: entry.data.title });
+      expect(first?.title, entry.file).toBe(entry.data.title);
+    }
+  });
+
+  it('returns title, section, added date and a highlighted excerpt for each hit', async () => {
+    const [hit] = await search({ text: '幻觉' });
+    const entry = entryAt.get(hit!.url)!;
+    expect(hit!.title).toBe(entry.data.title);
+    expect(hit!.section).toBe(sectionTitle.get(entry.section));
+    expect(hit!.added).toBe(entry.data.added);
+    expect(hit!.excerpt).toContain('<mark>');
+  });
+
+  it('filters by section, alone and with words', async () => {
+    for (const section of loadSections()) {
+      const found = (await search({ text: '', filters: { section: section.id } })).map((hit) => hit.url).sort();
+      expect(found, section.id).toEqual(entries.filter((entry) => entry.section === section.id).map(urlOf).sort());
+    }
+    const alignment = (await search({ text: 'DPO', filters: { section: 'mllm-alignment' } })).map((hit) => hit.url);
+    expect(alignment.length).toBeGreaterThan(0);
+    expect(alignment.every((url) => url.startsWith('/mllm-alignment/'))).toBe(true);
+  });
+
+  it('filters by tag (the tag page slug)', async () => {
+    const slugs = [...new Set(entries.flatMap((entry) => (entry.data.tags ?? []).map(tagSlug)))];
+    expect(slugs.length).toBeGreaterThan(0);
+    for (const slug of slugs) {
+      const found = (await search({ text: '', filters: { tag: slug } })).map((hit) => hit.url).sort();
+      expect(found, slug).toEqual(entries.filter((entry) => (entry.data.tags ?? []).map(tagSlug).includes(slug)).map(urlOf).sort());
+    }
+  });
+
+  it('filters by year added, and every record has a year', async () => {
+    const years = [...new Set(entries.map((entry) => entry.data.added.slice(0, 4)))];
+    for (const year of years) {
+      const found = await search({ text: '', filters: { year } });
+      expect(found.length, year).toBe(entries.filter((entry) => entry.data.added.startsWith(year)).length);
+    }
+    const counts = (await pagefind.filters()).year ?? {};
+    expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(entries.length);
+  });
+
+  it('sorts by date added, newest first, keeping every match', async () => {
+    const byRelevance = await search({ text: '偏好' });
+    const byDate = await search({ text: '偏好', order: 'added' });
+    expect(byDate.map((hit) => hit.url).sort()).toEqual(byRelevance.map((hit) => hit.url).sort());
+    const dates = byDate.map((hit) => hit.added);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Every record has the sort key, so a filter-only (date-sorted) search drops none.
+    expect(await search({ text: '', filters: { year: entries[0]!.data.added.slice(0, 4) } })).toHaveLength(
+      entries.filter((entry) => entry.data.added.startsWith(entries[0]!.data.added.slice(0, 4))).length,
+    );
+  });
+
+  it('returns nothing for a word no paper has, and for an empty query', async () => {
+    expect(await search({ text: 'zzyzx' })).toEqual([]);
+    expect(await search({ text: '  ' })).toEqual([]);
+  });
+});
+
+describe('search under a sub-path (dist-subpath/)', () => {
+  it('links results to paper pages under the base path', async () => {
+    const subpath = await loadPagefind(SUBPATH_DIST, { base: SUBPATH_BASE });
+    const results = await searchPapers({ text: '幻觉' }, subpath);
+    const hits = await results.hits(0, results.total);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      expect(hit.url.startsWith(SUBPATH_BASE)).toBe(true);
+      expect(existsSync(path.join(SUBPATH_DIST, hit.url.slice(SUBPATH_BASE.length), 'index.html')), hit.url).toBe(true);
+    }
+  });
+});
