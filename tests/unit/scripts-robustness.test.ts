@@ -1,0 +1,221 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/lib/entry-files';
+import { applyImportPlan, planImportFromDisk, planIsClean } from '../../src/lib/import-list';
+import { assertInRepository, REPO_ROOT } from '../../src/lib/paths';
+
+/** The commands that read user input and write content; each is checked the same way. */
+const SCRIPTS = ['import', 'validate', 'new', 'export-readme'] as const;
+type Script = (typeof SCRIPTS)[number];
+const SCRIPT_SOURCES: Record<Script, string[]> = {
+  import: ['scripts/import.ts', 'src/lib/import-list.ts'],
+  validate: ['scripts/validate.ts', 'src/lib/validate.ts'],
+  new: ['scripts/new.ts', 'src/lib/new-entry.ts'],
+  'export-readme': ['scripts/export-readme.ts', 'src/lib/list-write.ts'],
+};
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+const MLLM_TITLE = 'Multimodal Large Language Models';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a script with tsx (not npm, whose own lines would hide the script's), without blocking this process. */
+async function runScript(script: string, args: string[], { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(TSX, [script, ...args], { cwd, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+const scriptPath = (script: Script, root = REPO_ROOT) => path.join(root, 'scripts', `${script}.ts`);
+
+/** A failure a user can act on: a non-zero exit and one line on stderr, no stack trace. */
+function expectOneLineFailure(run: Run, mentions: string | RegExp): void {
+  expect(run.code, run.stderr).not.toBe(0);
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(lines[0]).toMatch(mentions);
+}
+
+const scratch: string[] = [];
+function scratchDir(prefix: string, parent = tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, prefix));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file under `dir` (relative paths), to see what a failed write left behind. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function contentWithRegistry(): string {
+  const content = scratchDir('robust-content-');
+  copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(content, 'sections.yaml'));
+  return content;
+}
+
+describe('writes are whole or absent', () => {
+  it('the import, validate, new and export commands write files only through writeFileAtomic', () => {
+    for (const [script, files] of Object.entries(SCRIPT_SOURCES)) {
+      for (const file of files) {
+        const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+        expect(source, `${script}: ${file}`).not.toMatch(/\b(?:writeFileSync|writeFile|appendFileSync|createWriteStream|openSync)\s*\(/);
+      }
+    }
+  });
+
+  it('writeFileAtomic replaces a file whole and leaves no temporary file', () => {
+    const dir = scratchDir('atomic-');
+    writeFileAtomic(path.join(dir, 'entry.yaml'), 'old text that is longer than the new one\n');
+    writeFileAtomic(path.join(dir, 'entry.yaml'), 'new\n');
+    expect(readFileSync(path.join(dir, 'entry.yaml'), 'utf8')).toBe('new\n');
+    expect(filesUnder(dir)).toEqual(['entry.yaml']);
+  });
+
+  it('writeFileAtomic that fails at the rename leaves neither the file nor its temporary file', () => {
+    const dir = scratchDir('atomic-');
+    const target = path.join(dir, 'entry.yaml');
+    mkdirSync(path.join(target, 'occupied'), { recursive: true }); // a folder where the file should go: rename fails
+    expect(() => writeFileAtomic(target, 'text')).toThrow();
+    expect(filesUnder(dir)).toEqual([]);
+  });
+
+  it('writeFileAtomic that fails before writing leaves the old file as it was', () => {
+    const dir = scratchDir('atomic-');
+    writeFileSync(path.join(dir, 'blocker'), 'a file, so no folder can be made here');
+    expect(() => writeFileAtomic(path.join(dir, 'blocker', 'entry.yaml'), 'text')).toThrow();
+    expect(filesUnder(dir)).toEqual(['blocker']);
+    expect(readFileSync(path.join(dir, 'blocker'), 'utf8')).toBe('a file, so no folder can be made here');
+  });
+
+  it('an import that fails in the middle of its plan leaves every file whole or absent, and no temporary file', () => {
+    const content = contentWithRegistry();
+    const list = `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. [Beta](https://arxiv.org/abs/2401.00002)(b)\n3. [Gamma](https://arxiv.org/abs/2401.00003)(c)\n`;
+    const plan = planImportFromDisk(list, { contentDir: content, defaultAdded: '2024-01-01' });
+    expect(planIsClean(plan)).toBe(true);
+    const written = plan.entries.filter((entry) => entry.text !== undefined);
+    expect(written).toHaveLength(3);
+    mkdirSync(path.join(written[1]!.file, 'occupied'), { recursive: true }); // the second write fails
+
+    expect(() => applyImportPlan(plan)).toThrow();
+    // Written before the failure: whole. The failed one: not there (the folder is untouched). After it: never started.
+    expect(readFileSync(written[0]!.file, 'utf8')).toBe(written[0]!.text);
+    expect(filesUnder(written[1]!.file)).toEqual([]);
+    expect(existsSync(written[2]!.file)).toBe(false);
+    expect(filesUnder(content)).toEqual([path.relative(content, written[0]!.file), 'sections.yaml'].sort());
+  });
+
+  it('an import with an unparseable line writes nothing at all', async () => {
+    const content = contentWithRegistry();
+    const list = path.join(content, 'list.md');
+    writeFileSync(list, `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. Beta without a link\n`);
+    const run = await runScript(scriptPath('import'), [list, '--content', content, '--added', '2024-01-01']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nothing written');
+    expect(filesUnder(content)).toEqual(['list.md', 'sections.yaml']);
+  });
+});
+
+describe('outside the repository', () => {
+  it('assertInRepository accepts the checkout and names the folder it looked in otherwise', () => {
+    expect(() => assertInRepository(REPO_ROOT)).not.toThrow();
+    const elsewhere = scratchDir('not-a-repo-');
+    expect(() => assertInRepository(elsewhere)).toThrow(`not inside the awesome-mllm repository (looked in ${elsewhere})`);
+  });
+
+  it('each command refuses to run from a copy of the scripts outside a checkout, in one line', async () => {
+    // Inside the checkout's folder, so packages still resolve from its node_modules; dist-* is gitignored.
+    const copy = scratchDir('dist-robustness-', REPO_ROOT);
+    for (const folder of ['scripts', 'src']) cpSync(path.join(REPO_ROOT, folder), path.join(copy, folder), { recursive: true });
+    const list = path.join(copy, 'list.md');
+    writeFileSync(list, `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)\n`);
+    const args: Record<Script, string[]> = {
+      import: [list],
+      validate: [],
+      new: ['--section', 'mllm', '--url', 'https://arxiv.org/abs/2401.00001', '--title', 'Alpha'],
+      'export-readme': [],
+    };
+    const runs = await Promise.all(SCRIPTS.map((script) => runScript(scriptPath(script, copy), args[script])));
+    runs.forEach((run) => expectOneLineFailure(run, `not inside the awesome-mllm repository (looked in ${copy})`));
+    expect(filesUnder(copy).filter((file) => !file.startsWith('scripts/') && !file.startsWith('src/'))).toEqual(['list.md']);
+  });
+
+  it('paths come from the scripts’ own location, not the working directory', async () => {
+    const elsewhere = scratchDir('cwd-');
+    const [validate, exported] = await Promise.all([
+      runScript(scriptPath('validate'), [], { cwd: elsewhere }),
+      runScript(scriptPath('export-readme'), [], { cwd: elsewhere }),
+    ]);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stdout).toMatch(/\d{3} entries in 6 sections: 0 errors/);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain(`# ${MLLM_TITLE}`);
+  });
+});
+
+describe('a missing or unreadable input gets one clear line, not a stack trace', () => {
+  const missing = path.join(tmpdir(), 'no-such-dir-for-robustness', 'missing.md');
+  const missingDir = path.dirname(missing);
+
+  it.each([
+    ['import: the list is missing', 'import', [missing], {}, `cannot read ${missing}: no such file or directory`],
+    ['import: the list is a folder', 'import', [tmpdir()], {}, `cannot read ${tmpdir()}: it is a directory`],
+    ['import: the dates file is missing', 'import', [path.join(REPO_ROOT, 'README.md'), '--dates', missing], {}, `cannot read ${missing}`],
+    ['import: the content folder is missing', 'import', [path.join(REPO_ROOT, 'README.md'), '--content', missingDir], {}, `cannot read ${missingDir}/sections.yaml`],
+    ['validate: the content folder is missing', 'validate', ['--content', missingDir], {}, `the content root ${missingDir} does not exist`],
+    ['validate: the content folder is a file', 'validate', ['--content', path.join(REPO_ROOT, 'README.md')], {}, 'is not a folder'],
+    ['new: the content folder is missing', 'new', ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'], { CONTENT_DIR: missingDir }, `${missingDir}/sections.yaml`],
+    ['export: the content folder is missing', 'export-readme', ['--content', missingDir], {}, `cannot read ${missingDir}/sections.yaml`],
+  ] as const)('%s', async (_, script, args, env, mentions) => {
+    expectOneLineFailure(await runScript(scriptPath(script), [...args], { env }), mentions);
+  });
+
+  it('export: an --out that cannot be written (a folder) fails in one line and leaves no temporary file', async () => {
+    const dir = scratchDir('export-out-');
+    mkdirSync(path.join(dir, 'README.md', 'occupied'), { recursive: true });
+    expectOneLineFailure(await runScript(scriptPath('export-readme'), ['--out', path.join(dir, 'README.md')]), /README\.md/);
+    expect(filesUnder(dir)).toEqual([]);
+  });
+
+  it('a registry that does not parse is reported per problem, without a stack trace', async () => {
+    const content = scratchDir('bad-registry-');
+    writeFileSync(path.join(content, 'sections.yaml'), '- id: mllm\n  title: [unclosed\n');
+    const runs = await Promise.all([
+      runScript(scriptPath('validate'), ['--content', content]),
+      runScript(scriptPath('export-readme'), ['--content', content]),
+      runScript(scriptPath('import'), [path.join(REPO_ROOT, 'README.md'), '--content', content]),
+      runScript(scriptPath('new'), ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'], { env: { CONTENT_DIR: content } }),
+    ]);
+    for (const run of runs) {
+      expect(run.code, run.stderr).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toContain('sections.yaml');
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+
+  it.skipIf(process.getuid?.() === 0)('import: an unreadable list (no read permission) fails in one line', async () => {
+    const dir = scratchDir('unreadable-');
+    const list = path.join(dir, 'list.md');
+    writeFileSync(list, `# ${MLLM_TITLE}\n`);
+    chmodSync(list, 0o000);
+    expectOneLineFailure(await runScript(scriptPath('import'), [list]), `cannot read ${list}: permission denied`);
+  });
+});
