@@ -1,0 +1,308 @@
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { serializeEntry } from './entry-files';
+import { entrySlug, uniqueSlug } from './slug';
+import { titleKey } from './title-key';
+import type { LinkKind, PaperInput } from '../schemas/paper';
+
+/**
+ * Synthetic entries for benchmarks: shaped like the real list (English titles, Chinese notes,
+ * arXiv ids, zhihu notes, a few MDX long notes, papers listed in two sections) and the same for
+ * the same seed, so runs on different days build the same site.
+ */
+export interface SyntheticEntry {
+  section: string;
+  id: string;
+  format: 'yaml' | 'mdx';
+  paper: PaperInput;
+  /** The long note of an MDX entry; '' for YAML. */
+  body: string;
+}
+
+export interface SyntheticOptions {
+  /** Section ids, in registry order; entries are spread over them by `sectionWeights`. */
+  sections: readonly string[];
+  /** Relative sizes of the sections (default: all equal). */
+  sectionWeights?: readonly number[];
+  seed?: number;
+}
+
+/** Share of MDX entries (a long note in the body), as in lists that grow reading notes. */
+export const MDX_SHARE = 0.05;
+/** Share of entries that re-list a paper of another section, as the real list does a few times. */
+const CROSS_LISTED_SHARE = 0.02;
+const ARXIV_SHARE = 0.65;
+export const TITLE_WORDS = { min: 8, max: 20 } as const;
+export const NOTE_CHARS = { min: 20, max: 80 } as const;
+export const TAG_VOCABULARY = [
+  'video', 'hallucination', 'DPO', 'RLHF', 'high-resolution', 'OCR', 'audio', 'agent', 'reasoning', 'efficiency', '3D', 'grounding',
+] as const;
+/** `added` dates fall in these years, as a list kept for a few years. */
+const FIRST_YEAR = 2022;
+const LAST_YEAR = 2025;
+
+/** Mulberry32: tiny, fast and good enough for picking words; `Math.random` cannot be seeded. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Picker {
+  constructor(readonly random: () => number) {}
+  int(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1));
+  }
+  chance(probability: number): boolean {
+    return this.random() < probability;
+  }
+  one<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() * items.length)]!;
+  }
+  some<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    return Array.from({ length: Math.min(count, pool.length) }, () => pool.splice(Math.floor(this.random() * pool.length), 1)[0]!);
+  }
+  weighted(weights: readonly number[]): number {
+    let rest = this.random() * weights.reduce((sum, weight) => sum + weight, 0);
+    for (const [index, weight] of weights.entries()) if ((rest -= weight) < 0) return index;
+    return weights.length - 1;
+  }
+  text(alphabet: string, length: number): string {
+    return Array.from({ length }, () => alphabet[Math.floor(this.random() * alphabet.length)]).join('');
+  }
+}
+
+const NAME_STARTS = ['LLa', 'Qwen', 'Intern', 'Mini', 'Cog', 'Video', 'Omni', 'Emu', 'Sphinx', 'Pix', 'Deep', 'Kosmos', 'Ferret', 'Otter', 'Shikra', 'Monkey', 'Eagle', 'Cambrian', 'Molmo', 'Janus', 'Seed', 'Any', 'Uni', 'Pali', 'Mono', 'Vila', 'Lumina', 'Chat'];
+const NAME_ENDS = ['VA', '-VL', 'GPT', '-Gemini', '-Next', '-o', 'Chat', '-X', 'Former', '-Pro', '-2', '-1.5', 'Vision', '-R1', 'Align', 'Bench'];
+const OPENERS = ['Towards', 'Scaling', 'Rethinking', 'Improving', 'Learning', 'Aligning', 'Unleashing', 'Benchmarking', 'Exploring', 'Mitigating'];
+const SUBJECTS = [
+  'Vision-Language Models', 'Large Multimodal Models', 'Visual Instruction Tuning', 'Multimodal Large Language Models', 'Preference Optimization',
+  'Image Understanding', 'Video Comprehension', 'Document Understanding', 'Reward Models', 'Visual Tokenizers', 'Diffusion Transformers',
+  'Mixture of Experts', 'Chain-of-Thought Reasoning', 'Visual Encoders', 'Interleaved Image-Text Generation', 'Speech Language Models',
+];
+const QUALIFIERS = ['Efficient', 'Unified', 'Robust', 'Open', 'Fine-Grained', 'Interleaved', 'Grounded', 'Long-Context', 'High-Resolution', 'Lightweight', 'Generalist', 'Faithful', 'Scalable', 'Compositional'];
+const CONNECTORS = ['for', 'with', 'via', 'through', 'beyond', 'in'];
+const CLAUSES = [
+  'Hallucination Mitigation', 'Visual Question Answering', 'Text-to-Image Generation', 'Long Video Understanding', 'Scene Text Recognition',
+  'Embodied Agents', 'Mathematical Reasoning', 'Referring Segmentation', 'Speech Interaction', '3D Scene Understanding', 'Direct Preference Optimization',
+  'Contrastive Decoding', 'Synthetic Data', 'Dynamic Resolution', 'Token Compression', 'Self-Rewarding Feedback', 'Curriculum Learning',
+  'Human Feedback', 'Any-Resolution Images', 'Multi-Image Inputs', 'Thousands of Frames', 'a Single GPU', 'Visual Experts', 'Real-World Scenarios',
+];
+
+const NOTE_PHRASES = [
+  '提出了一种新的视觉指令微调方法', '在多个基准上取得了领先的结果', '通过偏好优化显著降低了幻觉', '使用动态分辨率处理高清图像', '构建了大规模的多模态指令数据集',
+  '引入混合专家结构提升推理效率', '开源了模型权重和训练代码', '对比了不同视觉编码器的影响', '在视频理解任务上表现突出', '数据质量比数量更重要',
+  '用DPO在自建偏好数据上训练', '视觉token压缩到原来的四分之一', '在单卡A100上即可完成训练', '统一了理解与生成两类任务', '奖励模型来自GPT-4V的打分',
+  '分析了幻觉产生的主要原因', '设计了由粗到细的两阶段训练', '评测覆盖感知与推理两个维度', '文档与图表OCR能力提升明显', '支持任意长宽比的图像输入',
+  '思维链数据对数学推理帮助很大', '人工标注成本很高但质量可靠', '作者发现冻结视觉编码器效果更好', '长视频采样策略是关键',
+];
+const BODY_PARAGRAPHS = [
+  '这篇工作的核心观察是：现有的多模态模型在细粒度感知上仍然明显落后于人类，尤其是在高分辨率图像和密集文字场景中。作者因此重新设计了视觉编码的流程。',
+  '训练分为三个阶段：先对齐视觉特征与语言空间，再用高质量指令数据做全量微调，最后用偏好数据进一步对齐。每个阶段使用的数据规模和学习率都有详细消融。',
+  '实验部分覆盖了十余个主流基准，包括通用问答、文档理解、图表推理和幻觉评测。在同等参数量下，本文方法在大多数基准上都取得了最好的成绩。',
+  '值得注意的是，作者报告了若干负面结果：例如简单增加数据量并不能持续提升效果，而数据配比和去重策略的影响反而更大。',
+  '局限性方面，模型在多图推理和长视频任务上仍有明显不足，推理成本也随着视觉token数量线性增长，后续工作可以考虑更激进的压缩方案。',
+];
+const BODY_POINTS = ['视觉编码器：高分辨率切片加全局缩略图', '语言模型：7B与13B两个规模', '数据：约一百万条指令数据，其中三成为合成数据', '评测：同时报告了感知类与推理类指标'];
+
+const ORGS = ['Alibaba', 'Shanghai AI Lab', 'Microsoft', 'Google DeepMind', 'Tsinghua University', 'CUHK', 'ByteDance', 'Meta', 'NVIDIA', 'Apple', 'Peking University', 'CASIA'];
+const VENUES = ['CVPR', 'ICCV', 'ECCV', 'NeurIPS', 'ICLR', 'ICML', 'ACL', 'EMNLP', 'AAAI'];
+const GIVEN_NAMES = ['Wei', 'Yifan', 'Jing', 'Hao', 'Xin', 'Alice', 'David', 'Maria', 'Kenji', 'Lei', 'Tao', 'Sara', 'Chen', 'Yuki', 'Omar'];
+const FAMILY_NAMES = ['Zhang', 'Wang', 'Li', 'Liu', 'Chen', 'Smith', 'Garcia', 'Tanaka', 'Kim', 'Nguyen', 'Müller', 'Rossi', 'Yang', 'Zhao'];
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+/** Characters as readers count them: code points, so one Chinese character is one. */
+export const charCount = (text: string) => Array.from(text).length;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function modelName(pick: Picker): string {
+  return `${pick.one(NAME_STARTS)}${pick.one(NAME_ENDS)}`;
+}
+
+/** "Name: Opener Qualifier Subject for Clause with Clause…", 8 to 20 words. */
+function title(pick: Picker): string {
+  const target = pick.int(TITLE_WORDS.min, TITLE_WORDS.max);
+  const head = pick.chance(0.7) ? `${modelName(pick)}: ` : '';
+  const parts = [`${head}${pick.one(OPENERS)} ${pick.one(QUALIFIERS)} ${pick.one(SUBJECTS)}`];
+  // No connector or clause twice in one title ("for … for …" reads as generated).
+  const connectors = pick.some(CONNECTORS, CONNECTORS.length);
+  const clauses = pick.some(CLAUSES, CLAUSES.length);
+  while (wordCount(parts.join(' ')) < target) {
+    parts.push(`${connectors.pop()} ${pick.chance(0.4) ? `${pick.one(QUALIFIERS)} ` : ''}${clauses.pop()}`);
+  }
+  // The last clause can overshoot; without it the title had at least 16 words, so it stays valid.
+  while (wordCount(parts.join(' ')) > TITLE_WORDS.max) parts.pop();
+  return parts.join(' ');
+}
+
+const BENCHMARKS = ['MMBench', 'MME', 'MMMU', 'SEED-Bench', 'TextVQA', 'DocVQA', 'POPE', 'MathVista', 'Video-MME', 'ChartQA'];
+
+/** A figure, as notes often quote one; it also keeps notes apart (the validator warns on a repeated note). */
+function figurePhrase(pick: Picker): string {
+  const points = `${pick.int(1, 15)}.${pick.int(0, 9)}`;
+  return pick.one([
+    () => `在${pick.one(BENCHMARKS)}上提升${points}个点`,
+    () => `训练数据约${pick.int(10, 990)}万条`,
+    () => `${pick.one(BENCHMARKS)}得分${pick.int(40, 90)}.${pick.int(0, 9)}`,
+    () => `只用了${pick.int(8, 512)}张GPU训练${pick.int(1, 30)}天`,
+  ])();
+}
+
+/** Phrases joined by Chinese commas, one of them a figure, 20 to 80 characters. */
+function note(pick: Picker): string {
+  const target = pick.int(NOTE_CHARS.min, NOTE_CHARS.max);
+  const pool = pick.some(NOTE_PHRASES, NOTE_PHRASES.length);
+  const phrases = pick.chance(0.5) ? [figurePhrase(pick), pool.pop()!] : [pool.pop()!, figurePhrase(pick)];
+  const text = () => `${phrases.join('，')}。`;
+  while (charCount(text()) < target) phrases.push(pool.pop()!);
+  while (charCount(text()) > NOTE_CHARS.max) phrases.pop();
+  return text();
+}
+
+/** A note no earlier entry has, within a few tries. */
+function freshNote(pick: Picker, used: Set<string>): string {
+  let text = note(pick);
+  for (let tries = 0; used.has(text) && tries < 20; tries++) text = note(pick);
+  used.add(text);
+  return text;
+}
+
+function longNote(pick: Picker): string {
+  const paragraphs = pick.some(BODY_PARAGRAPHS, pick.int(2, 4));
+  const points = pick.some(BODY_POINTS, pick.int(2, 4)).map((point) => `- ${point}`);
+  return [`**要点**：${paragraphs[0]}`, ...paragraphs.slice(1), points.join('\n')].join('\n\n');
+}
+
+interface Dates {
+  added: string;
+  /** YYYY-MM, never after `added`. */
+  published: string;
+}
+
+function dates(pick: Picker): Dates {
+  const year = pick.int(FIRST_YEAR, LAST_YEAR);
+  const month = pick.int(1, year === LAST_YEAR ? 6 : 12);
+  const day = pick.int(1, 28);
+  const back = pick.int(0, 8);
+  const publishedMonthIndex = year * 12 + (month - 1) - back;
+  return {
+    added: `${year}-${pad2(month)}-${pad2(day)}`,
+    published: `${Math.floor(publishedMonthIndex / 12)}-${pad2((publishedMonthIndex % 12) + 1)}`,
+  };
+}
+
+/** A new-style arXiv id in the publication month; the running number keeps ids unique. */
+function arxivIdFor(published: string, serial: number): string {
+  return `${published.slice(2, 4)}${published.slice(5, 7)}.${String(10000 + serial).padStart(5, '0')}`;
+}
+
+function links(pick: Picker, arxiv: string | undefined, name: string): PaperInput['links'] {
+  const repo = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
+  const owner = pick.one(['OpenGVLab', 'QwenLM', 'haotian-liu', 'THUDM', 'deepseek-ai', 'apple', 'facebookresearch', 'NVlabs', 'yfzhang114']);
+  const paper = arxiv
+    ? pick.one([`https://arxiv.org/abs/${arxiv}`, `https://arxiv.org/pdf/${arxiv}`, `https://huggingface.co/papers/${arxiv}`])
+    : pick.one([
+        `https://openreview.net/forum?id=${pick.text(ALPHANUMERIC, 10)}`,
+        `https://aclanthology.org/2024.acl-long.${pick.int(1, 900)}/`,
+        `https://openaccess.thecvf.com/content/CVPR2024/html/${repo}_CVPR_2024_paper.html`,
+      ]);
+  const others: Record<Exclude<LinkKind, 'paper' | 'openreview' | 'other'>, () => string> = {
+    notes: () => pick.chance(0.8) ? `https://zhuanlan.zhihu.com/p/${pick.int(600000000, 999999999)}` : `https://mp.weixin.qq.com/s/${pick.text(ALPHANUMERIC, 22)}`,
+    code: () => `https://github.com/${owner}/${repo}`,
+    project: () => `https://${owner.toLowerCase()}.github.io/${repo}/`,
+    blog: () => `https://${owner.toLowerCase()}.ai/blog/${repo}/`,
+  };
+  const first = { kind: paper.includes('openreview.net') ? 'openreview' : 'paper', url: paper } as const;
+  const extraKinds = pick.some(['notes', 'notes', 'code', 'project', 'blog'] as const, pick.int(0, 2));
+  const extras = [...new Set(extraKinds)].map((kind) => ({ kind, url: others[kind]() }));
+  return [first, ...extras];
+}
+
+function paper(pick: Picker, serial: number, notes: Set<string>): { paper: PaperInput; name: string } {
+  const name = title(pick);
+  const { added, published } = dates(pick);
+  const arxiv = pick.chance(ARXIV_SHARE) ? arxivIdFor(published, serial) : undefined;
+  const tags = pick.chance(0.8) ? pick.some(TAG_VOCABULARY, pick.int(1, 3)) : [];
+  return {
+    name,
+    paper: {
+      title: name,
+      links: links(pick, arxiv, name.split(':')[0]!),
+      note: freshNote(pick, notes),
+      added,
+      arxiv,
+      published: pick.chance(0.7) ? published : undefined,
+      venue: pick.chance(0.25) ? `${pick.one(VENUES)} ${published.slice(0, 4)}` : undefined,
+      org: pick.chance(0.3) ? pick.one(ORGS) : undefined,
+      tags,
+      authors: pick.chance(0.2)
+        ? Array.from({ length: pick.int(2, 6) }, () => `${pick.one(GIVEN_NAMES)} ${pick.one(FAMILY_NAMES)}`)
+        : undefined,
+    },
+  };
+}
+
+/**
+ * `count` entries spread over the sections. Titles are unique (the validator rejects a repeated
+ * title within a section, and a repeat across sections would merge two papers), ids are unique
+ * per section, and about 2% of entries re-list another section's paper with their own note.
+ */
+export function syntheticEntries(count: number, { sections, sectionWeights, seed = 1 }: SyntheticOptions): SyntheticEntry[] {
+  if (sections.length === 0) throw new Error('syntheticEntries needs at least one section');
+  const pick = new Picker(seededRandom(seed));
+  const weights = sectionWeights ?? sections.map(() => 1);
+  const idsBySection = new Map(sections.map((section) => [section, new Set<string>()]));
+  const titleKeys = new Set<string>();
+  const notes = new Set<string>();
+  const entries: SyntheticEntry[] = [];
+
+  for (let serial = 0; entries.length < count; serial++) {
+    const section = sections[pick.weighted(weights)]!;
+    const ids = idsBySection.get(section)!;
+    const original = entries.length > 0 && pick.chance(CROSS_LISTED_SHARE) ? pick.one(entries) : undefined;
+    if (original && original.section !== section && !ids.has(original.id)) {
+      ids.add(original.id);
+      entries.push({ section, id: original.id, format: 'yaml', body: '', paper: { ...original.paper, note: freshNote(pick, notes) } });
+      continue;
+    }
+    const generated = paper(pick, serial, notes);
+    const key = titleKey(generated.name);
+    if (titleKeys.has(key)) continue;
+    titleKeys.add(key);
+    const id = uniqueSlug(entrySlug(generated.name, generated.paper.arxiv), ids);
+    ids.add(id);
+    const mdx = pick.chance(MDX_SHARE);
+    entries.push({ section, id, format: mdx ? 'mdx' : 'yaml', body: mdx ? longNote(pick) : '', paper: generated.paper });
+  }
+  return entries;
+}
+
+/**
+ * Writes a content root of `count` synthetic entries into `dir` (emptied first): the given
+ * sections.yaml and about.md, and one file per entry, written as the importer writes them.
+ */
+export function writeSyntheticContent(
+  dir: string,
+  count: number,
+  options: SyntheticOptions & { registryFile: string; aboutFile: string },
+): SyntheticEntry[] {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(options.registryFile, path.join(dir, 'sections.yaml'));
+  copyFileSync(options.aboutFile, path.join(dir, 'about.md'));
+  for (const section of options.sections) mkdirSync(path.join(dir, section), { recursive: true });
+  const entries = syntheticEntries(count, options);
+  for (const entry of entries) writeFileSync(syntheticEntryPath(dir, entry), serializeEntry(entry.paper, entry.format, entry.body));
+  return entries;
+}
+
+export function syntheticEntryPath(dir: string, entry: Pick<SyntheticEntry, 'section' | 'id' | 'format'>): string {
+  return path.join(dir, entry.section, `${entry.id}.${entry.format}`);
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findUnsafeMdx } from '../../src/lib/mdx-safety';
+import { REPO_ROOT } from '../../src/lib/paths';
+import { loadSections } from '../../src/lib/sections';
+import { charCount, NOTE_CHARS, seededRandom, syntheticEntries, TAG_VOCABULARY, TITLE_WORDS, writeSyntheticContent } from '../../src/lib/synthetic';
+import { titleKey } from '../../src/lib/title-key';
+import { checkContent } from '../../src/lib/validate';
+import { paperSchema } from '../../src/schemas/paper';
+
+const SECTIONS = ['survey', 'mllm', 'benchmarks'];
+const entries = syntheticEntries(2000, { sections: SECTIONS, sectionWeights: [1, 6, 2], seed: 7 });
+
+describe('seededRandom', () => {
+  it('repeats for a seed and differs between seeds', () => {
+    const draw = (seed: number) => Array.from({ length: 5 }, seededRandom(seed));
+    expect(draw(1)).toEqual(draw(1));
+    expect(draw(1)).not.toEqual(draw(2));
+    expect(draw(3).every((value) => value >= 0 && value < 1)).toBe(true);
+  });
+});
+
+describe('syntheticEntries', () => {
+  it('is the same for the same seed, and another list for another seed', () => {
+    expect(syntheticEntries(50, { sections: SECTIONS, seed: 7 })).toEqual(syntheticEntries(50, { sections: SECTIONS, seed: 7 }));
+    expect(syntheticEntries(50, { sections: SECTIONS, seed: 8 })).not.toEqual(syntheticEntries(50, { sections: SECTIONS, seed: 7 }));
+  });
+
+  it('gives exactly the count asked for, spread by the section weights', () => {
+    expect(entries).toHaveLength(2000);
+    const count = (section: string) => entries.filter((entry) => entry.section === section).length;
+    expect(count('mllm')).toBeGreaterThan(count('benchmarks'));
+    expect(count('benchmarks')).toBeGreaterThan(count('survey'));
+    expect(count('survey')).toBeGreaterThan(0);
+  });
+
+  it('writes entries the paper schema accepts', () => {
+    for (const entry of entries) expect(() => paperSchema.parse(entry.paper), `${entry.section}/${entry.id}`).not.toThrow();
+  });
+
+  it('has English titles of 8 to 20 words and Chinese notes of 20 to 80 characters', () => {
+    for (const { paper } of entries) {
+      const words = paper.title.split(/\s+/).length;
+      expect(words).toBeGreaterThanOrEqual(TITLE_WORDS.min);
+      expect(words).toBeLessThanOrEqual(TITLE_WORDS.max);
+      expect(paper.title).toMatch(/^[\x20-\x7e]+$/);
+      expect(charCount(paper.note!)).toBeGreaterThanOrEqual(NOTE_CHARS.min);
+      expect(charCount(paper.note!)).toBeLessThanOrEqual(NOTE_CHARS.max);
+      expect(paper.note).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('gives 1 to 3 links of different kinds, the first to the paper', () => {
+    for (const { paper } of entries) {
+      expect(paper.links.length).toBeGreaterThanOrEqual(1);
+      expect(paper.links.length).toBeLessThanOrEqual(3);
+      expect(['paper', 'openreview']).toContain(paper.links[0]!.kind);
+      expect(new Set(paper.links.map((link) => link.kind)).size).toBe(paper.links.length);
+    }
+  });
+
+  it('mixes in MDX long notes (about 5%), arXiv ids, tags from the vocabulary and dates over several years', () => {
+    const share = (predicate: (entry: (typeof entries)[number]) => boolean) => entries.filter(predicate).length / entries.length;
+    expect(share((entry) => entry.format === 'mdx')).toBeGreaterThan(0.03);
+    expect(share((entry) => entry.format === 'mdx')).toBeLessThan(0.07);
+    expect(share((entry) => Boolean(entry.paper.arxiv))).toBeGreaterThan(0.5);
+    expect(share((entry) => Boolean(entry.paper.arxiv))).toBeLessThan(0.8);
+    expect(new Set(entries.map((entry) => String(entry.paper.added).slice(0, 4))).size).toBeGreaterThanOrEqual(3);
+    for (const { paper } of entries) for (const tag of paper.tags ?? []) expect(TAG_VOCABULARY).toContain(tag);
+    for (const entry of entries) {
+      if (entry.format === 'mdx') {
+        expect(charCount(entry.body)).toBeGreaterThan(NOTE_CHARS.max);
+        expect(findUnsafeMdx(entry.body)).toEqual([]);
+      } else expect(entry.body).toBe('');
+    }
+  });
+
+  it('keeps ids and titles unique within a section, and lists some papers in two sections', () => {
+    for (const section of SECTIONS) {
+      const inSection = entries.filter((entry) => entry.section === section);
+      expect(new Set(inSection.map((entry) => entry.id)).size).toBe(inSection.length);
+      expect(new Set(inSection.map((entry) => titleKey(entry.paper.title))).size).toBe(inSection.length);
+    }
+    const sectionsByTitle = new Map<string, Set<string>>();
+    for (const entry of entries) sectionsByTitle.set(entry.paper.title, (sectionsByTitle.get(entry.paper.title) ?? new Set()).add(entry.section));
+    const crossListed = [...sectionsByTitle.values()].filter((sections) => sections.size > 1).length;
+    expect(crossListed).toBeGreaterThan(0);
+    expect(crossListed).toBeLessThan(entries.length * 0.05);
+  });
+
+  it('publishes no later than it adds', () => {
+    for (const { paper } of entries) if (paper.published) expect(paper.published <= String(paper.added).slice(0, 7)).toBe(true);
+  });
+});
+
+describe('writeSyntheticContent', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'synthetic-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a content root the validator passes without a problem', () => {
+    const sections = loadSections().map((section) => section.id);
+    const written = writeSyntheticContent(dir, 400, {
+      sections,
+      seed: 3,
+      registryFile: path.join(REPO_ROOT, 'content/sections.yaml'),
+      aboutFile: path.join(REPO_ROOT, 'content/about.md'),
+    });
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['sections.yaml', 'about.md', ...sections]));
+    const check = checkContent({ root: dir });
+    expect(check.problems).toEqual([]);
+    expect(check.entryCount).toBe(written.length);
+  });
+});
