@@ -1,0 +1,86 @@
+/**
+ * npm run bench -- [--sizes 1000,10000] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
+ * Builds the site from synthetic content of each size and writes the Markdown report (see
+ * src/lib/bench.ts for what is measured and how). `--profile N` adds a CPU profile of an N-entry build.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { keepNotes, measureSize, prepareSize, profileBuild, resultsMarkdown, type SizeResult } from '../src/lib/bench';
+import { assertInRepository, REPO_ROOT } from '../src/lib/paths';
+import { loadSections } from '../src/lib/sections';
+import { CliError, parseCliArgs } from './lib-cli';
+
+const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
+/** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */
+const QUERIES = ['video', '幻觉'];
+
+async function main(): Promise<void> {
+  assertInRepository();
+  const { values } = parseCliArgs(
+    {
+      options: {
+        sizes: { type: 'string', default: '1000,10000' },
+        profile: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        out: { type: 'string', default: 'bench/results.md' },
+        work: { type: 'string', default: 'bench/.work' },
+      },
+      strict: true,
+    },
+    USAGE,
+  );
+  const sizes = values.sizes.split(',').map(positiveInteger);
+  const profileSize = values.profile === undefined ? undefined : positiveInteger(values.profile);
+  const seed = positiveInteger(values.seed);
+  const workDir = path.resolve(REPO_ROOT, values.work);
+  // Astro misbehaves with an outDir outside the project, and bench output must stay out of git.
+  if (!workDir.startsWith(`${REPO_ROOT}${path.sep}`)) throw new CliError(`--work must be inside the repository (${REPO_ROOT})`);
+  const outFile = path.resolve(values.out);
+
+  const contentDir = path.join(REPO_ROOT, 'content');
+  const sections = loadSections().map((section) => section.id);
+  const common = {
+    seed,
+    repoRoot: REPO_ROOT,
+    workDir,
+    registryFile: path.join(contentDir, 'sections.yaml'),
+    aboutFile: path.join(contentDir, 'about.md'),
+    sections,
+    // Synthetic sections keep the real list's proportions (at least one share each).
+    sectionWeights: sections.map((id) => Math.max(1, countEntries(path.join(contentDir, id)))),
+    queries: QUERIES,
+    log: (line: string) => console.error(`bench: ${line}`),
+  };
+  const machine = { cores: os.cpus().length, memoryBytes: os.totalmem(), node: process.versions.node, date: new Date().toISOString().slice(0, 10), loadAverage: os.loadavg() };
+
+  const results: SizeResult[] = [];
+  for (const entries of sizes) results.push(await measureSize({ ...common, entries }));
+  let profile;
+  if (profileSize !== undefined) {
+    common.log(`${profileSize} entries: clean build under node --cpu-prof`);
+    const { layout } = prepareSize({ ...common, entries: profileSize });
+    profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
+  }
+
+  const command = `npm run bench -- --sizes ${sizes.join(',')}${profileSize ? ` --profile ${profileSize}` : ''}`;
+  const report = resultsMarkdown({ machine, results, profile, command });
+  writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
+  console.log(report);
+  console.error(`bench: wrote ${path.relative(process.cwd(), outFile)}`);
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new CliError(`not a positive whole number: "${text}"\n${USAGE}`);
+  return value;
+}
+
+function countEntries(dir: string): number {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => /\.(yaml|mdx)$/.test(name)).length : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm run bench: ${(error as Error).message}`);
+  process.exitCode = error instanceof CliError ? error.exitCode : 1;
+});
