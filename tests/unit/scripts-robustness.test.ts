@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,7 +18,8 @@ const SCRIPT_SOURCES: Record<Script, string[]> = {
   new: ['scripts/new.ts', 'src/lib/new-entry.ts'],
   'export-readme': ['scripts/export-readme.ts', 'src/lib/list-write.ts'],
 };
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+/** tsx's CLI, run with this Node: no shell, no .bin link, wherever the package was installed. */
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const MLLM_TITLE = 'Multimodal Large Language Models';
 
 interface Run {
@@ -29,7 +31,7 @@ interface Run {
 /** Runs a script with tsx (not npm, whose own lines would hide the script's), without blocking this process. */
 async function runScript(script: string, args: string[], { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [script, ...args], { cwd, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSX_CLI, script, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
