@@ -86,7 +86,8 @@ describe('the JSON Schema for editors', () => {
   });
 
   const entries = readEntrySources(contentRoot(), loadSections().map((section) => section.id));
-  it.skipIf(entries.length === 0)(`accepts every entry in content/ (${entries.length} files)`, () => {
+  it(`accepts every entry in content/ (${entries.length} files)`, () => {
+    expect(entries.length).toBeGreaterThanOrEqual(100);
     const rejected = entries
       .filter((entry) => !validate(entry.data))
       .map((entry) => `${path.relative(REPO_ROOT, entry.file)}: ${ajv.errorsText(validate.errors)}`);
