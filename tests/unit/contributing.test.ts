@@ -1,10 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import { createEntry, parseNewEntryArgs } from '../../src/lib/new-entry';
 import { findUnsafeMdx } from '../../src/lib/mdx-safety';
-import { REPO_ROOT, sectionRegistryPath } from '../../src/lib/paths';
+import { contentRoot, REPO_ROOT, sectionRegistryPath } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { formatProblem, validateContent } from '../../src/lib/validate';
 import { LINK_KINDS, paperSchema } from '../../src/schemas/paper';
@@ -71,8 +72,8 @@ describe('CONTRIBUTING.md', () => {
     const [mdx, ...moreMdx] = codeBlocks('mdx');
     expect([moreYaml, moreMdx]).toEqual([[], []]);
 
-    const yamlEntry = parseEntrySource('content/mllm/2409.12191.yaml', yaml!);
-    const mdxEntry = parseEntrySource('content/mllm/2304.08485.mdx', mdx!);
+    const yamlEntry = parseEntrySource('content/mllm/2312.14238.yaml', yaml!);
+    const mdxEntry = parseEntrySource('content/benchmarks/2311.12793.mdx', mdx!);
     for (const entry of [yamlEntry, mdxEntry]) {
       expect(entry.syntaxErrors).toEqual([]);
       expect(paperSchema.safeParse(entry.data).success, entry.file).toBe(true);
@@ -81,8 +82,33 @@ describe('CONTRIBUTING.md', () => {
     expect(yaml).toBe(serializeEntry(paperSchema.parse(yamlEntry.data)));
     expect(mdx).toBe(serializeEntry(paperSchema.parse(mdxEntry.data), 'mdx', mdxEntry.body));
 
-    const root = contentWith({ 'mllm/2409.12191.yaml': yaml!, 'mllm/2304.08485.mdx': mdx! });
+    const root = contentWith({ 'mllm/2312.14238.yaml': yaml!, 'benchmarks/2311.12793.mdx': mdx! });
     expect(validateContent({ root })).toEqual([]);
+  });
+
+  it('adds a new paper to the real content with the `npm run new` command it shows, word for word', () => {
+    const [block] = codeBlocks('sh').filter((text) => text.startsWith('npm run new'));
+    const command = block!.replace(/\\\n\s*/g, ' ').split('\n')[0]!;
+    const promised = /# → (content\/\S+)/.exec(block!)![1]!;
+    // Shell words: "quoted strings" or bare words, after `npm run new --`.
+    const argv = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!).slice(4);
+    temp = mkdtempSync(path.join(tmpdir(), 'contributing-'));
+    const root = path.join(temp, 'content');
+    cpSync(contentRoot(), root, { recursive: true });
+    const entry = createEntry(parseNewEntryArgs(argv), { root, today: '2026-01-01' });
+    expect(path.relative(temp, entry.file)).toBe(promised);
+    writeFileSync(entry.file, entry.text);
+    expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('uses examples that are not in the list yet, so copying one adds a paper', () => {
+    const root = path.join(temp = mkdtempSync(path.join(tmpdir(), 'contributing-')), 'content');
+    cpSync(contentRoot(), root, { recursive: true });
+    const [yaml] = codeBlocks('yaml');
+    const [mdx] = codeBlocks('mdx');
+    writeFileSync(path.join(root, 'mllm', '2312.14238.yaml'), yaml!);
+    writeFileSync(path.join(root, 'benchmarks', '2311.12793.mdx'), mdx!);
+    expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
   it('shows a validation message exactly as npm run validate prints it', () => {
