@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { rehypeSafeLinks } from './src/lib/markdown.ts';
 
 // Deployments set SITE_URL and BASE_PATH (e.g. a GitHub Pages project site is served under /<repo>/).
 export default defineConfig({
@@ -13,7 +14,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
-  markdown: { remarkPlugins: [remarkGfm] },
+  // MDX long notes inherit these: links with unsafe URLs become text, external links get rel.
+  markdown: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSafeLinks] },
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

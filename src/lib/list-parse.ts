@@ -49,7 +49,8 @@ export interface ParsedList {
 const HEADING_1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const TABLE_OF_CONTENTS = /^(?:table of )?contents\b/i;
 /** Anything starting `N.` (not `1.5`) inside a section counts as an entry line, so a typo is reported, not skipped. */
-const ENTRY_LINE = /^\s*(\d+)\.(?!\d)\s*(.*)$/;
+// `s`: a \r or U+2028 inside the line is still part of the entry, not the end of the match.
+const ENTRY_LINE = /^\s*(\d+)\.(?!\d)\s*(.*)$/s;
 
 const VENUE_NAMES = [
   'NeurIPS', 'NIPS', 'ICLR', 'ICML', 'CVPR', 'ICCV', 'ECCV', 'WACV', 'BMVC', 'ACL', 'EMNLP', 'NAACL', 'EACL',

@@ -4,21 +4,16 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Root, RootContent, Parent } from 'mdast';
+import type { Element, ElementContent, Root as HtmlRoot } from 'hast';
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|#|\/(?!\/))/i;
 
-/**
- * Notes come from strangers: raw HTML is shown as text (never dropped, never live), and links or
- * images whose URL is not http(s), mailto, an anchor or site-relative become plain text.
- */
+/** Notes come from strangers: raw HTML is shown as text, never dropped and never live. */
 function remarkInertHtml() {
   return (tree: Root) => {
     const visit = (node: Parent) => {
       node.children = node.children.map((child): RootContent => {
         if (child.type === 'html') return { type: 'text', value: child.value };
-        if ((child.type === 'link' || child.type === 'image') && !SAFE_URL.test(child.url.trim())) {
-          return { type: 'text', value: child.type === 'image' ? child.alt ?? '' : toPlain(child) };
-        }
         if ('children' in child) visit(child as Parent);
         return child;
       });
@@ -27,10 +22,31 @@ function remarkInertHtml() {
   };
 }
 
-function toPlain(node: RootContent): string {
-  if ('value' in node) return node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(toPlain).join('');
-  return '';
+/**
+ * URLs once Markdown is HTML, for notes and for MDX long notes (astro.config.mjs), so reference
+ * links and MDX are covered too: a link or image whose URL is not http(s), mailto, an anchor or
+ * site-relative is replaced by its text; a link to another site gets rel="noopener noreferrer".
+ */
+export function rehypeSafeLinks() {
+  return (tree: HtmlRoot) => {
+    const clean = (children: ElementContent[]): ElementContent[] =>
+      children.flatMap((child): ElementContent[] => {
+        if (child.type !== 'element') return [child];
+        const url = urlOf(child);
+        if (url !== undefined && !SAFE_URL.test(url.trim())) {
+          return child.tagName === 'img' ? [{ type: 'text', value: String(child.properties.alt ?? '') }] : clean(child.children);
+        }
+        if (child.tagName === 'a' && url !== undefined && /^https?:\/\//i.test(url.trim())) child.properties.rel = ['noopener', 'noreferrer'];
+        child.children = clean(child.children);
+        return [child];
+      });
+    tree.children = clean(tree.children as ElementContent[]);
+  };
+}
+
+function urlOf(element: Element): string | undefined {
+  const value = element.tagName === 'a' ? element.properties.href : element.tagName === 'img' ? element.properties.src : undefined;
+  return value === undefined || value === null ? undefined : String(value);
 }
 
 const processor = unified()
@@ -38,6 +54,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkInertHtml)
   .use(remarkRehype)
+  .use(rehypeSafeLinks)
   .use(rehypeStringify);
 
 /** A note's inline Markdown as HTML, without the wrapping paragraph. */

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { loadContent } from '../content';
+import { renderInlineMarkdown } from '../lib/markdown';
 import { withBase } from '../lib/urls';
 import { SITE } from '../site.config';
 
@@ -16,7 +17,8 @@ export async function GET(context: APIContext) {
       title: paper.data.title,
       link: withBase(paper.path),
       pubDate: new Date(`${paper.data.added}T00:00:00Z`),
-      description: paper.data.note ?? '',
+      // Feed readers render the description as HTML: give them the note as the site renders it.
+      description: paper.data.note ? renderInlineMarkdown(paper.data.note) : '',
       categories: [paper.section.title, ...(paper.data.tags ?? [])],
     })),
     customData: '<language>en</language>',

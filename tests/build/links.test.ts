@@ -22,6 +22,12 @@ describe('internal links and assets', () => {
     }
   });
 
+  it('passes `npm run check:links` on the build', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync('npx', ['tsx', 'scripts/check-links.ts', '--dist', DIST], { encoding: 'utf8' });
+    expect([run.status, run.stdout.trim()]).toEqual([0, 'no broken internal links']);
+  });
+
   it('reports a missing page and a missing anchor (the checker itself works)', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

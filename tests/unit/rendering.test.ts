@@ -14,7 +14,8 @@ describe('note Markdown', () => {
     expect(renderInlineMarkdown('<img src=x onerror=alert(1)>')).toBe('&#x3C;img src=x onerror=alert(1)>');
   });
   it('turns javascript: and data: links into plain text and keeps http links', () => {
-    expect(renderInlineMarkdown('[x](javascript:alert(1)) [y](data:text/html,hi) [z](https://a.b)')).toBe('x y <a href="https://a.b">z</a>');
+    expect(renderInlineMarkdown('[x](javascript:alert(1)) [y](data:text/html,hi) [z](https://a.b)')).toBe('x y <a href="https://a.b" rel="noopener noreferrer">z</a>');
+    expect(renderInlineMarkdown('[r][1]\n\n[1]: javascript:alert(1)')).toBe('r');
   });
   it('renders block Markdown with the same rules', () => {
     expect(renderMarkdown('- a\n- <b>b</b>')).toContain('&#x3C;b>b&#x3C;/b>');

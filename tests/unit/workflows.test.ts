@@ -55,7 +55,7 @@ describe('.github', () => {
     const steps = allSteps(ci);
     expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toEqual({ 'node-version': 20, cache: 'npm' });
     const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
-    const order = ['npm ci', 'apt-get install -y chromium', 'npm run validate', 'npm run check', 'npm test', 'npm run build'];
+    const order = ['npm ci', 'apt-get install -y chromium', 'npm run validate', 'npm run check', 'npm test', 'npm run build', 'npm run check:counts', 'npm run check:links'];
     const positions = order.map((command) => runs.findIndex((run) => run.includes(command)));
     expect(positions.every((position) => position >= 0), `ci.yml runs ${runs.join(' | ')}`).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
