@@ -46,7 +46,7 @@ export interface ParsedList {
   strayLines: { line: number; text: string }[];
 }
 
-const HEADING_1 = /^#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const HEADING_1 = /^#[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$/;
 const TABLE_OF_CONTENTS = /^(?:table of )?contents\b/i;
 /** Anything starting `N.` (not `1.5`) inside a section counts as an entry line, so a typo is reported, not skipped. */
 // `s`: a \r or U+2028 inside the line is still part of the entry, not the end of the match.

@@ -115,6 +115,14 @@ describe('looksLikeVenue', () => {
   );
 });
 
+describe('parseList: an empty heading', () => {
+  it('is reported as a stray line, not made a nameless section, and its entries stay counted', () => {
+    const parsed = parseList('# Models\n1. [A](https://a.example/a)\n# \n1. [B](https://a.example/b)\n', ['Models']);
+    expect(parsed.sections.map((section) => [section.title, section.entries.length])).toEqual([['Models', 2]]);
+    expect(parsed.strayLines).toEqual([{ line: 3, text: '#' }]);
+  });
+});
+
 describe('parseList: problems', () => {
   const text = readFixture('broken.md');
   const broken = parseList(text, ['Models']);
