@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,9 +7,11 @@ import {
   buildTable,
   checkTargets,
   childEnv,
+  cpuMsFromGnuTime,
   frameOwner,
   isolatedConfigSource,
   keepNotes,
+  largestPage,
   markdownTable,
   NOTES_MARKER,
   pagefindMsFromLog,
@@ -61,12 +63,26 @@ describe('process tree memory', () => {
     expect(treeRssBytes(10, path.join(temp, 'no-proc'))).toBe(0);
   });
 
-  it('measures a real child process tree and its exit', async () => {
-    const script = "const { spawnSync } = require('node:child_process'); const keep = Buffer.alloc(64e6, 1); spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 300)']); console.log(keep.length);";
-    const run = await runMeasured(process.execPath, ['-e', script], { cwd: temp, env: process.env, sampleMs: 20 });
+  const childTree = "const { spawnSync } = require('node:child_process'); const keep = Buffer.alloc(64e6, 1); spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 300)']); console.log(keep.length);";
+
+  it('measures a real child process tree, its exit and (with GNU time) its CPU time', async () => {
+    const run = await runMeasured(process.execPath, ['-e', childTree], { cwd: temp, env: process.env, sampleMs: 20 });
     expect(run.exitCode).toBe(0);
     expect(run.output.trim()).toBe('64000000');
     expect(run.peakRssBytes).toBeGreaterThan(64e6);
+    if (existsSync('/usr/bin/time')) expect(run.cpuMs).toBeGreaterThan(0);
+  });
+
+  it('measures without GNU time, leaving the CPU time out', async () => {
+    const run = await runMeasured(process.execPath, ['-e', 'process.exitCode = 3'], { cwd: temp, env: process.env, gnuTime: path.join(temp, 'no-time') });
+    expect(run.exitCode).toBe(3);
+    expect(run.cpuMs).toBeUndefined();
+  });
+
+  it('reads the CPU seconds GNU time writes, also after a failure line', () => {
+    expect(cpuMsFromGnuTime('12.34 1.05\n')).toBe(13_390);
+    expect(cpuMsFromGnuTime('Command exited with non-zero status 1\n0.50 0.25\n')).toBe(750);
+    expect(cpuMsFromGnuTime('')).toBeUndefined();
   });
 
   it('gives a child build an env without the variables Vitest adds', () => {
@@ -101,6 +117,11 @@ describe('page weight', () => {
     expect(weight.css.raw).toBe(15 * 50);
     expect(weight.css.served).toBeLessThan(weight.css.raw);
     expect(weight.total.raw).toBe(weight.html.raw + weight.css.raw + weight.js.raw);
+  });
+
+  it('finds the largest HTML page and counts the paper cards on it', () => {
+    write(path.join(dist, 'tags/video/index.html'), `<ol>${'<li><article class="paper-card" data-id="x"></article></li>'.repeat(300)}</ol>`);
+    expect(largestPage(dist)).toEqual({ file: 'tags/video/index.html', bytes: expect.any(Number), cards: 300 });
   });
 
   it('serves text gzipped and Pagefind’s compressed files as they are', () => {
@@ -150,12 +171,13 @@ function result(entries: number, overrides: Partial<SizeResult> = {}): SizeResul
   return {
     entries,
     pages: entries + 10,
-    cold: { wallMs: 20_000, peakRssBytes: 1024 ** 3, pagefindMs: 3000 },
+    cold: { wallMs: 20_000, cpuMs: 30_000, peakRssBytes: 1024 ** 3, pagefindMs: 3000 },
     incremental: { wallMs: 15_000, peakRssBytes: 1024 ** 3 },
     dist: { bytes: 50 * 1024 ** 2, files: entries + 20 },
     pagefindIndex: { bytes: 5 * 1024 ** 2, files: 900 },
     sectionPage: weight(120 * 1024),
     paperPage: weight(20 * 1024),
+    largestPage: { file: 'mllm/index.html', bytes: 130 * 1024, cards: 100 },
     searches: [
       { query: 'video', results: 300, files: [{ file: 'pagefind/pagefind.js', ...bytes(150 * 1024, 100 * 1024) }], bytes: bytes(150 * 1024, 100 * 1024), ms: 90 },
       { query: '幻觉', results: 30, files: [], bytes: bytes(10 * 1024), ms: 5 },
@@ -172,14 +194,24 @@ describe('report', () => {
       expect(header).toBe(`| ${columns.join(' | ')} |`);
       expect(row!.split(' | ')).toHaveLength(columns.length);
     }
-    expect(buildTable([result(1000)])).toContain('| 1000 | 1010 | 20.0 | 51 | 1024.0 | 3.0 | 15.0 |');
+    expect(buildTable([result(1000)])).toContain('| 1000 | 1010 | 20.0 | 51 | 30.0 | 1024.0 | 3.0 | 15.0 | — | 1024.0 |');
   });
 
   it('checks the targets of the sizes that were run', () => {
-    expect(checkTargets([result(1000)]).map((check) => check.target)).toEqual(['1,000 entries: paper page under 30 KB HTML+CSS+JS before search']);
-    const slow = result(10_000, { cold: { wallMs: 45_000, peakRssBytes: 2 * 1024 ** 3 } });
+    expect(checkTargets([result(1000)])).toEqual([
+      { target: '1,000 entries: paper page under 30 KB HTML+CSS+JS before search', measured: '20.0 KB raw', met: true },
+      { target: '1,000 entries: listings paginated, no page over 100 papers', measured: 'largest page `mllm/index.html`: 100 papers, 130.0 KB', met: true },
+    ]);
+    const slow = result(10_000, {
+      cold: { wallMs: 45_000, peakRssBytes: 2 * 1024 ** 3 },
+      largestPage: { file: 'tags/video/index.html', bytes: 1600 * 1024, cards: 1300 },
+    });
     const checks = checkTargets([slow]);
-    expect(checks.filter((check) => !check.met).map((check) => check.measured)).toEqual(['45.0 s', '2048.0 MB']);
+    expect(checks.filter((check) => !check.met).map((check) => check.measured)).toEqual([
+      '45.0 s',
+      '2048.0 MB',
+      'largest page `tags/video/index.html`: 1300 papers, 1600.0 KB',
+    ]);
     expect(checks.find((check) => check.target.includes('first search'))).toMatchObject({ measured: '100.0 KB', met: true });
   });
 
