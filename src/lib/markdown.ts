@@ -57,11 +57,21 @@ const processor = unified()
   .use(rehypeSafeLinks)
   .use(rehypeStringify);
 
-/** A note's inline Markdown as HTML, without the wrapping paragraph. */
+const inlineCache = new Map<string, string>();
+
+/**
+ * A note's inline Markdown as HTML, without the wrapping paragraph. Memoised: a note is shown on
+ * its section's every sorted and tag view, the home page, tag pages and the feed.
+ */
 export function renderInlineMarkdown(markdown: string): string {
-  const html = String(processor.processSync(markdown)).trim();
-  const single = /^<p>([\s\S]*)<\/p>$/.exec(html);
-  return single && !single[1]!.includes('<p>') ? single[1]! : html;
+  let html = inlineCache.get(markdown);
+  if (html === undefined) {
+    const block = String(processor.processSync(markdown)).trim();
+    const single = /^<p>([\s\S]*)<\/p>$/.exec(block);
+    html = single && !single[1]!.includes('<p>') ? single[1]! : block;
+    inlineCache.set(markdown, html);
+  }
+  return html;
 }
 
 /** Block Markdown (the list's header, about page) as HTML, with the same safety rules. */
