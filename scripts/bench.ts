@@ -3,6 +3,7 @@
  * Builds the site from synthetic content of each size and writes the Markdown report (see
  * src/lib/bench.ts for what is measured and how). `--profile N` adds a CPU profile of an N-entry build.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +53,14 @@ async function main(): Promise<void> {
     queries: QUERIES,
     log: (line: string) => console.error(`bench: ${line}`),
   };
-  const machine = { cores: os.cpus().length, memoryBytes: os.totalmem(), node: process.versions.node, date: new Date().toISOString().slice(0, 10), loadAverage: os.loadavg() };
+  const machine = {
+    cores: os.cpus().length,
+    memoryBytes: os.totalmem(),
+    node: process.versions.node,
+    date: new Date().toISOString().slice(0, 10),
+    loadAverage: os.loadavg(),
+    code: codeVersion(),
+  };
 
   const results: SizeResult[] = [];
   for (const entries of sizes) results.push(await measureSize({ ...common, entries }));
@@ -74,6 +82,16 @@ function positiveInteger(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new CliError(`not a positive whole number: "${text}"\n${USAGE}`);
   return value;
+}
+
+/** The commit measured, and whether the site's own files differ from it (others may be editing). */
+function codeVersion(): { commit: string; uncommitted: boolean } | undefined {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return { commit: git('rev-parse', '--short', 'HEAD'), uncommitted: git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json') !== '' };
+  } catch {
+    return undefined; // not a git checkout
+  }
 }
 
 function countEntries(dir: string): number {

@@ -555,10 +555,13 @@ export interface Machine {
   node: string;
   date: string;
   loadAverage: number[];
+  /** What was measured: the commit, and whether the site's sources had uncommitted changes. */
+  code?: { commit: string; uncommitted: boolean };
 }
 
 export function machineLine(machine: Machine): string {
-  return `${machine.cores} cores, ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GB RAM, Node ${machine.node}, ${machine.date}, load average at start ${machine.loadAverage.map((load) => load.toFixed(2)).join(' ')}`;
+  const code = machine.code ? `, code at ${machine.code.commit}${machine.code.uncommitted ? ' with uncommitted changes' : ''}` : '';
+  return `${machine.cores} cores, ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GB RAM, Node ${machine.node}, ${machine.date}, load average at start ${machine.loadAverage.map((load) => load.toFixed(2)).join(' ')}${code}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ const pair = (cell: string) => cell.split(' / ').map(Number);
 describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
   it('says it is a real run and on what machine', () => {
     expect(report).toMatch(/^# Benchmark/);
-    expect(report).toMatch(/A real run of `npm run bench -- --sizes 200` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}/);
+    expect(report).toMatch(/A real run of `npm run bench -- --sizes 200` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/);
     expect(report).toContain(NOTES_MARKER);
   });
 

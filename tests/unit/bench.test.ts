@@ -12,6 +12,7 @@ import {
   isolatedConfigSource,
   keepNotes,
   largestPage,
+  machineLine,
   markdownTable,
   NOTES_MARKER,
   pagefindMsFromLog,
@@ -225,6 +226,14 @@ describe('report', () => {
     expect(first).toBe(`# Old\n\n${NOTES_MARKER}\n`);
     const edited = `${first}Hot spot: renderInlineMarkdown.\n`;
     expect(keepNotes('# New\n', edited)).toBe(`# New\n\n${NOTES_MARKER}\nHot spot: renderInlineMarkdown.\n`);
+  });
+});
+
+describe('machine line', () => {
+  it('names the machine, and the code measured when known', () => {
+    const machine = { cores: 2, memoryBytes: 24 * 1024 ** 3, node: '20.20.2', date: '2026-11-27', loadAverage: [1, 0.5, 0.25] };
+    expect(machineLine(machine)).toBe('2 cores, 24 GB RAM, Node 20.20.2, 2026-11-27, load average at start 1.00 0.50 0.25');
+    expect(machineLine({ ...machine, code: { commit: 'abc1234', uncommitted: true } })).toMatch(/, code at abc1234 with uncommitted changes$/);
   });
 });
 
