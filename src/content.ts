@@ -65,14 +65,37 @@ export function loadContent() {
   return cache;
 }
 
-/** Other sections' entries for the same paper. */
+/** Other sections' entries for the same paper (looked up by key: a scan per paper is quadratic). */
 export function alsoListedIn(paper: PaperEntry, all: readonly PaperEntry[]): PaperEntry[] {
-  return all.filter((other) => other.key === paper.key && other !== paper);
+  let byKey = papersByKey.get(all);
+  if (!byKey) {
+    byKey = new Map();
+    for (const entry of all) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
+    papersByKey.set(all, byKey);
+  }
+  return (byKey.get(paper.key) ?? []).filter((other) => other !== paper);
+}
+const papersByKey = new WeakMap<readonly PaperEntry[], Map<string, PaperEntry[]>>();
+
+export interface TagCount {
+  tag: string;
+  slug: string;
+  count: number;
 }
 
-/** Tags with how many papers carry them, most used first. */
-export function tagCounts(papers: readonly PaperEntry[]): { tag: string; slug: string; count: number }[] {
-  const counts = new Map<string, { tag: string; slug: string; count: number }>();
+/** Tags with how many papers carry them, most used first. Memoised: every listing page asks. */
+export function tagCounts(papers: readonly PaperEntry[]): TagCount[] {
+  let counted = tagCountCache.get(papers);
+  if (!counted) {
+    counted = countTags(papers);
+    tagCountCache.set(papers, counted);
+  }
+  return counted;
+}
+const tagCountCache = new WeakMap<readonly PaperEntry[], TagCount[]>();
+
+function countTags(papers: readonly PaperEntry[]): TagCount[] {
+  const counts = new Map<string, TagCount>();
   for (const paper of papers) {
     for (const tag of paper.data.tags ?? []) {
       const slug = tagSlug(tag);

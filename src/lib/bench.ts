@@ -439,9 +439,9 @@ export interface SizeResult {
   searches: SearchCost[];
 }
 
-/** `[pagefind-search] Indexed 1270 paper pages in 1111 ms.` → 1111. */
+/** `[pagefind-search] Search index: 1270 pages read in 1111 ms.` → 1111. */
 export function pagefindMsFromLog(output: string): number | undefined {
-  const match = /Indexed \d+ paper pages in (\d+) ms/.exec(output);
+  const match = /Search index: \d+ pages read in (\d+) ms/.exec(output);
   return match ? Number(match[1]) : undefined;
 }
 

@@ -5,9 +5,13 @@ import { fileURLToPath } from 'node:url';
 /** The repository root: the folder holding this project's package.json. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where entries live; `CONTENT_DIR` points the site and scripts elsewhere (benchmarks, tests). */
+/**
+ * Where entries live; `CONTENT_DIR` points the site and scripts elsewhere (benchmarks, tests),
+ * relative to the working directory: during rendering this module runs from the build's chunks,
+ * so REPO_ROOT is only right for the default.
+ */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(REPO_ROOT, env.CONTENT_DIR ?? 'content');
+  return env.CONTENT_DIR ? path.resolve(env.CONTENT_DIR) : path.join(REPO_ROOT, 'content');
 }
 
 export function sectionRegistryPath(root: string = contentRoot()): string {

@@ -28,8 +28,18 @@ export function viewRest(options: { order: SortOrder; tagSlug?: string; page?: n
   const parts: string[] = [];
   if (options.tagSlug) parts.push('tag', options.tagSlug);
   if (options.order !== 'added') parts.push('sort', options.order);
-  if (options.page && options.page > 1) parts.push('page', String(options.page));
-  return parts.length ? `${parts.join('/')}/` : '';
+  return `${parts.length ? `${parts.join('/')}/` : ''}${pageRest(options.page ?? 1)}`;
+}
+
+/** Consecutive pages of at most `pageSize` entries; an empty list is one empty page. */
+export function paginate<T>(entries: readonly T[], pageSize = PAGE_SIZE): T[][] {
+  const count = Math.max(1, Math.ceil(entries.length / pageSize));
+  return Array.from({ length: count }, (_, index) => entries.slice(index * pageSize, (index + 1) * pageSize));
+}
+
+/** `page/N/` for pages after the first. */
+export function pageRest(page: number): string {
+  return page > 1 ? `page/${page}/` : '';
 }
 
 /** Every view of a section: each order × (all, each tag) × each page. Pure, so it is tested directly. */
@@ -45,16 +55,15 @@ export function sectionViews<T extends ViewEntry>(entries: readonly T[], pageSiz
   ];
   return subsets.flatMap(({ tag, entries: subset }) =>
     SORT_ORDERS.flatMap((order) => {
-      const sorted = sortEntries(subset, order);
-      const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
-      return Array.from({ length: pageCount }, (_, index) => ({
+      const pages = paginate(sortEntries(subset, order), pageSize);
+      return pages.map((page, index) => ({
         rest: viewRest({ order, tagSlug: tag?.slug, page: index + 1 }),
         order,
         tag,
         page: index + 1,
-        pageCount,
-        total: sorted.length,
-        entries: sorted.slice(index * pageSize, (index + 1) * pageSize),
+        pageCount: pages.length,
+        total: subset.length,
+        entries: page,
       }));
     }),
   );

@@ -15,8 +15,17 @@ export const SORT_LABELS: Record<SortOrder, string> = {
   title: 'Title A–Z',
 };
 
+const collator = new Intl.Collator('en');
+/** Title keys are computed once per title: sorting compares each entry many times. */
+const keyCache = new Map<string, string>();
+const cachedTitleKey = (title: string) => {
+  let key = keyCache.get(title);
+  if (key === undefined) keyCache.set(title, (key = titleKey(title)));
+  return key;
+};
+
 const byTitle = (a: Sortable, b: Sortable) =>
-  titleKey(a.data.title).localeCompare(titleKey(b.data.title), 'en') || a.id.localeCompare(b.id, 'en');
+  collator.compare(cachedTitleKey(a.data.title), cachedTitleKey(b.data.title)) || collator.compare(a.id, b.id);
 
 /** Newest first, ties broken by title then id so that every build lists entries the same way. */
 const byAdded = (a: Sortable, b: Sortable) => b.data.added.localeCompare(a.data.added) || byTitle(a, b);
