@@ -56,6 +56,18 @@ describe('the built site', () => {
     }
   });
 
+  it('lists on each tag page exactly the papers carrying the tag', () => {
+    const tags = new Set(entries.flatMap((entry) => entry.data.tags ?? []));
+    expect(tags.size).toBeGreaterThan(5);
+    for (const tag of tags) {
+      const slug = tag.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
+      const $ = page(`tags/${slug}`);
+      const listed = $('ol.paper-list article.paper-card').map((_, el) => $(el).find('.paper-title a').attr('href')).get();
+      const expected = entries.filter((entry) => entry.data.tags?.includes(tag)).map((entry) => `/${entry.section}/${entry.id}/`);
+      expect(listed.sort(), tag).toEqual(expected.sort());
+    }
+  });
+
   it('links entries of the same paper in different sections to each other', () => {
     for (const title of ['Chameleon', 'NExT-GPT', 'Mini-Gemini', 'MME-RealWorld']) {
       const same = entries.filter((entry) => entry.data.title.startsWith(title));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countByMonth, layoutBars } from '../../src/lib/charts';
-import { sectionViews, viewRest } from '../../src/lib/section-views';
+import { pageRest, paginate, sectionViews, viewRest } from '../../src/lib/section-views';
 import { sortEntries } from '../../src/lib/sort';
 
 const entry = (id: string, added: string, title = id, extra: { published?: string; tags?: string[] } = {}) => ({ id, data: { title, added, ...extra } });
@@ -37,6 +37,14 @@ describe('section views', () => {
 
   it('gives an empty section one (empty) page', () => {
     expect(sectionViews([]).map((v) => [v.rest, v.entries.length])).toEqual([['', 0], ['sort/published/', 0], ['sort/title/', 0]]);
+  });
+});
+
+describe('paginate', () => {
+  it('cuts a list into pages of at most the page size, and names pages after the first', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([], 2)).toEqual([[]]);
+    expect([pageRest(1), pageRest(3)]).toEqual(['', 'page/3/']);
   });
 });
 
