@@ -7,17 +7,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkCounts, formatCountTable } from '../src/lib/counts';
-import { assertInRepository, contentRoot, REPO_ROOT, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, parseCliArgs, readTextFile, runCli } from './lib-cli';
+import { contentRoot, REPO_ROOT, sectionRegistryPath } from '../src/lib/paths';
+import { CliError, parseCliArgs, readTextFile, requireRepository, runCli } from './lib-cli';
 
 const USAGE = 'usage: npm run check:counts [-- --dist DIR] [--content DIR]';
 
 runCli(() => {
-  try {
-    assertInRepository();
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  requireRepository();
   const { values } = parseCliArgs({ options: { dist: { type: 'string' }, content: { type: 'string' } } }, USAGE);
   const contentDir = values.content === undefined ? contentRoot() : path.resolve(values.content);
   const dist = path.resolve(values.dist ?? path.join(REPO_ROOT, 'dist'));

@@ -18,8 +18,8 @@ import {
   formatSummary,
   type CheckOptions,
 } from '../src/lib/external-links';
-import { assertInRepository, contentRoot, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, displayPath, parseCliArgs, readTextFile } from './lib-cli';
+import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
+import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository } from './lib-cli';
 
 const USAGE = 'usage: npm run check:external [-- --dist DIR] [--content DIR] [--concurrency N] [--per-host N] [--timeout SECONDS] [--retries N]';
 
@@ -31,11 +31,7 @@ function wholeNumber(name: string, value: string | undefined, fallback: number, 
 }
 
 async function main(): Promise<number> {
-  try {
-    assertInRepository();
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  requireRepository();
   const { values } = parseCliArgs(
     {
       options: {

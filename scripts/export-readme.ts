@@ -7,17 +7,13 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../src/lib/entry-files';
 import { exportListFromDisk } from '../src/lib/list-write';
-import { assertInRepository, contentRoot, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, parseCliArgs, readTextFile, runCli } from './lib-cli';
+import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
+import { CliError, parseCliArgs, readTextFile, requireRepository, runCli } from './lib-cli';
 
 const USAGE = 'usage: npm run export:readme [-- --out FILE] [--content DIR]';
 
 runCli(() => {
-  try {
-    assertInRepository();
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  requireRepository();
   const { values } = parseCliArgs({ options: { out: { type: 'string' }, content: { type: 'string' } } }, USAGE);
   const contentDir = values.content === undefined ? contentRoot() : path.resolve(values.content);
   readTextFile(sectionRegistryPath(contentDir)); // a missing registry gets a one-line "cannot read"

@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { isRealDate } from '../src/schemas/dates';
 import { applyImportPlan, formatImportSummary, parseAddedDates, planImportFromDisk, planIsClean, type AddedDates } from '../src/lib/import-list';
-import { assertInRepository, contentRoot, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, displayPath, parseCliArgs, readTextFile, runCli } from './lib-cli';
+import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
+import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository, runCli } from './lib-cli';
 
 const USAGE = 'usage: npm run import -- <list.md> [--added YYYY-MM-DD] [--dates file.tsv] [--content DIR]';
 
@@ -28,11 +28,7 @@ function today(): string {
 }
 
 runCli(() => {
-  try {
-    assertInRepository();
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  requireRepository();
   const { values, positionals } = parseCliArgs(
     { options: { added: { type: 'string' }, dates: { type: 'string' }, content: { type: 'string' } }, allowPositionals: true },
     USAGE,

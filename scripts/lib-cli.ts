@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { assertInRepository } from '../src/lib/paths';
 
 /** A usage or input mistake: printed as one `error: …` line without a stack trace. */
 export class CliError extends Error {
@@ -56,4 +57,13 @@ function fileErrorReason(error: NodeJS.ErrnoException): string {
 /** A path as the user would type it from here. */
 export function displayPath(file: string): string {
   return path.relative(process.cwd(), file) || '.';
+}
+
+/** Scripts work on a checkout of this repository; elsewhere they say so in one line. */
+export function requireRepository(): void {
+  try {
+    assertInRepository();
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
 }

@@ -1,13 +1,13 @@
 // npm run tags:suggest [-- --write] [--content DIR]: topic tags the entries' titles and notes
 // suggest; --write adds them to the files (tags are only ever added).
 import { readEntrySources, writeFileAtomic } from '../src/lib/entry-files';
-import { assertInRepository, contentRoot, sectionRegistryPath } from '../src/lib/paths';
+import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
 import { loadSections } from '../src/lib/sections';
 import { planTagSuggestions } from '../src/lib/topic-tags';
-import { displayPath, parseCliArgs, runCli } from './lib-cli';
+import { displayPath, parseCliArgs, requireRepository, runCli } from './lib-cli';
 
 runCli(() => {
-  assertInRepository();
+  requireRepository();
   const { values } = parseCliArgs(
     { options: { write: { type: 'boolean', default: false }, content: { type: 'string' } } },
     'usage: npm run tags:suggest [-- --write] [--content DIR]',
