@@ -610,7 +610,19 @@ export interface BuildRun extends BuildMeasure {
 }
 
 /** `astro build` of one size's content into its outDir, measured; throws with the log's tail on failure. */
-export async function buildSite(layout: SizeLayout, repoRoot: string, nodeOptions: readonly string[] = []): Promise<BuildRun> {
+/**
+ * The Node flags `npm run build` gives Astro (`node <flags> node_modules/astro/astro.js build` in
+ * package.json), so the benchmark measures the build as the project runs it.
+ */
+export function buildNodeFlags(repoRoot: string): string[] {
+  const script: string = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.build;
+  const match = /^node((?:\s+--\S+)*)\s+node_modules\/astro\/astro\.js build$/.exec(script);
+  if (!match) throw new Error(`package.json "build" is not \`node [--flags] node_modules/astro/astro.js build\`: ${script}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+export async function buildSite(layout: SizeLayout, repoRoot: string, extraNodeOptions: readonly string[] = []): Promise<BuildRun> {
+  const nodeOptions = [...buildNodeFlags(repoRoot), ...extraNodeOptions];
   const run = await runMeasured(process.execPath, [...nodeOptions, path.join(repoRoot, 'node_modules/astro/astro.js'), 'build', '--root', layout.siteRoot], {
     cwd: repoRoot,
     // CONTENT_DIR absolute: src/lib/paths.ts resolves a relative one from where the bundled code runs.

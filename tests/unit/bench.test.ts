@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/lib/paths';
 import {
   BUILD_COLUMNS,
+  buildNodeFlags,
   buildTable,
   checkTargets,
   childEnv,
@@ -251,5 +253,11 @@ describe('benchmark set-up', () => {
     expect(section).toBe('b');
     expect(paper).toMatchObject({ section: 'b', format: 'yaml' });
     expect(paper.paper.arxiv).toBeDefined();
+  });
+});
+
+describe('buildNodeFlags', () => {
+  it('reads the Node flags of `npm run build`, so the benchmark builds as the project does', () => {
+    expect(buildNodeFlags(REPO_ROOT)).toEqual(['--max-old-space-size=1536']);
   });
 });
