@@ -62,13 +62,15 @@ describe('.github', () => {
     expect(steps.find((step) => step.run === 'npm test')?.env).toEqual({ REQUIRE_BROWSER: '1' });
   });
 
-  it('deploys with the official Pages actions under the repository sub-path', () => {
+  it('deploys with the official Pages actions under the repository sub-path, editing links pointing at the repository', () => {
     const steps = allSteps(workflow('deploy.yml'));
     const actions = steps.flatMap((step) => (step.uses ? [step.uses.split('@')[0]] : []));
     expect(actions).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
     expect(steps.find((step) => step.run === 'npm run build')?.env).toEqual({
       BASE_PATH: '${{ steps.pages.outputs.base_path }}/',
       SITE_URL: '${{ steps.pages.outputs.origin }}',
+      REPO_URL: '${{ github.server_url }}/${{ github.repository }}',
+      REPO_BRANCH: '${{ github.event.repository.default_branch }}',
     });
   });
 });
