@@ -1,5 +1,5 @@
 import { SORT_ORDERS, sortEntries, type Sortable, type SortOrder } from './sort';
-import { tagSlug } from './tags';
+import { hasTag, tagSlug } from './tags';
 
 /** Above this many papers a view is split into pages, so no page ships megabytes of HTML. */
 export const PAGE_SIZE = 100;
@@ -50,7 +50,7 @@ export function sectionViews<T extends ViewEntry>(entries: readonly T[], pageSiz
     { entries },
     ...[...tags].sort(([a], [b]) => a.localeCompare(b)).map(([slug, name]) => ({
       tag: { name, slug },
-      entries: entries.filter((entry) => entry.data.tags?.some((tag) => tagSlug(tag) === slug)),
+      entries: entries.filter((entry) => hasTag(entry, slug)),
     })),
   ];
   return subsets.flatMap(({ tag, entries: subset }) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countByMonth, layoutBars } from '../../src/lib/charts';
 import { pageRest, paginate, sectionViews, viewRest } from '../../src/lib/section-views';
 import { sortEntries } from '../../src/lib/sort';
+import { hasTag, tagSlug } from '../../src/lib/tags';
 
 const entry = (id: string, added: string, title = id, extra: { published?: string; tags?: string[] } = {}) => ({ id, data: { title, added, ...extra } });
 
@@ -62,5 +63,17 @@ describe('charts', () => {
       { label: '2024-11', value: 1 },
     ]);
     expect(countByMonth(['2024-12-01', '2025-01-01']).map((d) => d.label)).toEqual(['2024-12', '2025-01']);
+  });
+});
+
+describe('tags', () => {
+  it('slug a tag like a title key, joined by hyphens', () => {
+    expect(tagSlug('High  Resolution')).toBe('high-resolution');
+    expect(tagSlug('Any-to-Any！')).toBe('any-to-any');
+    expect(tagSlug('幻觉 检测')).toBe('幻觉-检测');
+  });
+  it('match an entry whatever its spelling of the tag', () => {
+    expect(hasTag({ data: { tags: ['High Resolution'] } }, 'high-resolution')).toBe(true);
+    expect(hasTag({ data: {} }, 'video')).toBe(false);
   });
 });
