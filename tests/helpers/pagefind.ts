@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PagefindApi } from '../../src/scripts/search/pagefind';
+import { NEWEST_FIRST_PATH } from '../../src/lib/search-order';
+import { loadDateRanks, type DateRanks, type PagefindApi } from '../../src/scripts/search/pagefind';
 
 /** Pagefind's API as the site uses it, plus what tests inspect. */
 export interface NodePagefind extends PagefindApi {
@@ -15,7 +16,7 @@ export interface NodePagefind extends PagefindApi {
  * query). No part of Pagefind is mocked.
  */
 export async function loadPagefind(distDir: string, { base = '/', htmlLang = 'en' } = {}): Promise<NodePagefind> {
-  const origin = serveFromDisk(distDir, base);
+  const origin = siteOrigin(distDir, base);
   installDocument(htmlLang);
   // The query string makes each load a fresh module (Pagefind keeps its state at module level).
   const moduleUrl = `${pathToFileURL(path.join(distDir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(origin)}`;
@@ -25,10 +26,18 @@ export async function loadPagefind(distDir: string, { base = '/', htmlLang = 'en
   return pagefind;
 }
 
+/** The date order of a build (dist/ or dist-subpath/), fetched the way its pages fetch it. */
+export function loadDateRanksOf(distDir: string, { base = '/' } = {}): () => Promise<DateRanks> {
+  const url = `${siteOrigin(distDir, base)}${base}${NEWEST_FIRST_PATH}`;
+  return () => loadDateRanks(url);
+}
+
 /** Made-up origins, one per loaded build, whose requests are answered from files on disk. */
 const sites = new Map<string, { distDir: string; base: string }>();
 
-function serveFromDisk(distDir: string, base: string): string {
+function siteOrigin(distDir: string, base: string): string {
+  const known = [...sites].find(([, site]) => site.distDir === distDir && site.base === base);
+  if (known) return known[0];
   const origin = `http://site-${sites.size + 1}.test`;
   sites.set(origin, { distDir, base });
   if (sites.size === 1) {

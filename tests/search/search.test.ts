@@ -1,13 +1,14 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentRoot } from '../../src/lib/paths';
+import { NEWEST_FIRST_PATH } from '../../src/lib/search-order';
 import { readEntrySources } from '../../src/lib/entry-files';
 import { loadSections } from '../../src/lib/sections';
 import { tagSlug } from '../../src/lib/tags';
 import { searchPapers, type PaperHit, type PaperQuery } from '../../src/scripts/search/pagefind';
 import { contentEntries, type SourceEntry } from '../helpers/content';
-import { loadPagefind, type NodePagefind } from '../helpers/pagefind';
+import { loadDateRanksOf, loadPagefind, type NodePagefind } from '../helpers/pagefind';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
 
 /*
@@ -47,7 +48,7 @@ beforeAll(async () => {
 });
 
 async function search(query: PaperQuery): Promise<PaperHit[]> {
-  const results = await searchPapers(query, pagefind);
+  const results = await searchPapers(query, pagefind, loadDateRanksOf(DIST));
   return results.hits(0, results.total);
 }
 
@@ -144,10 +145,22 @@ describe('search over the built index', () => {
     expect(byDate.map((hit) => hit.url).sort()).toEqual(byRelevance.map((hit) => hit.url).sort());
     const dates = byDate.map((hit) => hit.added);
     expect(dates).toEqual([...dates].sort().reverse());
-    // Every record has the sort key, so a filter-only (date-sorted) search drops none.
-    expect(await search({ text: '', filters: { year: entries[0]!.data.added.slice(0, 4) } })).toHaveLength(
-      entries.filter((entry) => entry.data.added.startsWith(entries[0]!.data.added.slice(0, 4))).length,
-    );
+    expect(new Set(dates).size, 'the query should span several dates to test the order').toBeGreaterThan(2);
+  });
+
+  it('lists a filter-only search newest first, dropping no paper', async () => {
+    const year = entries[0]!.data.added.slice(0, 4);
+    const found = await search({ text: '', filters: { year } });
+    expect(found).toHaveLength(entries.filter((entry) => entry.data.added.startsWith(year)).length);
+    const dates = found.map((hit) => hit.added);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('has every indexed paper exactly once in the date order file', async () => {
+    const ids: string[] = JSON.parse(readFileSync(path.join(DIST, NEWEST_FIRST_PATH), 'utf8'));
+    const fragments = readdirSync(path.join(DIST, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
+    expect([...ids].sort()).toEqual(fragments.sort());
+    expect(ids).toHaveLength(entries.length);
   });
 
   it('returns nothing for a word no paper has, and for an empty query', async () => {
@@ -159,9 +172,10 @@ describe('search over the built index', () => {
 describe('search under a sub-path (dist-subpath/)', () => {
   it('links results to paper pages under the base path', async () => {
     const subpath = await loadPagefind(SUBPATH_DIST, { base: SUBPATH_BASE });
-    const results = await searchPapers({ text: '幻觉' }, subpath);
+    const results = await searchPapers({ text: '幻觉', order: 'added' }, subpath, loadDateRanksOf(SUBPATH_DIST, { base: SUBPATH_BASE }));
     const hits = await results.hits(0, results.total);
     expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map((hit) => hit.added)).toEqual(hits.map((hit) => hit.added).sort().reverse());
     for (const hit of hits) {
       expect(hit.url.startsWith(SUBPATH_BASE)).toBe(true);
       expect(existsSync(path.join(SUBPATH_DIST, hit.url.slice(SUBPATH_BASE.length), 'index.html')), hit.url).toBe(true);

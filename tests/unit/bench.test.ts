@@ -219,7 +219,7 @@ describe('report', () => {
   });
 
   it('reads Pagefind’s indexing time from the build log', () => {
-    expect(pagefindMsFromLog('12:00 [pagefind-search] Search index: 1270 pages read in 1111 ms.\n')).toBe(1111);
+    expect(pagefindMsFromLog('12:00 [pagefind-search] Search index: 1200 papers from 1270 pages read, in 1111 ms.\n')).toBe(1111);
     expect(pagefindMsFromLog('no index line')).toBeUndefined();
   });
 

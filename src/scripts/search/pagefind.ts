@@ -1,3 +1,4 @@
+import { NEWEST_FIRST_PATH, ranksOf } from '../../lib/search-order';
 import { withBase } from '../../lib/urls';
 import { pagefindQuery } from './query';
 
@@ -10,7 +11,6 @@ export interface PagefindApi {
 
 export interface PagefindSearchOptions {
   filters?: Record<string, string>;
-  sort?: Record<string, 'asc' | 'desc'>;
 }
 
 export interface PagefindResponse {
@@ -77,19 +77,51 @@ export function loadPagefind(): Promise<PagefindApi> {
   return pagefind;
 }
 
-/** Runs a search the way every search UI here does; tests pass the Pagefind they loaded in Node. */
-export async function searchPapers(query: PaperQuery, pagefind: Promise<PagefindApi> | PagefindApi = loadPagefind()): Promise<PaperResults> {
+/** Each indexed paper's place, newest first (see src/lib/search-order.ts); smaller is newer. */
+export type DateRanks = ReadonlyMap<string, number>;
+
+const newestFirst = new Map<string, Promise<DateRanks>>();
+
+/** Loads the date order on first use, once per URL; the first search does not need it. */
+export function loadDateRanks(url = withBase(NEWEST_FIRST_PATH)): Promise<DateRanks> {
+  let ranks = newestFirst.get(url);
+  if (!ranks) {
+    ranks = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return ranksOf((await response.json()) as string[]);
+    });
+    ranks.catch(() => newestFirst.delete(url)); // let the next search try again
+    newestFirst.set(url, ranks);
+  }
+  return ranks;
+}
+
+/**
+ * Runs a search the way every search UI here does; tests pass the Pagefind and the date order
+ * they loaded in Node.
+ */
+export async function searchPapers(
+  query: PaperQuery,
+  pagefind: Promise<PagefindApi> | PagefindApi = loadPagefind(),
+  dateRanks: () => Promise<DateRanks> = loadDateRanks,
+): Promise<PaperResults> {
   const api = await pagefind;
   const term = pagefindQuery(query.text);
   const filters = Object.fromEntries(Object.entries(query.filters ?? {}).filter(([, value]) => value));
   if (!term && Object.keys(filters).length === 0) return { total: 0, hits: async () => [] };
   // Without words there is no relevance, so a filter-only search lists the newest first.
   const byDate = query.order === 'added' || !term;
-  const { results } = await api.search(term || null, { filters, ...(byDate ? { sort: { added: 'desc' } } : {}) });
+  const [{ results }, ranks] = await Promise.all([api.search(term || null, { filters }), byDate ? dateRanks() : undefined]);
+  const ordered = ranks ? [...results].sort((a, b) => rankOf(ranks, a) - rankOf(ranks, b)) : results;
   return {
-    total: results.length,
-    hits: (start, count) => Promise.all(results.slice(start, start + count).map(async (result) => toHit(await result.data()))),
+    total: ordered.length,
+    hits: (start, count) => Promise.all(ordered.slice(start, start + count).map(async (result) => toHit(await result.data()))),
   };
+}
+
+/** A page missing from the order (an index and order file from different builds) goes last. */
+function rankOf(ranks: DateRanks, result: PagefindResult): number {
+  return ranks.get(result.id) ?? ranks.size;
 }
 
 function toHit(data: PagefindResultData): PaperHit {
