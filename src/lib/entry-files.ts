@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
 import { PAPER_FIELD_ORDER, type PaperInput } from '../schemas/paper';
 
@@ -52,24 +53,51 @@ export function parseEntrySource(file: string, text: string, section = path.base
       yamlText = '';
     }
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + yamlLine - 1;
-  for (const error of doc.errors) {
-    syntaxErrors.push({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! });
+  // Most files are fine, and nothing needs their lines: js-yaml reads them about seven times faster
+  // than `yaml`'s document API (measured: 0.1 s against 0.7 s for 10,000 entries). The document,
+  // with positions, is parsed only when a line is asked for or js-yaml rejects the file. The core
+  // schema keeps unquoted dates as strings, as `yaml` does, so rewriting an entry keeps them.
+  let data: unknown;
+  let fastError: Error | undefined;
+  try {
+    data = loadYaml(yamlText, { schema: CORE_SCHEMA, filename: file });
+  } catch (error) {
+    fastError = error as Error;
   }
-  const data = syntaxErrors.length ? undefined : doc.toJS();
+  let located: { doc: Document; toFileLine(offset: number): number } | undefined;
+  const locate = () => {
+    if (!located) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+      located = { doc, toFileLine: (offset) => lineCounter.linePos(offset).line + yamlLine - 1 };
+    }
+    return located;
+  };
+  if (fastError) {
+    const { doc, toFileLine } = locate();
+    for (const error of doc.errors) syntaxErrors.push({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! });
+    // Where the two readers disagree, js-yaml's verdict stands: Astro reads entries with it.
+    if (doc.errors.length === 0) syntaxErrors.push(jsYamlSyntaxError(fastError, yamlLine));
+  }
   return {
     file,
     section,
     id,
     format,
-    data,
+    data: syntaxErrors.length ? undefined : data,
     body,
     bodyLine,
     syntaxErrors,
-    lineOf: (fieldPath) => toFileLine(nodeOffset(doc, fieldPath)),
+    lineOf: (fieldPath) => {
+      const { doc, toFileLine } = locate();
+      return toFileLine(nodeOffset(doc, fieldPath));
+    },
   };
+}
+
+/** js-yaml's error as a syntax error: its reason, at its 0-based line counted from the YAML's start. */
+function jsYamlSyntaxError(error: Error & { reason?: string; mark?: { line: number } }, yamlLine: number): EntrySource['syntaxErrors'][number] {
+  return { line: (error.mark?.line ?? 0) + yamlLine, message: error.reason ?? error.message.split('\n')[0]! };
 }
 
 function nodeOffset(doc: Document, fieldPath: readonly (string | number)[]): number {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentValidation } from '../../src/integrations/validate-content';
+import { parseEntrySource } from '../../src/lib/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
 import {
   checkContent,
@@ -121,6 +122,23 @@ describe('validateContent', () => {
       field: '(syntax)',
       message: 'Map keys must be unique',
     });
+  });
+
+  it('reports YAML that Astro\'s reader (js-yaml) rejects even where the `yaml` package accepts it', () => {
+    // `yaml` only warns about an unknown tag; js-yaml, which Astro loads entries with, stops.
+    expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ extra: 'org: !!python/str Alibaba' }) })).toMatchObject({
+      file: 'mllm/a.yaml',
+      line: 6,
+      field: '(syntax)',
+      message: expect.stringContaining('unknown tag'),
+    });
+  });
+
+  it('keeps an unquoted date as the text written, so rewriting an entry keeps it', () => {
+    const source = parseEntrySource('content/mllm/a.yaml', yamlEntry({ extra: 'published: 2024-13' }));
+    expect(source.data).toMatchObject({ added: '2024-09-20', published: '2024-13' });
+    expect(source.lineOf(['published'])).toBe(6);
+    expect(source.lineOf(['links', 0, 'url'])).toBe(4);
   });
 
   it('reports an MDX entry without frontmatter', () => {
