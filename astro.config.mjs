@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
@@ -14,10 +13,11 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
-  // MDX long notes inherit these: links with unsafe URLs become text, external links get rel.
+  // MDX long notes are rendered with these (src/loaders/paper-files.ts): links with unsafe URLs
+  // become text, external links get rel.
   markdown: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSafeLinks] },
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [contentValidation(), mdx(), sitemap(), pagefindSearch()],
+  integrations: [contentValidation(), sitemap(), pagefindSearch()],
 });

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { loadSections } from './lib/sections';
+import { paperFiles } from './loaders/paper-files';
 import { contentRoot } from './lib/paths';
 import { paperSchema } from './schemas/paper';
 
@@ -12,11 +12,7 @@ export const collections = Object.fromEntries(
   loadSections().map((section) => [
     section.id,
     defineCollection({
-      loader: glob({
-        pattern: '*.{yaml,mdx}',
-        base: path.join(root, section.id),
-        generateId: ({ entry }) => entry.replace(/\.(yaml|mdx)$/, ''),
-      }),
+      loader: paperFiles(path.join(root, section.id)),
       schema: paperSchema,
     }),
   ]),

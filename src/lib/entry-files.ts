@@ -36,10 +36,15 @@ function splitFrontmatter(text: string): { yaml: string; yamlLine: number; body:
   return { yaml, yamlLine: 2, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
 }
 
+/** An entry file's id: its name without the extension (`content/mllm/2409.12191.yaml` → `2409.12191`). */
+export function entryId(file: string): string {
+  return path.basename(file).replace(/\.(yaml|mdx)$/, '');
+}
+
 /** Parses an entry file's text. Never throws: syntax problems come back in `syntaxErrors`. */
 export function parseEntrySource(file: string, text: string, section = path.basename(path.dirname(file))): EntrySource {
   const format = file.endsWith('.mdx') ? 'mdx' : 'yaml';
-  const id = path.basename(file).replace(/\.(yaml|mdx)$/, '');
+  const id = entryId(file);
   let yamlText = text;
   let yamlLine = 1;
   let body = '';

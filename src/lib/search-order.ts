@@ -19,14 +19,9 @@ const FRAGMENT = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/;
 /** Pagefind prefixes the JSON it gzips with this marker (its "decompressed" check). */
 const FRAGMENT_MARKER = 'pagefind_dcd';
 
-/** The page id of a Pagefind output file that is a fragment (one paper's record), else undefined. */
-export function fragmentId(path: string): string | undefined {
-  return FRAGMENT.exec(path)?.[1];
-}
-
-/** The paper a fragment file records, from its decompressed text. */
+/** The paper a fragment file (`fragment/<page id>.pf_fragment`) records, from its decompressed text. */
 export function parseFragment(path: string, text: string): IndexedPaper {
-  const id = fragmentId(path);
+  const id = FRAGMENT.exec(path)?.[1];
   if (!id) throw new Error(`${path} is not a Pagefind fragment file`);
   if (!text.startsWith(FRAGMENT_MARKER)) throw new Error(`Pagefind fragment ${path} does not start with "${FRAGMENT_MARKER}"`);
   const fragment = JSON.parse(text.slice(FRAGMENT_MARKER.length)) as { url?: unknown; meta?: Record<string, unknown> };

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentId, newestFirst, parseFragment, ranksOf } from '../../src/lib/search-order';
+import { newestFirst, parseFragment, ranksOf } from '../../src/lib/search-order';
 
 const fragmentText = (fragment: unknown) => `pagefind_dcd${JSON.stringify(fragment)}`;
-
-describe('fragmentId', () => {
-  it('names the page of a fragment file and nothing else', () => {
-    expect(fragmentId('fragment/zh_07035f6.pf_fragment')).toBe('zh_07035f6');
-    expect(fragmentId('pagefind/fragment/zh_07035f6.pf_fragment')).toBe('zh_07035f6');
-    expect(fragmentId('index/zh_b244c5c.pf_index')).toBeUndefined();
-    expect(fragmentId('pagefind.zh_9fd6fdb78a.pf_meta')).toBeUndefined();
-  });
-});
 
 describe('parseFragment', () => {
   it('reads the page id, URL and added date of a paper', () => {
     const text = fragmentText({ url: '/mllm/2409.12191/', content: '…', meta: { title: 'Qwen2-VL', added: '2024-09-19' } });
     expect(parseFragment('fragment/zh_1234567.pf_fragment', text)).toEqual({ id: 'zh_1234567', url: '/mllm/2409.12191/', added: '2024-09-19' });
+    expect(parseFragment('pagefind/fragment/zh_89abcde.pf_fragment', text).id).toBe('zh_89abcde');
   });
 
   it('fails, naming the file, when the added date is missing', () => {
