@@ -1,9 +1,10 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { readInBatches } from '../lib/batched-reads';
 import { NEWEST_FIRST_PATH, newestFirst, parseFragment, type IndexedPaper } from '../lib/search-order';
 
 /**
@@ -20,16 +21,13 @@ export const SEARCH_INDEX_LANGUAGE = 'zh';
 
 /**
  * Text inside the indexed paper article that would match every paper: the field labels of the
- * facts list and the link chips ("Paper", "arxiv.org"). Filters, metadata and sort keys inside
+ * facts list and the link chips ("Paper", "arxiv.org"). Filters and metadata inside
  * these elements are still read.
  */
 const NOT_SEARCHABLE = ['.facts dt', '.links'];
 
 /** Where paper pages are in the build: `<section>/<id>/index.html`. */
 const PAPER_PAGES = '*/*/index.html';
-
-/** Fragment files read at once: enough to keep the disk busy, few enough not to run out of handles. */
-const READS_AT_ONCE = 64;
 
 /** Builds the Pagefind index over the build output, as `npm run build`'s last step. */
 export function pagefindSearch(): AstroIntegration {
@@ -71,13 +69,9 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
  * measured slower, its base64 transfer costing more CPU than the reads.
  */
 async function readFragments(bundleDir: string): Promise<IndexedPaper[]> {
-  const paths = (await readdir(path.join(bundleDir, 'fragment'))).map((name) => `fragment/${name}`);
+  const fragments = (await readdir(path.join(bundleDir, 'fragment'))).map((name) => path.join(bundleDir, 'fragment', name));
   const papers: IndexedPaper[] = [];
-  for (let start = 0; start < paths.length; start += READS_AT_ONCE) {
-    const batch = paths.slice(start, start + READS_AT_ONCE);
-    const contents = await Promise.all(batch.map((file) => readFile(path.join(bundleDir, file))));
-    batch.forEach((file, i) => papers.push(parseFragment(file, gunzipSync(contents[i]!).toString('utf8'))));
-  }
+  for await (const { file, content } of readInBatches(fragments)) papers.push(parseFragment(file, gunzipSync(content).toString('utf8')));
   return papers;
 }
 

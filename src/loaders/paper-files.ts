@@ -2,10 +2,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readInBatches } from '../lib/batched-reads';
 import { ENTRY_EXTENSIONS, entryId, parseEntrySource } from '../lib/entry-files';
-
-/** Files read at once: enough to keep the disk busy, few enough not to run out of handles. */
-const READS_AT_ONCE = 64;
 
 /**
  * The entry files of one section folder, `<id>.yaml` and `<id>.mdx`, with the file name as id.
@@ -21,13 +19,9 @@ export function paperFiles(dir: string): Loader {
   return {
     name: 'paper-files',
     load: async (context) => {
-      const names = (await listFolder(dir)).filter(isEntryFile).sort();
+      const files = (await listFolder(dir)).filter(isEntryFile).sort().map((name) => path.join(dir, name));
       const stale = new Set(context.store.keys());
-      for (let start = 0; start < names.length; start += READS_AT_ONCE) {
-        const files = names.slice(start, start + READS_AT_ONCE).map((name) => path.join(dir, name));
-        const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-        for (const [i, file] of files.entries()) stale.delete(await storeEntry(context, file, texts[i]!));
-      }
+      for await (const { file, content } of readInBatches(files)) stale.delete(await storeEntry(context, file, content.toString('utf8')));
       for (const id of stale) context.store.delete(id);
       watchFolder(dir, context);
     },
