@@ -1,16 +1,16 @@
 /**
  * npm run bench -- [--sizes 1000,10000] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
  * Builds the site from synthetic content of each size and writes the Markdown report (see
- * src/lib/bench.ts for what is measured and how). `--profile N` adds a CPU profile of an N-entry build.
+ * scripts/lib/bench/bench.ts for what is measured and how). `--profile N` adds a CPU profile of an N-entry build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { keepNotes, measureSize, prepareSize, profileBuild, resultsMarkdown, type SizeResult } from '../src/lib/bench';
+import { keepNotes, measureSize, prepareSize, profileBuild, resultsMarkdown, type SizeResult } from './lib/bench/bench';
 import { assertInRepository, REPO_ROOT } from '../src/lib/paths';
 import { loadSections } from '../src/lib/sections';
-import { CliError, parseCliArgs } from './lib-cli';
+import { CliError, parseCliArgs } from './lib/cli';
 
 const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
 /** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */

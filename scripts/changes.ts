@@ -4,7 +4,7 @@
  * (default origin/main, else main): paste it into the pull request description.
  */
 import { parseArgs } from 'node:util';
-import { reportChanges } from '../src/lib/changes';
+import { reportChanges } from './lib/list/changes';
 import { assertInRepository, contentRoot } from '../src/lib/paths';
 
 try {

@@ -6,9 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { checkCounts, formatCountTable } from '../src/lib/counts';
+import { checkCounts, formatCountTable } from './lib/checks/check-counts';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, parseCliArgs, readTextFile, requireRepository, runCli } from './lib-cli';
+import { CliError, parseCliArgs, readTextFile, requireRepository, runCli } from './lib/cli';
 
 const USAGE = 'usage: npm run check:counts [-- --dist DIR] [--content DIR]';
 

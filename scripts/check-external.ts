@@ -17,9 +17,9 @@ import {
   formatCheck,
   formatSummary,
   type CheckOptions,
-} from '../src/lib/external-links';
+} from './lib/checks/check-external';
 import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository } from './lib-cli';
+import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository } from './lib/cli';
 
 const USAGE = 'usage: npm run check:external [-- --dist DIR] [--content DIR] [--concurrency N] [--per-host N] [--timeout SECONDS] [--retries N]';
 
@@ -84,7 +84,7 @@ async function main(): Promise<number> {
   return checks.some((check) => check.verdict === 'dead') ? 1 : 0;
 }
 
-// As runCli in lib-cli, for an async main: one `error: …` line, no stack trace, for input mistakes.
+// As runCli in lib/cli, for an async main: one `error: …` line, no stack trace, for input mistakes.
 main().then(
   (code) => {
     process.exitCode = code;

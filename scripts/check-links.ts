@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { findBrokenLinks } from '../src/lib/dist-links';
+import { findBrokenLinks } from './lib/checks/check-links';
 import { REPO_ROOT } from '../src/lib/paths';
-import { CliError, parseCliArgs, runCli } from './lib-cli';
+import { CliError, parseCliArgs, runCli } from './lib/cli';
 
 runCli(() => {
   const { values } = parseCliArgs(

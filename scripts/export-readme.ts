@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import { exportListFromDisk } from '../src/lib/list-write';
+import { exportListFromDisk } from './lib/list/write';
 import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, parseCliArgs, readTextFile, requireRepository, runCli } from './lib-cli';
+import { CliError, parseCliArgs, readTextFile, requireRepository, runCli } from './lib/cli';
 
 const USAGE = 'usage: npm run export:readme [-- --out FILE] [--content DIR]';
 

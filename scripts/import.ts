@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { isRealDate } from '../src/schemas/dates';
-import { applyImportPlan, formatImportSummary, parseAddedDates, planImportFromDisk, planIsClean, type AddedDates } from '../src/lib/import-list';
+import { applyImportPlan, formatImportSummary, parseAddedDates, planImportFromDisk, planIsClean, type AddedDates } from './lib/list/import';
 import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
-import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository, runCli } from './lib-cli';
+import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository, runCli } from './lib/cli';
 
 const USAGE = 'usage: npm run import -- <list.md> [--added YYYY-MM-DD] [--dates file.tsv] [--content DIR]';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import { createEntry, parseNewEntryArgs, resolveSectionChoice, splitTags, todayUtc, type NewEntryInput } from '../src/lib/new-entry';
+import { createEntry, parseNewEntryArgs, resolveSectionChoice, splitTags, todayUtc, type NewEntryInput } from './lib/list/new-entry';
 import { assertInRepository, contentRoot, REPO_ROOT, sectionRegistryPath } from '../src/lib/paths';
 import { loadSections } from '../src/lib/sections';
 

@@ -15,7 +15,7 @@ import { NEWEST_FIRST_PATH, newestFirst, parseFragment, type IndexedPaper } from
  * Forcing "zh" merges every page into one index whose Chinese is segmented; English words are
  * indexed as they are (no stemming, but Pagefind prefix-matches). The search client loads this
  * index from English pages (Pagefind falls back to the only index) and segments the Chinese of
- * the query itself, see src/scripts/search/query.ts.
+ * the query itself, see src/client/search/query.ts.
  */
 export const SEARCH_INDEX_LANGUAGE = 'zh';
 

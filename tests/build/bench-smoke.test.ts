@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_COLUMNS, NOTES_MARKER, WEIGHT_COLUMNS } from '../../src/lib/bench';
+import { BUILD_COLUMNS, NOTES_MARKER, WEIGHT_COLUMNS } from '../../scripts/lib/bench/bench';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { buildEnv } from '../setup/build-site';
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCounts, compareCounts, COUNT_SOURCES, indexedIds, paperOfSitePath } from '../../src/lib/counts';
+import { checkCounts, compareCounts, COUNT_SOURCES, indexedIds, paperOfSitePath } from '../../scripts/lib/checks/check-counts';
 import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
 import { contentEntries } from '../helpers/content';
 import { loadPagefind } from '../helpers/pagefind';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlFiles } from '../../src/lib/dist-links';
+import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
 import { buildEnv } from '../setup/build-site';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, type Report } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles } from '../../src/lib/dist-links';
+import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { DIST } from '../setup/dist';
 

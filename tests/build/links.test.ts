@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks, htmlFiles } from '../../src/lib/dist-links';
+import { findBrokenLinks, htmlFiles } from '../../scripts/lib/checks/check-links';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
 
 describe('internal links and assets', () => {

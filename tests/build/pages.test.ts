@@ -4,7 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { loadSections } from '../../src/lib/sections';
 import { titleKey } from '../../src/lib/title-key';
-import { htmlFiles } from '../../src/lib/dist-links';
+import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { contentEntries } from '../helpers/content';
 import { DIST } from '../setup/dist';
 

@@ -6,7 +6,7 @@ import { NEWEST_FIRST_PATH } from '../../src/lib/search-order';
 import { readEntrySources } from '../../src/lib/entry-files';
 import { loadSections } from '../../src/lib/sections';
 import { tagSlug } from '../../src/lib/tags';
-import { searchPapers, type PaperHit, type PaperQuery } from '../../src/scripts/search/pagefind';
+import { searchPapers, type PaperHit, type PaperQuery } from '../../src/client/search/pagefind';
 import { contentEntries, type SourceEntry } from '../helpers/content';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from '../helpers/pagefind';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';

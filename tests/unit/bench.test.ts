@@ -32,8 +32,8 @@ import {
   type CpuProfile,
   type PageWeight,
   type SizeResult,
-} from '../../src/lib/bench';
-import { syntheticEntries } from '../../src/lib/synthetic';
+} from '../../scripts/lib/bench/bench';
+import { syntheticEntries } from '../../scripts/lib/bench/synthetic';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import {
   readEntryTextsAtRef,
   readEntryTextsInWorkingTree,
   reportChanges,
-} from '../../src/lib/changes';
+} from '../../scripts/lib/list/changes';
 import { serializeEntry } from '../../src/lib/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
 import type { PaperInput } from '../../src/schemas/paper';

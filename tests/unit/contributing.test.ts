@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
-import { createEntry, parseNewEntryArgs } from '../../src/lib/new-entry';
+import { createEntry, parseNewEntryArgs } from '../../scripts/lib/list/new-entry';
 import { findUnsafeMdx } from '../../src/lib/mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';

@@ -21,7 +21,7 @@ import {
   urlsOfEntry,
   verdictOf,
   type CheckOptions,
-} from '../../src/lib/external-links';
+} from '../../scripts/lib/checks/check-external';
 import { REPO_ROOT } from '../../src/lib/paths';
 
 /** A fetch that answers from a table of `METHOD url` → status (or a thrown error), recording every call. */

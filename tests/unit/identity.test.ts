@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '../../src/lib/arxiv';
-import { inferLinkKind } from '../../src/lib/link-kind';
+import { inferLinkKind } from '../../scripts/lib/list/link-kind';
 import { paperKeys } from '../../src/lib/same-paper';
-import { entrySlug, uniqueSlug } from '../../src/lib/slug';
+import { entrySlug, uniqueSlug } from '../../scripts/lib/list/slug';
 import { shortTitleKey, titleKey } from '../../src/lib/title-key';
 
 describe('arxivIdFromUrl', () => {

@@ -12,7 +12,7 @@ import {
   planImportFromDisk,
   planIsClean,
   type ImportPlan,
-} from '../../src/lib/import-list';
+} from '../../scripts/lib/list/import';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { JSON_SCHEMA_REF, readEntrySources } from '../../src/lib/entry-files';
-import { buildPaperJsonSchema, formatPaperJsonSchema, jsonSchemaPath } from '../../src/lib/json-schema';
+import { buildPaperJsonSchema, formatPaperJsonSchema, jsonSchemaPath } from '../../scripts/lib/schema/json-schema';
 import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';

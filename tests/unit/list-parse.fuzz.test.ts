@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEntryText, parseList, type ListEntryFields, type ParsedEntry, type ParsedSection } from '../../src/lib/list-parse';
-import { entryLine, writeList } from '../../src/lib/list-write';
-import { inferLinkKind } from '../../src/lib/link-kind';
+import { parseEntryText, parseList, type ListEntryFields, type ParsedEntry, type ParsedSection } from '../../scripts/lib/list/parse';
+import { entryLine, writeList } from '../../scripts/lib/list/write';
+import { inferLinkKind } from '../../scripts/lib/list/link-kind';
 
 /**
  * Property tests of the list parser: realistic entry lines (titles with brackets, notes with

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikeVenue, parseList, type ParsedEntry, type ParsedList } from '../../src/lib/list-parse';
+import { looksLikeVenue, parseList, type ParsedEntry, type ParsedList } from '../../scripts/lib/list/parse';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 

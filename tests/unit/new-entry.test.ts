@@ -12,7 +12,7 @@ import {
   splitTags,
   todayUtc,
   type NewEntryInput,
-} from '../../src/lib/new-entry';
+} from '../../scripts/lib/list/new-entry';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';

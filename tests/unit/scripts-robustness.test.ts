@@ -6,17 +6,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/lib/entry-files';
-import { applyImportPlan, planImportFromDisk, planIsClean } from '../../src/lib/import-list';
+import { applyImportPlan, planImportFromDisk, planIsClean } from '../../scripts/lib/list/import';
 import { assertInRepository, REPO_ROOT } from '../../src/lib/paths';
 
 /** The commands that read user input and write content; each is checked the same way. */
 const SCRIPTS = ['import', 'validate', 'new', 'export-readme'] as const;
 type Script = (typeof SCRIPTS)[number];
 const SCRIPT_SOURCES: Record<Script, string[]> = {
-  import: ['scripts/import.ts', 'src/lib/import-list.ts'],
+  import: ['scripts/import.ts', 'scripts/lib/list/import.ts'],
   validate: ['scripts/validate.ts', 'src/lib/validate.ts'],
-  new: ['scripts/new.ts', 'src/lib/new-entry.ts'],
-  'export-readme': ['scripts/export-readme.ts', 'src/lib/list-write.ts'],
+  new: ['scripts/new.ts', 'scripts/lib/list/new-entry.ts'],
+  'export-readme': ['scripts/export-readme.ts', 'scripts/lib/list/write.ts'],
 };
 /** tsx's CLI, run with this Node: no shell, no .bin link, wherever the package was installed. */
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');

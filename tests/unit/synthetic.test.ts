@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findUnsafeMdx } from '../../src/lib/mdx-safety';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
-import { charCount, NOTE_CHARS, seededRandom, syntheticEntries, TAG_VOCABULARY, TITLE_WORDS, writeSyntheticContent } from '../../src/lib/synthetic';
+import { charCount, NOTE_CHARS, seededRandom, syntheticEntries, TAG_VOCABULARY, TITLE_WORDS, writeSyntheticContent } from '../../scripts/lib/bench/synthetic';
 import { titleKey } from '../../src/lib/title-key';
 import { checkContent } from '../../src/lib/validate';
 import { paperSchema } from '../../src/schemas/paper';

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
-import type { Section } from '../schemas/section';
-import { htmlFiles } from './dist-links';
-import { readEntrySources } from './entry-files';
-import { parseList } from './list-parse';
-import { exportListFromDisk } from './list-write';
-import { sectionRegistryPath } from './paths';
-import { loadSections } from './sections';
+import type { Section } from '../../../src/schemas/section';
+import { htmlFiles } from './check-links';
+import { readEntrySources } from '../../../src/lib/entry-files';
+import { parseList } from '../list/parse';
+import { exportListFromDisk } from '../list/write';
+import { sectionRegistryPath } from '../../../src/lib/paths';
+import { loadSections } from '../../../src/lib/sections';
 
 /** Where a paper can be counted: its file, its page, its search record, its line in the exported list. */
 export const COUNT_SOURCES = ['content', 'pages', 'index', 'export'] as const;

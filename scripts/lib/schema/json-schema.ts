@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
-import { httpUrl } from '../schemas/link';
-import { paperSchema } from '../schemas/paper';
-import { JSON_SCHEMA_REF } from './entry-files';
-import { contentRoot } from './paths';
+import { httpUrl } from '../../../src/schemas/link';
+import { paperSchema } from '../../../src/schemas/paper';
+import { JSON_SCHEMA_REF } from '../../../src/lib/entry-files';
+import { contentRoot } from '../../../src/lib/paths';
 
 /** Where the editor schema is committed: where entry files in content/<section>/ point with JSON_SCHEMA_REF. */
 export function jsonSchemaPath(root: string = contentRoot()): string {

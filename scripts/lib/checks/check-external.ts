@@ -5,11 +5,11 @@ import type { Nodes } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { htmlFiles } from './dist-links';
-import { readEntrySources, type EntrySource } from './entry-files';
-import { ABOUT_FILE_NAME } from './list-write';
-import { sectionRegistryPath } from './paths';
-import { loadSections } from './sections';
+import { htmlFiles } from './check-links';
+import { readEntrySources, type EntrySource } from '../../../src/lib/entry-files';
+import { ABOUT_FILE_NAME } from '../list/write';
+import { sectionRegistryPath } from '../../../src/lib/paths';
+import { loadSections } from '../../../src/lib/sections';
 
 // ── Collecting ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serializeEntry } from './entry-files';
-import { entrySlug, uniqueSlug } from './slug';
-import { titleKey } from './title-key';
-import type { LinkKind, PaperInput } from '../schemas/paper';
+import { serializeEntry } from '../../../src/lib/entry-files';
+import { entrySlug, uniqueSlug } from '../list/slug';
+import { titleKey } from '../../../src/lib/title-key';
+import type { LinkKind, PaperInput } from '../../../src/schemas/paper';
 
 /**
  * Synthetic entries for benchmarks: shaped like the real list (English titles, Chinese notes,

@@ -1,5 +1,5 @@
-import { serializeEntry, type EntrySource } from './entry-files';
-import { paperSchema, type PaperInput } from '../schemas/paper';
+import { serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
+import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 
 /**
  * Topic tags suggested from a paper's title and note, English or Chinese. The rules are plain

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { paperSchema, type LinkKind, type Paper } from '../schemas/paper';
-import type { Section } from '../schemas/section';
-import { readEntrySources, type EntrySource } from './entry-files';
-import { LINK_LABELS } from './links';
-import { parseList, type ListEntryFields } from './list-parse';
-import { sectionRegistryPath } from './paths';
-import { loadSections } from './sections';
-import { sortEntries } from './sort';
-import { formatZodIssue } from './zod-messages';
+import { paperSchema, type LinkKind, type Paper } from '../../../src/schemas/paper';
+import type { Section } from '../../../src/schemas/section';
+import { readEntrySources, type EntrySource } from '../../../src/lib/entry-files';
+import { LINK_LABELS } from '../../../src/lib/links';
+import { parseList, type ListEntryFields } from './parse';
+import { sectionRegistryPath } from '../../../src/lib/paths';
+import { loadSections } from '../../../src/lib/sections';
+import { sortEntries } from '../../../src/lib/sort';
+import { formatZodIssue } from '../../../src/lib/zod-messages';
 
 /** The list's header prose (title, intro, news), kept by the import and written back by the export. */
 export const ABOUT_FILE_NAME = 'about.md';

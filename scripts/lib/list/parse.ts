@@ -1,5 +1,5 @@
-import { linkSchema, type Link } from '../schemas/link';
-import { arxivIdFromUrl } from './arxiv';
+import { linkSchema, type Link } from '../../../src/schemas/link';
+import { arxivIdFromUrl } from '../../../src/lib/arxiv';
 import { inferLinkKind } from './link-kind';
 
 /** What one entry line of the list says: the fields the list format can carry. */

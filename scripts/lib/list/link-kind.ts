@@ -1,4 +1,4 @@
-import type { LinkKind } from '../schemas/link';
+import type { LinkKind } from '../../../src/schemas/link';
 
 /** Host (or host + path prefix) → kind. First match wins; more specific rules come first. */
 const RULES: [RegExp, LinkKind][] = [

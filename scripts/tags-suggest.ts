@@ -3,8 +3,8 @@
 import { readEntrySources, writeFileAtomic } from '../src/lib/entry-files';
 import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
 import { loadSections } from '../src/lib/sections';
-import { planTagSuggestions } from '../src/lib/topic-tags';
-import { displayPath, parseCliArgs, requireRepository, runCli } from './lib-cli';
+import { planTagSuggestions } from './lib/list/suggest-tags';
+import { displayPath, parseCliArgs, requireRepository, runCli } from './lib/cli';
 
 runCli(() => {
   requireRepository();

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { ENTRY_EXTENSIONS, parseEntrySource, type EntrySource } from './entry-files';
+import { ENTRY_EXTENSIONS, parseEntrySource, type EntrySource } from '../../../src/lib/entry-files';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'changed', 'removed'];

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { isRealDate } from '../schemas/dates';
-import { PAPER_FIELD_ORDER, type Link, type PaperInput } from '../schemas/paper';
-import type { Section } from '../schemas/section';
-import { readEntrySources, serializeEntry, serializeEntryYaml, writeFileAtomic, type EntrySource } from './entry-files';
-import { parseList, type ListProblem, type ParsedEntry, type ParsedList } from './list-parse';
-import { ABOUT_FILE_NAME } from './list-write';
-import { sectionRegistryPath } from './paths';
-import { loadSections } from './sections';
-import { arxivIdsOf } from './same-paper';
+import { isRealDate } from '../../../src/schemas/dates';
+import { PAPER_FIELD_ORDER, type Link, type PaperInput } from '../../../src/schemas/paper';
+import type { Section } from '../../../src/schemas/section';
+import { readEntrySources, serializeEntry, serializeEntryYaml, writeFileAtomic, type EntrySource } from '../../../src/lib/entry-files';
+import { parseList, type ListProblem, type ParsedEntry, type ParsedList } from './parse';
+import { ABOUT_FILE_NAME } from './write';
+import { sectionRegistryPath } from '../../../src/lib/paths';
+import { loadSections } from '../../../src/lib/sections';
+import { arxivIdsOf } from '../../../src/lib/same-paper';
 import { entrySlug, uniqueSlug } from './slug';
-import { titleKey } from './title-key';
+import { titleKey } from '../../../src/lib/title-key';
 
 /**
  * When each entry line first appeared (a TSV `section, number, added, title` with a header row).

@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { httpUrl } from '../schemas/link';
-import { paperSchema, type PaperInput } from '../schemas/paper';
-import type { Section } from '../schemas/section';
-import { arxivIdFromUrl } from './arxiv';
-import { readEntrySources, serializeEntry } from './entry-files';
+import { httpUrl } from '../../../src/schemas/link';
+import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
+import type { Section } from '../../../src/schemas/section';
+import { arxivIdFromUrl } from '../../../src/lib/arxiv';
+import { readEntrySources, serializeEntry } from '../../../src/lib/entry-files';
 import { inferLinkKind } from './link-kind';
-import { sectionRegistryPath } from './paths';
-import { arxivIdsOf } from './same-paper';
-import { findUnsafeMdx } from './mdx-safety';
-import { loadSections } from './sections';
+import { sectionRegistryPath } from '../../../src/lib/paths';
+import { arxivIdsOf } from '../../../src/lib/same-paper';
+import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
+import { loadSections } from '../../../src/lib/sections';
 import { entrySlug, uniqueSlug } from './slug';
-import { titleKey } from './title-key';
-import { formatZodIssue } from './zod-messages';
+import { titleKey } from '../../../src/lib/title-key';
+import { formatZodIssue } from '../../../src/lib/zod-messages';
 
 /** What `npm run new` is told, from flags or prompts. Everything is optional here: createEntry says what is missing. */
 export interface NewEntryInput {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { load } from 'cheerio';
-import { serializeEntry } from './entry-files';
-import { PAGE_SIZE } from './section-views';
+import { serializeEntry } from '../../../src/lib/entry-files';
+import { PAGE_SIZE } from '../../../src/lib/section-views';
 import { syntheticEntryPath, writeSyntheticContent, type SyntheticEntry } from './synthetic';
 
 /**
@@ -744,7 +744,7 @@ export function resultsMarkdown({
     '# Benchmark: build and search at scale',
     '',
     `A real run of \`${command}\` on this machine: ${machineLine(machine)}.`,
-    'Entries are synthetic (src/lib/synthetic.ts, seeded): English titles, Chinese notes, 1–3 links, tags, 5% MDX, spread over the real sections like the real list.',
+    'Entries are synthetic (scripts/lib/bench/synthetic.ts, seeded): English titles, Chinese notes, 1–3 links, tags, 5% MDX, spread over the real sections like the real list.',
     'Each size builds from a clean cache in an Astro root of its own (bench/.work/site-N: the project config, src/ and public/, its own `.astro/` and `cacheDir`); "incremental" changes one entry and builds again with the warm cache.',
     'Peak RSS is the sum over the build process and its children (Pagefind), sampled every 100 ms. CPU s is user + system time of the build and its children (GNU time): other work on the machine at the same time stretches wall times, much less CPU times.',
     '',

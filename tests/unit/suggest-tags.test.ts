@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
-import { mergeTags, planTagSuggestions, suggestTopicTags } from '../../src/lib/topic-tags';
+import { mergeTags, planTagSuggestions, suggestTopicTags } from '../../scripts/lib/list/suggest-tags';
 
 describe('suggestTopicTags', () => {
   it.each([

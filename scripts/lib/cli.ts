@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { assertInRepository } from '../src/lib/paths';
+import { assertInRepository } from '../../src/lib/paths';
 
 /** A usage or input mistake: printed as one `error: …` line without a stack trace. */
 export class CliError extends Error {

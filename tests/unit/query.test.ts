@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindQuery } from '../../src/scripts/search/query';
+import { pagefindQuery } from '../../src/client/search/query';
 
 describe('pagefindQuery', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { titleKey } from './title-key';
+import { titleKey } from '../../../src/lib/title-key';
 
 const MAX_SLUG_LENGTH = 60;
 

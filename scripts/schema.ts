@@ -1,7 +1,7 @@
 /** npm run schema: regenerates content/paper.schema.json from paperSchema (commit the result). */
 import path from 'node:path';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import { formatPaperJsonSchema, jsonSchemaPath } from '../src/lib/json-schema';
+import { formatPaperJsonSchema, jsonSchemaPath } from './lib/schema/json-schema';
 import { assertInRepository, REPO_ROOT } from '../src/lib/paths';
 
 try {
