@@ -88,7 +88,10 @@ function positiveInteger(text: string): number {
 function codeVersion(): { commit: string; uncommitted: boolean } | undefined {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    return { commit: git('rev-parse', '--short', 'HEAD'), uncommitted: git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json') !== '' };
+    return {
+      commit: git('rev-parse', '--short', 'HEAD'),
+      uncommitted: git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json') !== '',
+    };
   } catch {
     return undefined; // not a git checkout
   }

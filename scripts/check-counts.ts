@@ -28,7 +28,9 @@ runCli(() => {
   console.log(formatCountTable(report));
   for (const problem of report.problems) console.error(problem);
   if (report.problems.length) {
-    console.error(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}: papers are lost or duplicated between content/ and the build`);
+    console.error(
+      `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}: papers are lost or duplicated between content/ and the build`,
+    );
     return 1;
   }
   return 0;

@@ -21,12 +21,14 @@ import {
 import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
 import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository } from './lib/cli';
 
-const USAGE = 'usage: npm run check:external [-- --dist DIR] [--content DIR] [--concurrency N] [--per-host N] [--timeout SECONDS] [--retries N]';
+const USAGE =
+  'usage: npm run check:external [-- --dist DIR] [--content DIR] [--concurrency N] [--per-host N] [--timeout SECONDS] [--retries N]';
 
 function wholeNumber(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new CliError(`--${name}: "${value}" is not a whole number of at least ${min}\n${USAGE}`);
+  if (!Number.isInteger(number) || number < min)
+    throw new CliError(`--${name}: "${value}" is not a whole number of at least ${min}\n${USAGE}`);
   return number;
 }
 
@@ -55,7 +57,8 @@ async function main(): Promise<number> {
   const contentDir = values.content === undefined ? contentRoot() : path.resolve(values.content);
   readTextFile(sectionRegistryPath(contentDir)); // a missing registry gets a one-line "cannot read"
   const dist = values.dist === undefined ? undefined : path.resolve(values.dist);
-  if (dist !== undefined && !existsSync(path.join(dist, 'index.html'))) throw new CliError(`no build at ${dist}: run npm run build first`);
+  if (dist !== undefined && !existsSync(path.join(dist, 'index.html')))
+    throw new CliError(`no build at ${dist}: run npm run build first`);
 
   let sources;
   try {
@@ -78,7 +81,8 @@ async function main(): Promise<number> {
 
   const whereOf = new Map(urls.map(({ url, where }) => [url, where.map(displayPath)]));
   for (const verdict of ['dead', 'blocked'] as const) {
-    for (const check of checks.filter((candidate) => candidate.verdict === verdict)) console.log(formatCheck(check, whereOf.get(check.url)!));
+    for (const check of checks.filter((candidate) => candidate.verdict === verdict))
+      console.log(formatCheck(check, whereOf.get(check.url)!));
   }
   console.log(formatSummary(checks));
   return checks.some((check) => check.verdict === 'dead') ? 1 : 0;

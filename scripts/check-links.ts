@@ -17,7 +17,8 @@ runCli(() => {
   const dist = path.resolve(values.dist ?? path.join(REPO_ROOT, 'dist'));
   if (!existsSync(dist)) throw new CliError(`no build at ${dist}: run npm run build first`);
   const broken = findBrokenLinks(dist, values.base);
-  for (const link of broken) console.log(`${path.join(path.relative(process.cwd(), dist), link.page)}: ${link.attribute}="${link.url}": ${link.reason}`);
+  for (const link of broken)
+    console.log(`${path.join(path.relative(process.cwd(), dist), link.page)}: ${link.attribute}="${link.url}": ${link.reason}`);
   console.log(broken.length ? `${broken.length} broken internal links` : 'no broken internal links');
   return broken.length ? 1 : 0;
 });

@@ -6,7 +6,14 @@
  */
 import path from 'node:path';
 import { isRealDate } from '../src/schemas/dates';
-import { applyImportPlan, formatImportSummary, parseAddedDates, planImportFromDisk, planIsClean, type AddedDates } from './lib/list/import';
+import {
+  applyImportPlan,
+  formatImportSummary,
+  parseAddedDates,
+  planImportFromDisk,
+  planIsClean,
+  type AddedDates,
+} from './lib/list/import';
 import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
 import { CliError, displayPath, parseCliArgs, readTextFile, requireRepository, runCli } from './lib/cli';
 
@@ -34,7 +41,8 @@ runCli(() => {
     USAGE,
   );
   if (positionals.length !== 1) throw new CliError(`expected one list file\n${USAGE}`);
-  if (values.added !== undefined && !isRealDate(values.added)) throw new CliError(`--added: "${values.added}" is not a date written YYYY-MM-DD`);
+  if (values.added !== undefined && !isRealDate(values.added))
+    throw new CliError(`--added: "${values.added}" is not a date written YYYY-MM-DD`);
   const listFile = positionals[0]!;
   const listText = readTextFile(listFile);
   const dates = values.dates === undefined ? undefined : readDates(values.dates);
@@ -48,7 +56,8 @@ runCli(() => {
     throw new CliError((error as Error).message); // the registry does not load: its file and field, one line each
   }
 
-  for (const problem of plan.problems) console.error(`${listFile}:${problem.line}: cannot parse entry: ${problem.reason}: ${problem.text}`);
+  for (const problem of plan.problems)
+    console.error(`${listFile}:${problem.line}: cannot parse entry: ${problem.reason}: ${problem.text}`);
   for (const problem of plan.contentProblems) console.error(problem);
   console.log(formatImportSummary(plan, displayPath));
   if (!planIsClean(plan)) {

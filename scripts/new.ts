@@ -6,7 +6,14 @@ import path from 'node:path';
 import { stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import { createEntry, parseNewEntryArgs, resolveSectionChoice, splitTags, todayUtc, type NewEntryInput } from './lib/list/new-entry';
+import {
+  createEntry,
+  parseNewEntryArgs,
+  resolveSectionChoice,
+  splitTags,
+  todayUtc,
+  type NewEntryInput,
+} from './lib/list/new-entry';
 import { assertInRepository, contentRoot, REPO_ROOT, sectionRegistryPath } from '../src/lib/paths';
 import { loadSections } from '../src/lib/sections';
 
@@ -14,7 +21,9 @@ async function askForEntry(root: string): Promise<NewEntryInput> {
   const sections = loadSections(sectionRegistryPath(root));
   const prompt = createInterface({ input: stdin, output: stdout });
   try {
-    stdout.write(`Sections:\n${sections.map((section, index) => `  ${index + 1}. ${section.id} — ${section.title}`).join('\n')}\n`);
+    stdout.write(
+      `Sections:\n${sections.map((section, index) => `  ${index + 1}. ${section.id} — ${section.title}`).join('\n')}\n`,
+    );
     const section = resolveSectionChoice(await prompt.question('Section (number or id): '), sections);
     const url = await prompt.question('Link to the paper (http:// or https://): ');
     const title = await prompt.question('Title: ');

@@ -14,11 +14,18 @@ runCli(() => {
   );
   const root = values.content ?? contentRoot();
   const sections = loadSections(sectionRegistryPath(root));
-  const plan = planTagSuggestions(readEntrySources(root, sections.map((section) => section.id)));
+  const plan = planTagSuggestions(
+    readEntrySources(
+      root,
+      sections.map((section) => section.id),
+    ),
+  );
   for (const change of plan) {
     console.log(`${displayPath(change.file)}: + ${change.added.join(', ')}`);
     if (values.write) writeFileAtomic(change.file, change.text);
   }
-  console.log(`${plan.length} entries ${values.write ? 'gained' : 'would gain'} tags${values.write || !plan.length ? '' : ' (run with --write to add them)'}`);
+  console.log(
+    `${plan.length} entries ${values.write ? 'gained' : 'would gain'} tags${values.write || !plan.length ? '' : ' (run with --write to add them)'}`,
+  );
   return 0;
 });

@@ -7,7 +7,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertInRepository, contentRoot } from '../src/lib/paths';
-import { checkContent, ContentRootError, formatGithubAnnotation, formatProblem, formatSummary, type ContentCheck } from '../src/lib/validate';
+import {
+  checkContent,
+  ContentRootError,
+  formatGithubAnnotation,
+  formatProblem,
+  formatSummary,
+  type ContentCheck,
+} from '../src/lib/validate';
 
 const USAGE = 'usage: npm run validate [-- --content DIR]';
 

@@ -40,9 +40,7 @@ export function loadContent() {
     const registry: SectionInfo[] = loadSections().map((section) => ({ ...section, path: `${section.id}/` }));
     const raw = (
       await Promise.all(
-        registry.map(async (section) =>
-          (await getCollection(section.id as CollectionKey)).map((entry) => ({ section, entry })),
-        ),
+        registry.map(async (section) => (await getCollection(section.id as CollectionKey)).map((entry) => ({ section, entry }))),
       )
     ).flat();
     const keys = paperKeys(raw.map(({ entry }) => entry.data as Paper));

@@ -57,7 +57,9 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
     if (papers.length === 0) throw new Error('Pagefind indexed no papers: is data-pagefind-body still on the paper page?');
     await mkdir(path.dirname(path.join(siteDir, NEWEST_FIRST_PATH)), { recursive: true });
     await writeFile(path.join(siteDir, NEWEST_FIRST_PATH), JSON.stringify(newestFirst(papers)));
-    logger.info(`Search index: ${papers.length} papers from ${page_count} pages read, in ${Math.round(performance.now() - started)} ms.`);
+    logger.info(
+      `Search index: ${papers.length} papers from ${page_count} pages read, in ${Math.round(performance.now() - started)} ms.`,
+    );
   } finally {
     await pagefind.close();
   }
@@ -71,7 +73,8 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
 async function readFragments(bundleDir: string): Promise<IndexedPaper[]> {
   const fragments = (await readdir(path.join(bundleDir, 'fragment'))).map((name) => path.join(bundleDir, 'fragment', name));
   const papers: IndexedPaper[] = [];
-  for await (const { file, content } of readInBatches(fragments)) papers.push(parseFragment(file, gunzipSync(content).toString('utf8')));
+  for await (const { file, content } of readInBatches(fragments))
+    papers.push(parseFragment(file, gunzipSync(content).toString('utf8')));
   return papers;
 }
 

@@ -19,7 +19,9 @@ export function contentValidation(): AstroIntegration {
           else logger.warn(formatProblem(problem));
         }
         if (errors.length && command === 'build') {
-          throw new Error(`content validation failed with ${errors.length} error${errors.length === 1 ? '' : 's'} (listed above); run \`npm run validate\``);
+          throw new Error(
+            `content validation failed with ${errors.length} error${errors.length === 1 ? '' : 's'} (listed above); run \`npm run validate\``,
+          );
         }
       },
     },

@@ -14,7 +14,10 @@ function bibtexText(text: string): string {
 /** A BibTeX record for a paper with a known arXiv id; the key is first title word + year. */
 export function bibtexForArxiv(paper: { title: string; arxiv: string; authors?: string[] }): string {
   const year = arxivYear(paper.arxiv);
-  const firstWord = titleKey(paper.title).split(' ').find((word) => /^[a-z0-9]+$/.test(word)) ?? 'paper';
+  const firstWord =
+    titleKey(paper.title)
+      .split(' ')
+      .find((word) => /^[a-z0-9]+$/.test(word)) ?? 'paper';
   const fields: [string, string][] = [
     ['title', `{${bibtexText(paper.title)}}`],
     ...(paper.authors?.length ? [['author', `{${bibtexText(paper.authors.join(' and '))}}`] as [string, string]] : []),

@@ -101,7 +101,10 @@ export function parseEntrySource(file: string, text: string, section = path.base
 }
 
 /** js-yaml's error as a syntax error: its reason, at its 0-based line counted from the YAML's start. */
-function jsYamlSyntaxError(error: Error & { reason?: string; mark?: { line: number } }, yamlLine: number): EntrySource['syntaxErrors'][number] {
+function jsYamlSyntaxError(
+  error: Error & { reason?: string; mark?: { line: number } },
+  yamlLine: number,
+): EntrySource['syntaxErrors'][number] {
   return { line: (error.mark?.line ?? 0) + yamlLine, message: error.reason ?? error.message.split('\n')[0]! };
 }
 
@@ -155,8 +158,10 @@ function orderedFields(paper: PaperInput): Record<string, unknown> {
 
 /** The YAML text of an entry: schema-ordered fields, strings quoted where YAML would retype them. */
 export function serializeEntryYaml(paper: PaperInput): string {
-  return stringify(orderedFields(paper), { lineWidth: 0, defaultKeyType: 'PLAIN', defaultStringType: 'PLAIN' })
-    .replace(/^(added): '(\d{4}-\d{2}-\d{2})'$/m, '$1: $2');
+  return stringify(orderedFields(paper), { lineWidth: 0, defaultKeyType: 'PLAIN', defaultStringType: 'PLAIN' }).replace(
+    /^(added): '(\d{4}-\d{2}-\d{2})'$/m,
+    '$1: $2',
+  );
 }
 
 /** The full text of an entry file: YAML with the editor schema reference, or MDX frontmatter + body. */

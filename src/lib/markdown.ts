@@ -36,7 +36,8 @@ export function rehypeSafeLinks() {
         if (url !== undefined && !SAFE_URL.test(url.trim())) {
           return child.tagName === 'img' ? [{ type: 'text', value: String(child.properties.alt ?? '') }] : clean(child.children);
         }
-        if (child.tagName === 'a' && url !== undefined && /^https?:\/\//i.test(url.trim())) child.properties.rel = ['noopener', 'noreferrer'];
+        if (child.tagName === 'a' && url !== undefined && /^https?:\/\//i.test(url.trim()))
+          child.properties.rel = ['noopener', 'noreferrer'];
         child.children = clean(child.children);
         return [child];
       });
@@ -45,7 +46,8 @@ export function rehypeSafeLinks() {
 }
 
 function urlOf(element: Element): string | undefined {
-  const value = element.tagName === 'a' ? element.properties.href : element.tagName === 'img' ? element.properties.src : undefined;
+  const value =
+    element.tagName === 'a' ? element.properties.href : element.tagName === 'img' ? element.properties.src : undefined;
   return value === undefined || value === null ? undefined : String(value);
 }
 

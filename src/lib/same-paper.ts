@@ -33,10 +33,7 @@ export function paperKeys(papers: readonly PaperIdentity[]): string[] {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  const tokens = papers.map((paper) => [
-    `title:${titleKey(paper.title)}`,
-    ...arxivIdsOf(paper).map((id) => `arxiv:${id}`),
-  ]);
+  const tokens = papers.map((paper) => [`title:${titleKey(paper.title)}`, ...arxivIdsOf(paper).map((id) => `arxiv:${id}`)]);
   const owner = new Map<string, number>();
   tokens.forEach((list, index) =>
     list.forEach((token) => {

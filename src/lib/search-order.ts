@@ -27,7 +27,9 @@ export function parseFragment(path: string, text: string): IndexedPaper {
   const fragment = JSON.parse(text.slice(FRAGMENT_MARKER.length)) as { url?: unknown; meta?: Record<string, unknown> };
   const added = fragment.meta?.added;
   if (typeof fragment.url !== 'string' || typeof added !== 'string') {
-    throw new Error(`Pagefind fragment ${path} has no url or no "added" metadata (data-pagefind-meta="added[datetime]" on the paper page)`);
+    throw new Error(
+      `Pagefind fragment ${path} has no url or no "added" metadata (data-pagefind-meta="added[datetime]" on the paper page)`,
+    );
   }
   return { id, url: fragment.url, added };
 }

@@ -48,10 +48,12 @@ export function sectionViews<T extends ViewEntry>(entries: readonly T[], pageSiz
   for (const entry of entries) for (const tag of entry.data.tags ?? []) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
   const subsets: { tag?: { name: string; slug: string }; entries: readonly T[] }[] = [
     { entries },
-    ...[...tags].sort(([a], [b]) => a.localeCompare(b)).map(([slug, name]) => ({
-      tag: { name, slug },
-      entries: entries.filter((entry) => hasTag(entry, slug)),
-    })),
+    ...[...tags]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([slug, name]) => ({
+        tag: { name, slug },
+        entries: entries.filter((entry) => hasTag(entry, slug)),
+      })),
   ];
   return subsets.flatMap(({ tag, entries: subset }) =>
     SORT_ORDERS.flatMap((order) => {

@@ -31,8 +31,7 @@ const byTitle = (a: Sortable, b: Sortable) =>
 const byAdded = (a: Sortable, b: Sortable) => b.data.added.localeCompare(a.data.added) || byTitle(a, b);
 
 /** Newest publication first; entries without a publication month go last, by date added. */
-const byPublished = (a: Sortable, b: Sortable) =>
-  (b.data.published ?? '').localeCompare(a.data.published ?? '') || byAdded(a, b);
+const byPublished = (a: Sortable, b: Sortable) => (b.data.published ?? '').localeCompare(a.data.published ?? '') || byAdded(a, b);
 
 const COMPARATORS: Record<SortOrder, (a: Sortable, b: Sortable) => number> = {
   added: byAdded,

@@ -120,7 +120,8 @@ function listFolders(root: string): string[] {
       .sort();
   } catch (error) {
     if (error instanceof ContentRootError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(error as Error).message})`;
     throw new ContentRootError(`the content root ${root} ${reason}`);
   }
 }
@@ -132,7 +133,8 @@ function readRegistry(root: string): { sections: Section[] } | { problems: Probl
   try {
     text = readFileSync(file, 'utf8');
   } catch (readError) {
-    const reason = (readError as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(readError as Error).message})`;
+    const reason =
+      (readError as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(readError as Error).message})`;
     return { problems: [error(1, '(file)', `the section registry ${reason}: no section can be checked`)] };
   }
   // The registry is YAML like an entry, so the entry reader gives it syntax errors and field lines.
@@ -157,7 +159,8 @@ function checkEntry(source: EntrySource): { problems: Problem[]; paper?: Paper }
   }
   if (source.syntaxErrors.length) return { problems };
   const result = paperSchema.safeParse(source.data);
-  if (!result.success) return { problems: [...problems, ...result.error.issues.flatMap((issue) => schemaProblems(issue, source))] };
+  if (!result.success)
+    return { problems: [...problems, ...result.error.issues.flatMap((issue) => schemaProblems(issue, source))] };
   return { problems, paper: result.data };
 }
 
@@ -228,7 +231,14 @@ function ignoredFileProblems(root: string, section: string): Problem[] {
 function reservedIdProblems(sources: readonly EntrySource[]): Problem[] {
   return sources
     .filter((source) => (RESERVED_ENTRY_IDS as readonly string[]).includes(source.id))
-    .map((source) => entryProblem(source, 1, '(file)', `the id "${source.id}" is reserved for section pages (${RESERVED_ENTRY_IDS.join(', ')}); rename the file`));
+    .map((source) =>
+      entryProblem(
+        source,
+        1,
+        '(file)',
+        `the id "${source.id}" is reserved for section pages (${RESERVED_ENTRY_IDS.join(', ')}); rename the file`,
+      ),
+    );
 }
 
 /** `x.yaml` and `x.mdx` in one section share the id `x`; Astro would silently keep only one. */
@@ -240,7 +250,14 @@ function sameIdProblems(sources: readonly EntrySource[]): Problem[] {
       firstWithId.set(source.id, source);
       return [];
     }
-    return [entryProblem(source, 1, '(file)', `has the same id "${source.id}" as ${entryName(earlier)}: only one of them would be published; merge them or rename one`)];
+    return [
+      entryProblem(
+        source,
+        1,
+        '(file)',
+        `has the same id "${source.id}" as ${entryName(earlier)}: only one of them would be published; merge them or rename one`,
+      ),
+    ];
   });
 }
 
@@ -255,7 +272,14 @@ function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
     const sameTitle = key ? byTitle.get(key) : undefined;
     if (sameTitle) {
       reported.add(sameTitle);
-      problems.push(entryProblem(source, source.lineOf(['title']), 'title', `same paper as ${entryName(sameTitle)} (same title); list it once per section`));
+      problems.push(
+        entryProblem(
+          source,
+          source.lineOf(['title']),
+          'title',
+          `same paper as ${entryName(sameTitle)} (same title); list it once per section`,
+        ),
+      );
     } else if (key) byTitle.set(key, source);
 
     for (const id of arxivIdsOf(paper)) {
@@ -264,7 +288,14 @@ function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
       else if (!reported.has(sameArxiv)) {
         reported.add(sameArxiv);
         const fieldPath = arxivFieldPath(paper, id);
-        problems.push(entryProblem(source, source.lineOf(fieldPath), fieldPath.join('.'), `same paper as ${entryName(sameArxiv)} (same arXiv id ${id}); list it once per section`));
+        problems.push(
+          entryProblem(
+            source,
+            source.lineOf(fieldPath),
+            fieldPath.join('.'),
+            `same paper as ${entryName(sameArxiv)} (same arXiv id ${id}); list it once per section`,
+          ),
+        );
       }
     }
   }
@@ -295,6 +326,14 @@ function sharedNoteWarnings(entries: readonly ValidEntry[]): Problem[] {
     }
     if (first.key === keys[index]) return [];
     const earlier = first.source;
-    return [entryProblem(source, source.lineOf(['note']), 'note', `is identical to the note of ${entryName(earlier)}; was it copied by mistake?`, 'warning')];
+    return [
+      entryProblem(
+        source,
+        source.lineOf(['note']),
+        'note',
+        `is identical to the note of ${entryName(earlier)}; was it copied by mistake?`,
+        'warning',
+      ),
+    ];
   });
 }

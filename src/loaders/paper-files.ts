@@ -20,9 +20,13 @@ export function paperFiles(dir: string): Loader {
   return {
     name: 'paper-files',
     load: async (context) => {
-      const files = (await listFolder(dir)).filter(isEntryFile).sort().map((name) => path.join(dir, name));
+      const files = (await listFolder(dir))
+        .filter(isEntryFile)
+        .sort()
+        .map((name) => path.join(dir, name));
       const stale = new Set(context.store.keys());
-      for await (const { file, content } of readInBatches(files)) stale.delete(await storeEntry(context, file, content.toString('utf8')));
+      for await (const { file, content } of readInBatches(files))
+        stale.delete(await storeEntry(context, file, content.toString('utf8')));
       for (const id of stale) context.store.delete(id);
       watchFolder(dir, context);
     },

@@ -18,7 +18,9 @@ const nonEmptyText = (what: string) =>
 export const paperSchema = z
   .object({
     title: nonEmptyText('text'),
-    links: z.array(linkSchema, { required_error: 'is required', invalid_type_error: 'must be a list of links' }).min(1, 'needs at least one link'),
+    links: z
+      .array(linkSchema, { required_error: 'is required', invalid_type_error: 'must be a list of links' })
+      .min(1, 'needs at least one link'),
     note: z.string({ invalid_type_error: 'must be text' }).trim().optional(),
     added: isoDay,
     arxiv: arxivId.optional(),

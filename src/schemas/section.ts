@@ -21,7 +21,8 @@ export const sectionRegistrySchema = z
   .superRefine((sections, ctx) => {
     const seen = new Set<string>();
     sections.forEach((section, index) => {
-      if (seen.has(section.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate section id "${section.id}"` });
+      if (seen.has(section.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate section id "${section.id}"` });
       seen.add(section.id);
     });
   });

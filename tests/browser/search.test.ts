@@ -17,9 +17,11 @@ async function typeInHeaderBox(page: Page, text: string): Promise<{ href: string
   await page.keyboard.press('/');
   await page.keyboard.type(text);
   await page.locator(headerHits).first().waitFor();
-  return page.locator(headerHits).evaluateAll((links) =>
-    links.map((link) => ({ href: link.getAttribute('href')!, title: link.querySelector('.search-hit-title')!.textContent! })),
-  );
+  return page
+    .locator(headerHits)
+    .evaluateAll((links) =>
+      links.map((link) => ({ href: link.getAttribute('href')!, title: link.querySelector('.search-hit-title')!.textContent! })),
+    );
 }
 
 /** Chinese and English queries from the header box, opening a result by keyboard and by click. */
@@ -86,9 +88,14 @@ browserSuite('search in the browser', () => {
       await page.goto(site.url(`search/?q=${encodeURIComponent('偏好')}&section=mllm-alignment&sort=added`));
       await expect.poll(() => page.locator('[data-search-page-status]').textContent()).toMatch(/^\d+ papers?$/);
       const hits = await page.locator('.search-page-hits .search-hit-link').evaluateAll((links) =>
-        links.map((link) => ({ href: link.getAttribute('href')!, facts: link.querySelector('.search-hit-facts')!.textContent! })),
+        links.map((link) => ({
+          href: link.getAttribute('href')!,
+          facts: link.querySelector('.search-hit-facts')!.textContent!,
+        })),
       );
-      const required = entries.filter((entry) => entry.section === 'mllm-alignment' && `${entry.data.title} ${entry.data.note}`.includes('偏好'));
+      const required = entries.filter(
+        (entry) => entry.section === 'mllm-alignment' && `${entry.data.title} ${entry.data.note}`.includes('偏好'),
+      );
       expect(hits.length).toBeGreaterThanOrEqual(Math.min(required.length, 20));
       expect(hits.every((hit) => hit.href.startsWith('/mllm-alignment/'))).toBe(true);
       const dates = hits.map((hit) => hit.facts.split(' · ').pop()!);

@@ -6,7 +6,9 @@ import { DIST } from '../setup/dist';
 
 const entries = contentEntries();
 /** A paper with a long title, a long Chinese note and tags: the layout's hardest case. */
-const LONG = [...entries].sort((a, b) => (b.data.note?.length ?? 0) + b.data.title.length - ((a.data.note?.length ?? 0) + a.data.title.length))[0]!;
+const LONG = [...entries].sort(
+  (a, b) => (b.data.note?.length ?? 0) + b.data.title.length - ((a.data.note?.length ?? 0) + a.data.title.length),
+)[0]!;
 
 browserSuite('reading the site in Chromium', () => {
   afterAll(closeBrowser);
@@ -32,7 +34,12 @@ browserSuite('reading the site in Chromium', () => {
       await page.locator('a.pill[data-sort="title"]').click();
       await expect.poll(() => page.url()).toBe(site.url('llm-alignment/sort/title/'));
       const titles = await page.locator('ol.paper-list .paper-title').allTextContents();
-      const sorted = [...titles].sort((a, b) => a.toLowerCase().replace(/[^a-z0-9]+/g, ' ').localeCompare(b.toLowerCase().replace(/[^a-z0-9]+/g, ' '), 'en'));
+      const sorted = [...titles].sort((a, b) =>
+        a
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .localeCompare(b.toLowerCase().replace(/[^a-z0-9]+/g, ' '), 'en'),
+      );
       expect(titles.map((t) => t.trim())).toEqual(sorted.map((t) => t.trim()));
       await expect.poll(() => page.locator('a.pill[data-sort="title"]').getAttribute('aria-current')).toBe('page');
     }));
@@ -91,7 +98,16 @@ browserSuite('reading the site in Chromium', () => {
         await page.goto(site.url(sitePath));
         const { violations } = await new AxeBuilder({ page }).analyze();
         const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+        expect(
+          serious.map(
+            (v) =>
+              `${scheme}: ${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+        ).toEqual([]);
       }
-    }));
+    }),
+  );
 });

@@ -49,7 +49,9 @@ const pair = (cell: string) => cell.split(' / ').map(Number);
 describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
   it('says it is a real run and on what machine', () => {
     expect(report).toMatch(/^# Benchmark/);
-    expect(report).toMatch(/A real run of `npm run bench -- --sizes 200` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/);
+    expect(report).toMatch(
+      /A real run of `npm run bench -- --sizes 200` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/,
+    );
     expect(report).toContain(NOTES_MARKER);
   });
 
@@ -58,7 +60,14 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
     expect(Number(row!.entries)).toBe(ENTRIES);
     // Every paper has a page, and sections, tags and the home page add more.
     expect(Number(row!.pages)).toBeGreaterThan(ENTRIES);
-    for (const column of ['cold build s', 'pages/s', 'incremental build s', 'dist MB', 'Pagefind dir MB', 'of which Pagefind s'] as const) {
+    for (const column of [
+      'cold build s',
+      'pages/s',
+      'incremental build s',
+      'dist MB',
+      'Pagefind dir MB',
+      'of which Pagefind s',
+    ] as const) {
       expect(Number(row![column]), column).toBeGreaterThan(0);
     }
     // CPU times come from GNU time, where it is installed.
@@ -77,7 +86,12 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
 
   it('weighs pages and searches, gzip never above raw', () => {
     const [row] = tableRows(WEIGHT_COLUMNS);
-    for (const column of ['section page KB raw / gzip', 'paper page KB raw / gzip', '1st search KB raw / served', '2nd search KB raw / served'] as const) {
+    for (const column of [
+      'section page KB raw / gzip',
+      'paper page KB raw / gzip',
+      '1st search KB raw / served',
+      '2nd search KB raw / served',
+    ] as const) {
       const [raw, served] = pair(row![column]);
       expect(raw, column).toBeGreaterThan(0);
       expect(served, column).toBeGreaterThan(0);

@@ -29,7 +29,10 @@ describe('nothing lost between content/ and the build', () => {
     expect(report.problems).toEqual([]);
     const entries = contentEntries();
     for (const source of COUNT_SOURCES) {
-      expect(report.sections.reduce((sum, row) => sum + row.counts[source], 0), source).toBe(entries.length);
+      expect(
+        report.sections.reduce((sum, row) => sum + row.counts[source], 0),
+        source,
+      ).toBe(entries.length);
     }
     expect(entries.length).toBeGreaterThanOrEqual(100);
   });
@@ -59,7 +62,9 @@ describe('nothing lost between content/ and the build', () => {
 
       const { problems } = checkCounts({ contentDir: contentRoot(), dist });
       expect(problems).toContain(`mllm: missing in pages: ${lost.id}`);
-      expect(problems).toContainEqual(expect.stringMatching(/^index: \d+ fragments, but pagefind-entry\.json announces \d+ pages$/));
+      expect(problems).toContainEqual(
+        expect.stringMatching(/^index: \d+ fragments, but pagefind-entry\.json announces \d+ pages$/),
+      );
       expect(problems).toContainEqual(expect.stringMatching(/^[a-z-]+: missing in index: \S+$/));
       expect(problems).toContainEqual(expect.stringMatching(/^mllm: \d+ in content, \d+ in pages, \d+ in index, \d+ in export$/));
 
@@ -75,11 +80,18 @@ describe('nothing lost between content/ and the build', () => {
     const report = compareCounts(['a'], {
       content: new Map([['a', ['x', 'y']]]),
       pages: new Map([['a', ['x', 'z']]]),
-      index: new Map([['a', ['x', 'y']], ['stray', ['q']]]),
+      index: new Map([
+        ['a', ['x', 'y']],
+        ['stray', ['q']],
+      ]),
       export: new Map([['a', ['1', '2']]]),
     });
     expect(report.sections).toEqual([{ section: 'a', counts: { content: 2, pages: 2, index: 2, export: 2 } }]);
-    expect(report.problems).toEqual(['a: missing in pages: y', 'a: in pages but not in content: z', 'index: 1 in "stray", which is not a registry section']);
+    expect(report.problems).toEqual([
+      'a: missing in pages: y',
+      'a: in pages but not in content: z',
+      'index: 1 in "stray", which is not a registry section',
+    ]);
   });
 
   it('npm run check:counts prints the table and exits 0 on the real build', () => {

@@ -82,7 +82,8 @@ function liveMarkup($: CheerioAPI, page: string, base = '/'): string[] {
   });
   $('script').each((_, element) => {
     const src = $(element).attr('src');
-    if (src === undefined || !ownScript.test(src)) found.push(`${page}: <script src="${src ?? ''}"> is not one of the site's own files`);
+    if (src === undefined || !ownScript.test(src))
+      found.push(`${page}: <script src="${src ?? ''}"> is not one of the site's own files`);
     if ($(element).text().trim()) found.push(`${page}: <script> with an inline body`);
   });
   return found;
@@ -159,7 +160,14 @@ describe('hostile entries', () => {
           dialogs.push(dialog.message());
           void dialog.dismiss();
         });
-        for (const sitePath of ['', 'mllm/', 'mllm/hostile-fields/', 'mllm/hostile-markdown-links/', 'unified/hostile-long-note/', 'tags/']) {
+        for (const sitePath of [
+          '',
+          'mllm/',
+          'mllm/hostile-fields/',
+          'mllm/hostile-markdown-links/',
+          'unified/hostile-long-note/',
+          'tags/',
+        ]) {
           await page.goto(site.url(sitePath), { waitUntil: 'load' });
         }
         await page.keyboard.press('/');
@@ -209,7 +217,9 @@ describe('the real site’s defences', () => {
   it('has no style attributes (style-src forbids inline styles)', () => {
     const styled = pages.flatMap((page) => {
       const $ = pageOf(DIST, page);
-      return $('[style]').map((_, element) => `${page}: <${element.tagName} style="${$(element).attr('style')}">`).get();
+      return $('[style]')
+        .map((_, element) => `${page}: <${element.tagName} style="${$(element).attr('style')}">`)
+        .get();
     });
     expect(styled).toEqual([]);
   });
@@ -246,7 +256,8 @@ describe('the real site’s defences', () => {
       expect(directives.get('object-src'), page).toEqual(["'none'"]);
       expect(directives.get('style-src'), page).toEqual(["'self'"]);
       const sources = [...directives.values()].flat();
-      for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'http:', 'https:']) expect(sources, page).not.toContain(loose);
+      for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'http:', 'https:'])
+        expect(sources, page).not.toContain(loose);
       // A CSP in a meta tag only governs what comes after it.
       const head = $('head').children().toArray();
       const firstLoad = head.findIndex((element) => element.tagName === 'script' || element.tagName === 'link');

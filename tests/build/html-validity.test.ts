@@ -60,6 +60,7 @@ describe('HTML validity', () => {
     const rules = (await validator.validateString(probe, path.join(DIST, 'probe.html'))).results.flatMap((result) =>
       result.messages.map((message) => message.ruleId),
     );
-    for (const rule of ['no-dup-id', 'no-inline-style', 'close-order', 'wcag/h37', 'aria-label-misuse']) expect(rules).toContain(rule);
+    for (const rule of ['no-dup-id', 'no-inline-style', 'close-order', 'wcag/h37', 'aria-label-misuse'])
+      expect(rules).toContain(rule);
   });
 });

@@ -33,7 +33,10 @@ describe('internal links and assets', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(path.join(tmpdir(), 'links-'));
     mkdirSync(path.join(dir, 'a'));
-    writeFileSync(path.join(dir, 'index.html'), '<a href="/a/">ok</a><a href="/b/">gone</a><a href="/a/#top">anchor</a><img src="/x.png">');
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      '<a href="/a/">ok</a><a href="/b/">gone</a><a href="/a/#top">anchor</a><img src="/x.png">',
+    );
     writeFileSync(path.join(dir, 'a', 'index.html'), '<h1 id="title">A</h1><a href="../#nowhere">up</a>');
     const broken = findBrokenLinks(dir, '/').map((link) => `${link.page} ${link.url} ${link.reason}`);
     expect(broken.sort()).toEqual([

@@ -11,11 +11,24 @@ import { DIST } from '../setup/dist';
 const sections = loadSections();
 const entries = contentEntries();
 const page = (sitePath: string): CheerioAPI => load(readFileSync(path.join(DIST, sitePath, 'index.html'), 'utf8'));
-const listedIds = ($: CheerioAPI) => $('ol.paper-list article.paper-card').map((_, el) => $(el).attr('data-id')).get();
+const listedIds = ($: CheerioAPI) =>
+  $('ol.paper-list article.paper-card')
+    .map((_, el) => $(el).attr('data-id'))
+    .get();
 
 describe('the built site', () => {
   it('has a home, stats, about, tags, search and 404 page, an RSS feed and a sitemap', () => {
-    for (const file of ['index.html', 'stats/index.html', 'about/index.html', 'tags/index.html', 'search/index.html', '404.html', 'rss.xml', 'sitemap-index.xml', 'favicon.svg']) {
+    for (const file of [
+      'index.html',
+      'stats/index.html',
+      'about/index.html',
+      'tags/index.html',
+      'search/index.html',
+      '404.html',
+      'rss.xml',
+      'sitemap-index.xml',
+      'favicon.svg',
+    ]) {
       expect(existsSync(path.join(DIST, file)), file).toBe(true);
     }
   });
@@ -28,7 +41,9 @@ describe('the built site', () => {
       // Notes are inline Markdown: compare the text without its emphasis marks.
       const plain = (text: string) => text.replace(/[*_`\s]/g, '');
       if (entry.data.note) expect(plain($('.note-block').text()), entry.file).toBe(plain(entry.data.note));
-      const hrefs = $('article ul.links a').map((_, el) => $(el).attr('href')).get();
+      const hrefs = $('article ul.links a')
+        .map((_, el) => $(el).attr('href'))
+        .get();
       expect(hrefs, entry.file).toEqual(entry.data.links.map((link) => link.url));
     }
   });
@@ -48,7 +63,9 @@ describe('the built site', () => {
       const byAdded = listedIds(page(section.id));
       const byTitle = listedIds(page(`${section.id}/sort/title`));
       expect([...byTitle].sort()).toEqual([...byAdded].sort());
-      const keys = byTitle.map((id) => titleKey(entries.find((entry) => entry.section === section.id && entry.id === id)!.data.title));
+      const keys = byTitle.map((id) =>
+        titleKey(entries.find((entry) => entry.section === section.id && entry.id === id)!.data.title),
+      );
       expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en')));
       expect([...listedIds(page(`${section.id}/sort/published`))].sort()).toEqual([...byAdded].sort());
       const $ = page(section.id);
@@ -62,7 +79,9 @@ describe('the built site', () => {
     for (const tag of tags) {
       const slug = tag.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
       const $ = page(`tags/${slug}`);
-      const listed = $('ol.paper-list article.paper-card').map((_, el) => $(el).find('.paper-title a').attr('href')).get();
+      const listed = $('ol.paper-list article.paper-card')
+        .map((_, el) => $(el).find('.paper-title a').attr('href'))
+        .get();
       const expected = entries.filter((entry) => entry.data.tags?.includes(tag)).map((entry) => `/${entry.section}/${entry.id}/`);
       expect(listed.sort(), tag).toEqual(expected.sort());
     }
@@ -75,7 +94,9 @@ describe('the built site', () => {
       expect(sectionsOfPaper.size, title).toBeGreaterThanOrEqual(2);
       for (const entry of same) {
         const $ = page(`${entry.section}/${entry.id}`);
-        const targets = $('a[data-also-listed]').map((_, el) => $(el).attr('href')).get();
+        const targets = $('a[data-also-listed]')
+          .map((_, el) => $(el).attr('href'))
+          .get();
         const expected = same.filter((other) => other.section !== entry.section).map((other) => `/${other.section}/${other.id}/`);
         expect(targets.sort(), entry.file).toEqual(expected.sort());
       }
@@ -93,7 +114,9 @@ describe('the built site', () => {
   });
 
   it('marks Chinese notes as Chinese and English titles as English', () => {
-    const entry = entries.find((candidate) => /\p{Script=Han}/u.test(candidate.data.note ?? '') && /^[\x20-\x7e]+$/.test(candidate.data.title))!;
+    const entry = entries.find(
+      (candidate) => /\p{Script=Han}/u.test(candidate.data.note ?? '') && /^[\x20-\x7e]+$/.test(candidate.data.title),
+    )!;
     const $ = page(`${entry.section}/${entry.id}`);
     expect($('h1').attr('lang')).toBe('en');
     expect($('.note-block').attr('lang')).toBe('zh-Hans');
@@ -103,7 +126,9 @@ describe('the built site', () => {
     const withArxiv = entries.find((entry) => entry.data.arxiv)!;
     const $ = page(`${withArxiv.section}/${withArxiv.id}`);
     expect($('#bibtex').text()).toContain(`eprint = {${withArxiv.data.arxiv}}`);
-    expect($('a[data-edit-link]').attr('href')).toMatch(new RegExp(`/edit/[^/]+/content/${withArxiv.section}/${withArxiv.id.replace('.', '\\.')}\\.(yaml|mdx)$`));
+    expect($('a[data-edit-link]').attr('href')).toMatch(
+      new RegExp(`/edit/[^/]+/content/${withArxiv.section}/${withArxiv.id.replace('.', '\\.')}\\.(yaml|mdx)$`),
+    );
   });
 
   it('feeds the newest papers through RSS', () => {

@@ -43,7 +43,10 @@ let browser: Promise<Browser> | undefined;
 const sites = new Map<string, Promise<ServedSite>>();
 
 export function launchBrowser(): Promise<Browser> {
-  if (!browserFound) return Promise.reject(new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH`));
+  if (!browserFound)
+    return Promise.reject(
+      new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH`),
+    );
   browser ??= chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS });
   return browser;
 }

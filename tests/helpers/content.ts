@@ -13,7 +13,10 @@ export interface SourceEntry {
 /** The entries as the files on disk hold them: the ground truth the built site is checked against. */
 export function contentEntries(root = contentRoot()): SourceEntry[] {
   const sections = loadSections();
-  return readEntrySources(root, sections.map((s) => s.id)).map((source) => ({
+  return readEntrySources(
+    root,
+    sections.map((s) => s.id),
+  ).map((source) => ({
     section: source.section,
     id: source.id,
     file: source.file,

@@ -17,7 +17,12 @@ import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
  * or note (Chinese: anywhere in the text; Latin: at the start of a word, as Pagefind matches).
  */
 const entries = contentEntries();
-const bodies = new Map(readEntrySources(contentRoot(), loadSections().map((s) => s.id)).map((s) => [`${s.section}/${s.id}`, s.body]));
+const bodies = new Map(
+  readEntrySources(
+    contentRoot(),
+    loadSections().map((s) => s.id),
+  ).map((s) => [`${s.section}/${s.id}`, s.body]),
+);
 const urlOf = (entry: SourceEntry) => `/${entry.section}/${entry.id}/`;
 const entryAt = new Map(entries.map((entry) => [urlOf(entry), entry]));
 const HAN = /\p{Script=Han}/u;
@@ -40,7 +45,9 @@ const indexedText = (entry: SourceEntry) =>
     entry.data.venue,
     sectionTitle.get(entry.section),
     entry.data.added,
-  ].join('\n').toLowerCase();
+  ]
+    .join('\n')
+    .toLowerCase();
 
 let pagefind: NodePagefind;
 beforeAll(async () => {
@@ -55,7 +62,10 @@ async function search(query: PaperQuery): Promise<PaperHit[]> {
 /** Each row: the query as typed, and the words an entry must contain to be a required result. */
 const WORD_QUERIES: { query: string; words: string[] }[] = [
   // Chinese words inside longer notes
-  ...['幻觉', '对齐', '偏好', '视频', '分辨率', '多模态', '扩散', '离散', '统一', '编码器', '奖励', '理解'].map((word) => ({ query: word, words: [word] })),
+  ...['幻觉', '对齐', '偏好', '视频', '分辨率', '多模态', '扩散', '离散', '统一', '编码器', '奖励', '理解'].map((word) => ({
+    query: word,
+    words: [word],
+  })),
   // Chinese multi-word, no spaces
   { query: '偏好优化', words: ['偏好', '优化'] },
   { query: '视频理解', words: ['视频', '理解'] },
@@ -63,7 +73,10 @@ const WORD_QUERIES: { query: string; words: string[] }[] = [
   { query: '训练目标', words: ['训练', '目标'] },
   { query: '指令微调', words: ['指令', '微调'] },
   // English terms and names
-  ...['DPO', 'hallucination', 'Qwen2-VL', 'LLaVA', 'reward', 'preference', 'video', 'RLHF', 'Meta'].map((word) => ({ query: word, words: [word] })),
+  ...['DPO', 'hallucination', 'Qwen2-VL', 'LLaVA', 'reward', 'preference', 'video', 'RLHF', 'Meta'].map((word) => ({
+    query: word,
+    words: [word],
+  })),
   // Mixed
   { query: 'DPO 偏好', words: ['DPO', '偏好'] },
   { query: 'LLaVA 图像', words: ['LLaVA', '图像'] },
@@ -77,22 +90,28 @@ describe('search over the built index', () => {
     expect(entry.languages.zh.page_count).toBe(entries.length);
   });
 
-  it.each(WORD_QUERIES)('$query finds every entry whose title or note has $words, and nothing without them', async ({ query, words }) => {
-    const required = entries.filter((entry) => words.every((word) => mentions(listedText(entry), word))).map(urlOf);
-    expect(required.length, `the table needs a query that some entry matches: ${query}`).toBeGreaterThan(0);
-    const found = (await search({ text: query })).map((hit) => hit.url);
-    expect(found).toEqual(expect.arrayContaining(required));
-    for (const url of found) {
-      for (const word of words) expect(indexedText(entryAt.get(url)!), `${url} for ${query}`).toContain(word.toLowerCase());
-    }
-  });
+  it.each(WORD_QUERIES)(
+    '$query finds every entry whose title or note has $words, and nothing without them',
+    async ({ query, words }) => {
+      const required = entries.filter((entry) => words.every((word) => mentions(listedText(entry), word))).map(urlOf);
+      expect(required.length, `the table needs a query that some entry matches: ${query}`).toBeGreaterThan(0);
+      const found = (await search({ text: query })).map((hit) => hit.url);
+      expect(found).toEqual(expect.arrayContaining(required));
+      for (const url of found) {
+        for (const word of words) expect(indexedText(entryAt.get(url)!), `${url} for ${query}`).toContain(word.toLowerCase());
+      }
+    },
+  );
 
-  it.each(['DPO', 'reward', 'Qwen', 'vision', 'preference'])('ranks title matches above note-only matches for %s', async (word) => {
-    const inTitle = (await search({ text: word })).map((hit) => mentions(entryAt.get(hit.url)!.data.title, word));
-    expect(inTitle).toContain(true);
-    expect(inTitle).toContain(false);
-    expect(inTitle.lastIndexOf(true)).toBeLessThan(inTitle.indexOf(false));
-  });
+  it.each(['DPO', 'reward', 'Qwen', 'vision', 'preference'])(
+    'ranks title matches above note-only matches for %s',
+    async (word) => {
+      const inTitle = (await search({ text: word })).map((hit) => mentions(entryAt.get(hit.url)!.data.title, word));
+      expect(inTitle).toContain(true);
+      expect(inTitle).toContain(false);
+      expect(inTitle.lastIndexOf(true)).toBeLessThan(inTitle.indexOf(false));
+    },
+  );
 
   it('finds a paper by its full title, first', async () => {
     for (const entry of entries.filter((_, index) => index % 5 === 0)) {
@@ -113,7 +132,12 @@ describe('search over the built index', () => {
   it('filters by section, alone and with words', async () => {
     for (const section of loadSections()) {
       const found = (await search({ text: '', filters: { section: section.id } })).map((hit) => hit.url).sort();
-      expect(found, section.id).toEqual(entries.filter((entry) => entry.section === section.id).map(urlOf).sort());
+      expect(found, section.id).toEqual(
+        entries
+          .filter((entry) => entry.section === section.id)
+          .map(urlOf)
+          .sort(),
+      );
     }
     const alignment = (await search({ text: 'DPO', filters: { section: 'mllm-alignment' } })).map((hit) => hit.url);
     expect(alignment.length).toBeGreaterThan(0);
@@ -125,7 +149,12 @@ describe('search over the built index', () => {
     expect(slugs.length).toBeGreaterThan(0);
     for (const slug of slugs) {
       const found = (await search({ text: '', filters: { tag: slug } })).map((hit) => hit.url).sort();
-      expect(found, slug).toEqual(entries.filter((entry) => (entry.data.tags ?? []).map(tagSlug).includes(slug)).map(urlOf).sort());
+      expect(found, slug).toEqual(
+        entries
+          .filter((entry) => (entry.data.tags ?? []).map(tagSlug).includes(slug))
+          .map(urlOf)
+          .sort(),
+      );
     }
   });
 
@@ -172,10 +201,19 @@ describe('search over the built index', () => {
 describe('search under a sub-path (dist-subpath/)', () => {
   it('links results to paper pages under the base path', async () => {
     const subpath = await loadPagefind(SUBPATH_DIST, { base: SUBPATH_BASE });
-    const results = await searchPapers({ text: '幻觉', order: 'added' }, subpath, loadDateRanksOf(SUBPATH_DIST, { base: SUBPATH_BASE }));
+    const results = await searchPapers(
+      { text: '幻觉', order: 'added' },
+      subpath,
+      loadDateRanksOf(SUBPATH_DIST, { base: SUBPATH_BASE }),
+    );
     const hits = await results.hits(0, results.total);
     expect(hits.length).toBeGreaterThan(0);
-    expect(hits.map((hit) => hit.added)).toEqual(hits.map((hit) => hit.added).sort().reverse());
+    expect(hits.map((hit) => hit.added)).toEqual(
+      hits
+        .map((hit) => hit.added)
+        .sort()
+        .reverse(),
+    );
     for (const hit of hits) {
       expect(hit.url.startsWith(SUBPATH_BASE)).toBe(true);
       expect(existsSync(path.join(SUBPATH_DIST, hit.url.slice(SUBPATH_BASE.length), 'index.html')), hit.url).toBe(true);

@@ -10,7 +10,11 @@ import { SUBPATH_BASE, SUBPATH_OUT_DIR } from './dist';
 export default function setup(): void {
   if (process.env.SKIP_BUILD === '1') return;
   const run = (env: NodeJS.ProcessEnv) =>
-    execFileSync('npm', ['run', '--silent', 'build', '--', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...buildEnv(), ...env } });
+    execFileSync('npm', ['run', '--silent', 'build', '--', '--silent'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...buildEnv(), ...env },
+    });
   run({});
   run({ BASE_PATH: SUBPATH_BASE, OUT_DIR: SUBPATH_OUT_DIR });
 }

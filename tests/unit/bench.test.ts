@@ -57,7 +57,12 @@ describe('process tree memory', () => {
 
   it('sums a process and its descendants, not its siblings', () => {
     const proc = path.join(temp, 'proc');
-    const processes: [pid: number, ppid: number, kb: number][] = [[10, 1, 100], [11, 10, 20], [12, 11, 3], [13, 1, 5000]];
+    const processes: [pid: number, ppid: number, kb: number][] = [
+      [10, 1, 100],
+      [11, 10, 20],
+      [12, 11, 3],
+      [13, 1, 5000],
+    ];
     for (const [pid, ppid, kb] of processes) {
       write(path.join(proc, String(pid), 'stat'), `${pid} (x) S ${ppid} 0 0`);
       write(path.join(proc, String(pid), 'status'), `VmRSS:\t${kb} kB\n`);
@@ -66,7 +71,8 @@ describe('process tree memory', () => {
     expect(treeRssBytes(10, path.join(temp, 'no-proc'))).toBe(0);
   });
 
-  const childTree = "const { spawnSync } = require('node:child_process'); const keep = Buffer.alloc(64e6, 1); spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 300)']); console.log(keep.length);";
+  const childTree =
+    "const { spawnSync } = require('node:child_process'); const keep = Buffer.alloc(64e6, 1); spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 300)']); console.log(keep.length);";
 
   it('measures a real child process tree, its exit and (with GNU time) its CPU time', async () => {
     const run = await runMeasured(process.execPath, ['-e', childTree], { cwd: temp, env: process.env, sampleMs: 20 });
@@ -77,7 +83,11 @@ describe('process tree memory', () => {
   });
 
   it('measures without GNU time, leaving the CPU time out', async () => {
-    const run = await runMeasured(process.execPath, ['-e', 'process.exitCode = 3'], { cwd: temp, env: process.env, gnuTime: path.join(temp, 'no-time') });
+    const run = await runMeasured(process.execPath, ['-e', 'process.exitCode = 3'], {
+      cwd: temp,
+      env: process.env,
+      gnuTime: path.join(temp, 'no-time'),
+    });
     expect(run.exitCode).toBe(3);
     expect(run.cpuMs).toBeUndefined();
   });
@@ -108,7 +118,10 @@ describe('page weight', () => {
   );
   write(path.join(dist, '_astro/site.css'), 'body{color:red}'.repeat(50));
   write(path.join(dist, 'theme.js'), 'document.documentElement.dataset.theme="dark";');
-  write(path.join(dist, '_astro/page.js'), 'import{a as b}from"./chunk.js";import"./side.js";const later=()=>import("./lazy.js");b(later);');
+  write(
+    path.join(dist, '_astro/page.js'),
+    'import{a as b}from"./chunk.js";import"./side.js";const later=()=>import("./lazy.js");b(later);',
+  );
   write(path.join(dist, '_astro/chunk.js'), 'export const a=(f)=>f;');
   write(path.join(dist, '_astro/side.js'), 'console.log(1);');
   write(path.join(dist, '_astro/lazy.js'), 'x'.repeat(10_000));
@@ -116,14 +129,23 @@ describe('page weight', () => {
 
   it('counts the HTML, its stylesheets and the scripts it loads eagerly, with their static imports', () => {
     const weight = pageWeight(dist, 'mllm/paper/');
-    expect(weight.assets.sort()).toEqual(['/_astro/chunk.js', '/_astro/page.js', '/_astro/side.js', '/_astro/site.css', '/theme.js']);
+    expect(weight.assets.sort()).toEqual([
+      '/_astro/chunk.js',
+      '/_astro/page.js',
+      '/_astro/side.js',
+      '/_astro/site.css',
+      '/theme.js',
+    ]);
     expect(weight.css.raw).toBe(15 * 50);
     expect(weight.css.served).toBeLessThan(weight.css.raw);
     expect(weight.total.raw).toBe(weight.html.raw + weight.css.raw + weight.js.raw);
   });
 
   it('finds the largest HTML page and counts the paper cards on it', () => {
-    write(path.join(dist, 'tags/video/index.html'), `<ol>${'<li><article class="paper-card" data-id="x"></article></li>'.repeat(300)}</ol>`);
+    write(
+      path.join(dist, 'tags/video/index.html'),
+      `<ol>${'<li><article class="paper-card" data-id="x"></article></li>'.repeat(300)}</ol>`,
+    );
     expect(largestPage(dist)).toEqual({ file: 'tags/video/index.html', bytes: expect.any(Number), cards: 300 });
   });
 
@@ -144,11 +166,17 @@ describe('CPU profile summary', () => {
     expect(frameOwner('file:///repo/src/lib/validate.ts', root)).toBe('ours');
     expect(frameOwner('file:///repo/bench/.work/dist-1/chunks/PaperCard_x.mjs', root)).toBe(SITE_BUNDLE);
     expect(frameOwner('file:///repo/bench/.work/dist-1/chunks/astro/server_x.mjs', root)).toBe('astro');
-    expect(frameOwner('file:///repo/bench/.work/dist-1/pages/_section_/_id_.astro.mjs?time=1795788296358', root)).toBe(SITE_BUNDLE);
+    expect(frameOwner('file:///repo/bench/.work/dist-1/pages/_section_/_id_.astro.mjs?time=1795788296358', root)).toBe(
+      SITE_BUNDLE,
+    );
   });
 
   it('adds self time by owner and function, and our inclusive time once per stack', () => {
-    const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({ id, callFrame: { functionName, url, lineNumber: 0 }, children });
+    const frame = (id: number, functionName: string, url: string, children: number[] = []) => ({
+      id,
+      callFrame: { functionName, url, lineNumber: 0 },
+      children,
+    });
     const profile: CpuProfile = {
       nodes: [
         frame(1, '(root)', '', [2, 5]),
@@ -162,14 +190,24 @@ describe('CPU profile summary', () => {
     };
     const summary = summarizeCpuProfile(profile, root);
     expect(summary.totalMs).toBe(4.5);
-    expect(summary.byOwner).toEqual([{ owner: 'micromark', ms: 2 }, { owner: SITE_BUNDLE, ms: 2 }, { owner: 'node', ms: 0.5 }]);
+    expect(summary.byOwner).toEqual([
+      { owner: 'micromark', ms: 2 },
+      { owner: SITE_BUNDLE, ms: 2 },
+      { owner: 'node', ms: 0.5 },
+    ]);
     expect(summary.topSelf[0]).toMatchObject({ owner: 'micromark', name: 'parse node_modules/micromark/index.js:1', ms: 2 });
     expect(summary.oursInclusive).toEqual([{ owner: SITE_BUNDLE, name: 'render dist/chunks/page.mjs:1', ms: 4 }]);
   });
 });
 
 const bytes = (raw: number, served = raw) => ({ raw, served });
-const weight = (total: number): PageWeight => ({ html: bytes(total), css: bytes(0), js: bytes(0), total: bytes(total), assets: [] });
+const weight = (total: number): PageWeight => ({
+  html: bytes(total),
+  css: bytes(0),
+  js: bytes(0),
+  total: bytes(total),
+  assets: [],
+});
 function result(entries: number, overrides: Partial<SizeResult> = {}): SizeResult {
   return {
     entries,
@@ -182,7 +220,13 @@ function result(entries: number, overrides: Partial<SizeResult> = {}): SizeResul
     paperPage: weight(20 * 1024),
     largestPage: { file: 'mllm/index.html', bytes: 130 * 1024, cards: 100 },
     searches: [
-      { query: 'video', results: 300, files: [{ file: 'pagefind/pagefind.js', ...bytes(150 * 1024, 100 * 1024) }], bytes: bytes(150 * 1024, 100 * 1024), ms: 90 },
+      {
+        query: 'video',
+        results: 300,
+        files: [{ file: 'pagefind/pagefind.js', ...bytes(150 * 1024, 100 * 1024) }],
+        bytes: bytes(150 * 1024, 100 * 1024),
+        ms: 90,
+      },
       { query: '幻觉', results: 30, files: [], bytes: bytes(10 * 1024), ms: 5 },
     ],
     ...overrides,
@@ -192,7 +236,10 @@ function result(entries: number, overrides: Partial<SizeResult> = {}): SizeResul
 describe('report', () => {
   it('writes Markdown tables with one cell per column', () => {
     expect(markdownTable(['a', 'b'], [[1, 'x']])).toBe('| a | b |\n| --- | --- |\n| 1 | x |');
-    for (const [table, columns] of [[buildTable([result(1000)]), BUILD_COLUMNS], [weightTable([result(1000)]), WEIGHT_COLUMNS]] as const) {
+    for (const [table, columns] of [
+      [buildTable([result(1000)]), BUILD_COLUMNS],
+      [weightTable([result(1000)]), WEIGHT_COLUMNS],
+    ] as const) {
       const [header, , row] = table.split('\n');
       expect(header).toBe(`| ${columns.join(' | ')} |`);
       expect(row!.split(' | ')).toHaveLength(columns.length);
@@ -203,7 +250,11 @@ describe('report', () => {
   it('checks the targets of the sizes that were run', () => {
     expect(checkTargets([result(1000)])).toEqual([
       { target: '1,000 entries: paper page under 30 KB HTML+CSS+JS before search', measured: '20.0 KB raw', met: true },
-      { target: '1,000 entries: listings paginated, no page over 100 papers', measured: 'largest page `mllm/index.html`: 100 papers, 130.0 KB', met: true },
+      {
+        target: '1,000 entries: listings paginated, no page over 100 papers',
+        measured: 'largest page `mllm/index.html`: 100 papers, 130.0 KB',
+        met: true,
+      },
     ]);
     const slow = result(10_000, {
       cold: { wallMs: 45_000, peakRssBytes: 2 * 1024 ** 3 },
@@ -235,7 +286,9 @@ describe('machine line', () => {
   it('names the machine, and the code measured when known', () => {
     const machine = { cores: 2, memoryBytes: 24 * 1024 ** 3, node: '20.20.2', date: '2026-11-27', loadAverage: [1, 0.5, 0.25] };
     expect(machineLine(machine)).toBe('2 cores, 24 GB RAM, Node 20.20.2, 2026-11-27, load average at start 1.00 0.50 0.25');
-    expect(machineLine({ ...machine, code: { commit: 'abc1234', uncommitted: true } })).toMatch(/, code at abc1234 with uncommitted changes$/);
+    expect(machineLine({ ...machine, code: { commit: 'abc1234', uncommitted: true } })).toMatch(
+      /, code at abc1234 with uncommitted changes$/,
+    );
   });
 });
 

@@ -92,7 +92,9 @@ describe('diffEntries and formatChanges', () => {
 
   it('says so when nothing changed', () => {
     expect(diffEntries(base, base)).toEqual([]);
-    expect(formatChanges([], { base: 'main', contentDir: 'content' })).toBe('No entries added, changed or removed against `main`.\n');
+    expect(formatChanges([], { base: 'main', contentDir: 'content' })).toBe(
+      'No entries added, changed or removed against `main`.\n',
+    );
   });
 });
 

@@ -19,9 +19,12 @@ function tableAfter(marker: string): string[][] {
   expect(start, `CONTRIBUTING.md has no line "${marker}"`).toBeGreaterThanOrEqual(0);
   const first = lines.findIndex((line, index) => index > start && line.startsWith('|'));
   const end = lines.findIndex((line, index) => index > first && !line.startsWith('|'));
-  return lines
-    .slice(first + 2, end)
-    .map((row) => row.slice(1, -1).split(' | ').map((cell) => cell.trim()));
+  return lines.slice(first + 2, end).map((row) =>
+    row
+      .slice(1, -1)
+      .split(' | ')
+      .map((cell) => cell.trim()),
+  );
 }
 
 /** The contents of every fenced block in a language. */
@@ -53,7 +56,9 @@ function contentWith(files: Record<string, string>): string {
 describe('CONTRIBUTING.md', () => {
   it('lists exactly the schema fields, each required or optional as the schema says', () => {
     const documented = Object.fromEntries(tableAfter('## Fields').map(([field, required]) => [unquote(field!), required]));
-    const schema = Object.fromEntries(Object.entries(paperSchema.shape).map(([field, type]) => [field, type.isOptional() ? 'optional' : 'required']));
+    const schema = Object.fromEntries(
+      Object.entries(paperSchema.shape).map(([field, type]) => [field, type.isOptional() ? 'optional' : 'required']),
+    );
     expect(documented).toEqual(schema);
   });
 
@@ -102,7 +107,7 @@ describe('CONTRIBUTING.md', () => {
   });
 
   it('uses examples that are not in the list yet, so copying one adds a paper', () => {
-    const root = path.join(temp = mkdtempSync(path.join(tmpdir(), 'contributing-')), 'content');
+    const root = path.join((temp = mkdtempSync(path.join(tmpdir(), 'contributing-'))), 'content');
     cpSync(contentRoot(), root, { recursive: true });
     const [yaml] = codeBlocks('yaml');
     const [mdx] = codeBlocks('mdx');
@@ -112,7 +117,9 @@ describe('CONTRIBUTING.md', () => {
   });
 
   it('shows a validation message exactly as npm run validate prints it', () => {
-    const root = contentWith({ 'mllm/x.yaml': 'title: LLaVA\nlinks:\n  - url: javascript:alert(1)\n    kind: paper\nadded: 2023-04-20\n' });
+    const root = contentWith({
+      'mllm/x.yaml': 'title: LLaVA\nlinks:\n  - url: javascript:alert(1)\n    kind: paper\nadded: 2023-04-20\n',
+    });
     const printed = validateContent({ root }).map((problem) => formatProblem(problem, path.dirname(root)));
     expect(printed).toEqual(['content/mllm/x.yaml:3: links.0.url: must start with http:// or https://']);
     expect(codeBlocks('text')).toContain(`${printed[0]}\n`);
@@ -126,7 +133,13 @@ describe('CONTRIBUTING.md', () => {
   });
 
   it('explains how to add, check and preview', () => {
-    for (const command of ['npm run new', 'npm run validate', 'npm run dev', 'npm run build && npm run preview', 'npm run changes']) {
+    for (const command of [
+      'npm run new',
+      'npm run validate',
+      'npm run dev',
+      'npm run build && npm run preview',
+      'npm run changes',
+    ]) {
       expect(doc).toContain(command);
     }
   });

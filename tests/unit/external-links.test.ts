@@ -55,13 +55,27 @@ const networkError = () => Object.assign(new TypeError('fetch failed'), { cause:
 
 describe('collecting URLs', () => {
   it('finds links, images, reference definitions and bare URLs in Markdown, and nothing else', () => {
-    const note = 'see https://a.org/x_(y), [l](https://b.org/p_(v2)) ![i](https://c.org/i.png) [r][1] 见https://d.org/z [m](mailto:x@y.org) [rel](/about/) [js](javascript:alert(1))\n\n[1]: http://e.org';
-    expect(urlsInMarkdown(note)).toEqual(['https://a.org/x_(y)', 'https://b.org/p_(v2)', 'https://c.org/i.png', 'https://d.org/z', 'http://e.org']);
+    const note =
+      'see https://a.org/x_(y), [l](https://b.org/p_(v2)) ![i](https://c.org/i.png) [r][1] 见https://d.org/z [m](mailto:x@y.org) [rel](/about/) [js](javascript:alert(1))\n\n[1]: http://e.org';
+    expect(urlsInMarkdown(note)).toEqual([
+      'https://a.org/x_(y)',
+      'https://b.org/p_(v2)',
+      'https://c.org/i.png',
+      'https://d.org/z',
+      'http://e.org',
+    ]);
   });
 
   it('takes an entry’s links, note and MDX body, and tolerates data the validator would reject', () => {
-    const data = { links: [{ url: ' https://a.org ' }, { url: 'javascript:x' }, null, { kind: 'paper' }], note: '[n](https://b.org)' };
-    expect(urlsOfEntry({ data, body: 'long note with https://c.org' })).toEqual(['https://a.org', 'https://b.org', 'https://c.org']);
+    const data = {
+      links: [{ url: ' https://a.org ' }, { url: 'javascript:x' }, null, { kind: 'paper' }],
+      note: '[n](https://b.org)',
+    };
+    expect(urlsOfEntry({ data, body: 'long note with https://c.org' })).toEqual([
+      'https://a.org',
+      'https://b.org',
+      'https://c.org',
+    ]);
     expect(urlsOfEntry({ data: undefined, body: '' })).toEqual([]);
     expect(urlsOfEntry({ data: { links: 'not a list', note: 3 }, body: '' })).toEqual([]);
   });
@@ -121,7 +135,15 @@ describe('createLimiter', () => {
 describe('retry policy', () => {
   it('calls 2xx alive, 401/403/429 blocked, everything else dead', () => {
     expect([200, 204, 301, 401, 403, 429, 404, 410, 500].map((status) => verdictOf({ status }))).toEqual([
-      'alive', 'alive', 'dead', 'blocked', 'blocked', 'blocked', 'dead', 'dead', 'dead',
+      'alive',
+      'alive',
+      'dead',
+      'blocked',
+      'blocked',
+      'blocked',
+      'dead',
+      'dead',
+      'dead',
     ]);
     expect(verdictOf({ error: 'ENOTFOUND' })).toBe('dead');
   });
@@ -145,7 +167,13 @@ describe('checkUrl with a fake fetch', () => {
 
   it('stops at a 2xx HEAD', async () => {
     const { fetcher, calls } = fakeFetch({ [`HEAD ${url}`]: [200] });
-    expect(await checkUrl(url, optionsWith(fetcher))).toEqual({ url, verdict: 'alive', status: 200, attempts: 1, method: 'HEAD' });
+    expect(await checkUrl(url, optionsWith(fetcher))).toEqual({
+      url,
+      verdict: 'alive',
+      status: 200,
+      attempts: 1,
+      method: 'HEAD',
+    });
     expect(calls).toEqual([`HEAD ${url}`]);
   });
 
@@ -197,7 +225,9 @@ describe('checkUrl with a fake fetch', () => {
       overall--;
       return new Response(null, { status: String(input).endsWith('/gone') ? 404 : 200 });
     }) as typeof fetch;
-    const urls = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((host) => [1, 2, 3, 4].map((page) => `https://${host}.org/${page === 4 ? 'gone' : page}`));
+    const urls = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((host) =>
+      [1, 2, 3, 4].map((page) => `https://${host}.org/${page === 4 ? 'gone' : page}`),
+    );
     const seen: string[] = [];
     const checks = await checkUrls(urls, optionsWith(fetcher, { concurrency: 5, perHost: 2 }), (check) => seen.push(check.url));
     expect(checks.map((check) => check.url)).toEqual(urls);
@@ -244,7 +274,10 @@ describe('against a local server (real fetch, no network)', () => {
 
   it('tells alive, redirected, HEAD-refusing, flaky, dead and hanging URLs apart', async () => {
     const options = { ...DEFAULT_CHECK_OPTIONS, timeoutMs: 300, backoffMs: 10, retries: 1 };
-    const checks = await checkUrls(['/ok', '/redirect', '/no-head', '/flaky', '/gone', '/slow'].map((route) => `${origin}${route}`), options);
+    const checks = await checkUrls(
+      ['/ok', '/redirect', '/no-head', '/flaky', '/gone', '/slow'].map((route) => `${origin}${route}`),
+      options,
+    );
     expect(checks.map(({ verdict, status, error, method, attempts }) => ({ verdict, status, error, method, attempts }))).toEqual([
       { verdict: 'alive', status: 200, error: undefined, method: 'HEAD', attempts: 1 },
       { verdict: 'alive', status: 200, error: undefined, method: 'HEAD', attempts: 1 },
@@ -260,12 +293,22 @@ describe('against a local server (real fetch, no network)', () => {
     copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(content, 'sections.yaml'));
     mkdirSync(path.join(content, 'mllm'));
     const entry = (title: string, route: string) =>
-      serializeEntry({ title, links: [{ kind: 'paper', url: `${origin}${route}` }], note: `see [mirror](${origin}/ok)`, added: '2024-01-01' });
+      serializeEntry({
+        title,
+        links: [{ kind: 'paper', url: `${origin}${route}` }],
+        note: `see [mirror](${origin}/ok)`,
+        added: '2024-01-01',
+      });
     writeFileSync(path.join(content, 'mllm', 'alive.yaml'), entry('Alive', '/ok'));
     writeFileSync(path.join(content, 'mllm', 'dead.yaml'), entry('Dead', '/gone'));
     // execFile, not spawnSync: this process's server must keep answering while the CLI runs.
-    const run = promisify(execFile)('npx', ['tsx', 'scripts/check-external.ts', '--content', content, '--retries', '0'], { cwd: REPO_ROOT });
-    const failure = (await run.then(() => undefined, (error: unknown) => error)) as { code: number; stdout: string; stderr: string } | undefined;
+    const run = promisify(execFile)('npx', ['tsx', 'scripts/check-external.ts', '--content', content, '--retries', '0'], {
+      cwd: REPO_ROOT,
+    });
+    const failure = (await run.then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as { code: number; stdout: string; stderr: string } | undefined;
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toContain(`dead    404 ${origin}/gone (GET)`);
     expect(failure?.stdout).toMatch(/\n\s+\S*mllm\/dead\.yaml\n/);

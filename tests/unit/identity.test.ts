@@ -36,7 +36,9 @@ describe('titleKey', () => {
 describe('entrySlug', () => {
   it('prefers the arXiv id, else the title words cut at a word boundary', () => {
     expect(entrySlug('Anything', '2409.12191')).toBe('2409.12191');
-    expect(entrySlug('MM1.5: Methods, Analysis & Insights from Multimodal LLM Fine-tuning')).toBe('mm1-5-methods-analysis-insights-from-multimodal-llm-fine');
+    expect(entrySlug('MM1.5: Methods, Analysis & Insights from Multimodal LLM Fine-tuning')).toBe(
+      'mm1-5-methods-analysis-insights-from-multimodal-llm-fine',
+    );
     expect(entrySlug('MM1.5: Methods, Analysis & Insights from Multimodal LLM Fine-tuning').length).toBeLessThanOrEqual(60);
   });
   it('gives titles without ASCII words a stable hash id', () => {
@@ -63,7 +65,11 @@ describe('inferLinkKind', () => {
 });
 
 describe('paperKeys', () => {
-  const paper = (title: string, url = 'https://zhuanlan.zhihu.com/p/1', arxiv?: string) => ({ title, links: [{ kind: 'notes' as const, url }], arxiv });
+  const paper = (title: string, url = 'https://zhuanlan.zhihu.com/p/1', arxiv?: string) => ({
+    title,
+    links: [{ kind: 'notes' as const, url }],
+    arxiv,
+  });
 
   it('groups by arXiv id, by title key, and by a short title naming a longer one', () => {
     const keys = paperKeys([

@@ -53,7 +53,9 @@ function snapshot(dir: string = root): Record<string, string> {
 }
 
 describe('parseAddedDates', () => {
-  const dates = parseAddedDates('section\tnumber\tadded\ttitle\nModels\t1\t2024-05-01\tAlpha: One\nModels\t7\t2024-03-01\tAlpha: One\n');
+  const dates = parseAddedDates(
+    'section\tnumber\tadded\ttitle\nModels\t1\t2024-05-01\tAlpha: One\nModels\t7\t2024-03-01\tAlpha: One\n',
+  );
 
   it('looks up by section, number and title, else by section and title key (earliest)', () => {
     expect(dates.lookup('Models', { number: 7, title: 'Alpha: One' })).toBe('2024-03-01');
@@ -62,7 +64,9 @@ describe('parseAddedDates', () => {
   });
 
   it('rejects a malformed row with its line number', () => {
-    expect(() => parseAddedDates('section\tnumber\tadded\ttitle\nModels\t1\t2024-02-30\tAlpha')).toThrow('line 2: "2024-02-30" is not a date');
+    expect(() => parseAddedDates('section\tnumber\tadded\ttitle\nModels\t1\t2024-02-30\tAlpha')).toThrow(
+      'line 2: "2024-02-30" is not a date',
+    );
     expect(() => parseAddedDates('Models\t1\t2024-02-01')).toThrow('line 1: expected 4 tab-separated columns');
   });
 });
@@ -85,7 +89,9 @@ describe('importing the seed list', () => {
       'ChatGLM-Math：Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
       'ChatGLM-Math: Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
     ]);
-    expect(formatImportSummary(result)).toMatch(/merged duplicates: 1\n {2}Alignment With Human Preference \(LLM\), lines \d+ \+ \d+: "ChatGLM-Math：/);
+    expect(formatImportSummary(result)).toMatch(
+      /merged duplicates: 1\n {2}Alignment With Human Preference \(LLM\), lines \d+ \+ \d+: "ChatGLM-Math：/,
+    );
     expect(Object.keys(snapshot()).filter((file) => file.endsWith('.yaml') && file !== 'sections.yaml')).toHaveLength(107);
   });
 
@@ -146,15 +152,30 @@ describe('syncing an older list with a newer one', () => {
     importList(readFixture('sync-old.md'), { defaultAdded: '2024-01-01' });
     // Hand edits the list does not carry: a published month on Alpha, Epsilon's note turned into MDX.
     const alpha = path.join(root, 'models', 'alpha-first-paper.yaml');
-    writeFileSync(alpha, readFileSync(alpha, 'utf8').replace('added: 2024-01-01\n', 'added: 2024-01-01\npublished: 2023-12\norg: Alpha Lab\n'));
+    writeFileSync(
+      alpha,
+      readFileSync(alpha, 'utf8').replace('added: 2024-01-01\n', 'added: 2024-01-01\npublished: 2023-12\norg: Alpha Lab\n'),
+    );
     const epsilon = readEntry('models', 'epsilon-long-note');
     rmSync(path.join(root, 'models', 'epsilon-long-note.yaml'));
-    writeFileSync(path.join(root, 'models', 'epsilon-long-note.mdx'), serializeEntry(epsilon, 'mdx', 'A long **Markdown** note.'));
+    writeFileSync(
+      path.join(root, 'models', 'epsilon-long-note.mdx'),
+      serializeEntry(epsilon, 'mdx', 'A long **Markdown** note.'),
+    );
   });
 
   it('creates, updates, keeps and reports, and adds the new heading to the registry', () => {
     const result = importList(readFixture('sync-new.md'), { defaultAdded: '2024-06-01' });
-    expect(result.sections.map(({ id, isNew, created, updated, unchanged, notInList }) => [id, isNew, created, updated, unchanged, notInList])).toEqual([
+    expect(
+      result.sections.map(({ id, isNew, created, updated, unchanged, notInList }) => [
+        id,
+        isNew,
+        created,
+        updated,
+        unchanged,
+        notInList,
+      ]),
+    ).toEqual([
       ['models', false, 1, 3, 0, 1],
       ['benchmarks', false, 0, 0, 1, 0],
       ['agents', true, 1, 0, 0, 0],
@@ -172,10 +193,20 @@ describe('syncing an older list with a newer one', () => {
     });
     // Beta matched by its arXiv id after a retitle.
     expect(readEntry('models', '2401.00002')).toMatchObject({ title: 'Beta: Second Paper, Retitled', added: '2024-01-01' });
-    expect(readEntry('models', '2402.00006')).toMatchObject({ title: 'Zeta: Brand New Paper', added: '2024-06-01', arxiv: '2402.00006' });
+    expect(readEntry('models', '2402.00006')).toMatchObject({
+      title: 'Zeta: Brand New Paper',
+      added: '2024-06-01',
+      arxiv: '2402.00006',
+    });
     // The MDX entry is updated in its frontmatter; its body stays.
-    const epsilon = parseEntrySource(path.join(root, 'models', 'epsilon-long-note.mdx'), readFileSync(path.join(root, 'models', 'epsilon-long-note.mdx'), 'utf8'));
-    expect(epsilon.data).toMatchObject({ note: 'short note, edited', links: [{ kind: 'notes' }, { kind: 'code', url: 'https://github.com/x/epsilon' }] });
+    const epsilon = parseEntrySource(
+      path.join(root, 'models', 'epsilon-long-note.mdx'),
+      readFileSync(path.join(root, 'models', 'epsilon-long-note.mdx'), 'utf8'),
+    );
+    expect(epsilon.data).toMatchObject({
+      note: 'short note, edited',
+      links: [{ kind: 'notes' }, { kind: 'code', url: 'https://github.com/x/epsilon' }],
+    });
     expect(epsilon.body.trim()).toBe('A long **Markdown** note.');
 
     // Gamma left the list: reported, never deleted.
@@ -230,7 +261,8 @@ describe('syncing an older list with a newer one', () => {
 });
 
 describe('npm run import (CLI)', () => {
-  const runImport = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/import.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const runImport = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'scripts/import.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
 
   it('says in one line that a missing list cannot be read, and exits 2', () => {
     const result = runImport('/nope');

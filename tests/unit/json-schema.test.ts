@@ -55,16 +55,27 @@ describe('the JSON Schema for editors', () => {
   });
 
   it('is mapped to entry files in the VS Code settings', () => {
-    const settings = JSON.parse(readFileSync(path.join(REPO_ROOT, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    const settings = JSON.parse(readFileSync(path.join(REPO_ROOT, '.vscode', 'settings.json'), 'utf8')) as {
+      'yaml.schemas': Record<string, string[]>;
+    };
     const schemaFile = `./${path.relative(REPO_ROOT, jsonSchemaPath())}`;
     expect(settings['yaml.schemas'][schemaFile]).toEqual(['content/*/*.yaml']);
   });
 
   it('lists the same fields as paperSchema, required where paperSchema requires them, and nothing else', () => {
-    const schema = buildPaperJsonSchema() as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
+    const schema = buildPaperJsonSchema() as {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     const shape = paperSchema.shape;
     expect(Object.keys(schema.properties)).toEqual(Object.keys(shape));
-    expect(schema.required.sort()).toEqual(Object.entries(shape).filter(([, field]) => !field.isOptional()).map(([key]) => key).sort());
+    expect(schema.required.sort()).toEqual(
+      Object.entries(shape)
+        .filter(([, field]) => !field.isOptional())
+        .map(([key]) => key)
+        .sort(),
+    );
     expect(schema.additionalProperties).toBe(false);
   });
 
@@ -85,7 +96,10 @@ describe('the JSON Schema for editors', () => {
     expect(validate(entry)).toBe(false);
   });
 
-  const entries = readEntrySources(contentRoot(), loadSections().map((section) => section.id));
+  const entries = readEntrySources(
+    contentRoot(),
+    loadSections().map((section) => section.id),
+  );
   it(`accepts every entry in content/ (${entries.length} files)`, () => {
     expect(entries.length).toBeGreaterThanOrEqual(100);
     const rejected = entries

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEntryText, parseList, type ListEntryFields, type ParsedEntry, type ParsedSection } from '../../scripts/lib/list/parse';
+import {
+  parseEntryText,
+  parseList,
+  type ListEntryFields,
+  type ParsedEntry,
+  type ParsedSection,
+} from '../../scripts/lib/list/parse';
 import { entryLine, writeList } from '../../scripts/lib/list/write';
 import { inferLinkKind } from '../../scripts/lib/list/link-kind';
 
@@ -21,8 +27,29 @@ const ENTRY_LINE = /^\s*\d+\.(?!\d)/;
 // ── Realistic entries ────────────────────────────────────────────────────────────────────────
 
 const word = fc.constantFrom(
-  'LLaVA', 'Video', 'Understanding', 'DPO', 'RLHF', 'Mixture-of-Experts', 'ChatGLM-Math：Improving', 'A', 'of', 'v2',
-  '视觉', '幻觉', '偏好优化', '多模态', 'NUS&NTU：混合指令', '*强调*', '`code`', '—', '1.5', "It's", '"quoted"', '#1', '3D-CT-GPT',
+  'LLaVA',
+  'Video',
+  'Understanding',
+  'DPO',
+  'RLHF',
+  'Mixture-of-Experts',
+  'ChatGLM-Math：Improving',
+  'A',
+  'of',
+  'v2',
+  '视觉',
+  '幻觉',
+  '偏好优化',
+  '多模态',
+  'NUS&NTU：混合指令',
+  '*强调*',
+  '`code`',
+  '—',
+  '1.5',
+  "It's",
+  '"quoted"',
+  '#1',
+  '3D-CT-GPT',
 );
 const words = (max: number) => fc.array(word, { minLength: 1, maxLength: max }).map((parts) => parts.join(' '));
 
@@ -39,10 +66,13 @@ const nested = (open: string, close: string) =>
 /** Full-width parentheses and brackets are only text: balanced or not. */
 const fullWidth = fc.constantFrom('（如ViT）', '（括号', '）', '【注】', '「引用」', '：', '，', '、');
 
-const title = fc.tuple(nested('[', ']'), fc.option(fc.constantFrom('(unbalanced', 'x)', '（全角）', ': A Survey'), { nil: undefined }))
+const title = fc
+  .tuple(nested('[', ']'), fc.option(fc.constantFrom('(unbalanced', 'x)', '（全角）', ': A Survey'), { nil: undefined }))
   .map(([text, tail]) => (tail ? `${text} ${tail}` : text).trim());
 
-const note = fc.tuple(nested('(', ')'), fc.array(fullWidth, { maxLength: 3 })).map(([text, marks]) => `${text}${marks.join('')}`.trim());
+const note = fc
+  .tuple(nested('(', ')'), fc.array(fullWidth, { maxLength: 3 }))
+  .map(([text, marks]) => `${text}${marks.join('')}`.trim());
 
 const url = fc
   .tuple(
@@ -60,7 +90,15 @@ const url = fc
   )
   .map(([base, suffix]) => `${base}${suffix ?? ''}`);
 
-const venue = fc.constantFrom('NeurIPS 2024', 'Neurips2024', "ICLR'25", 'CVPR 2024 Oral', 'ACL 2024 Findings', 'Findings of EMNLP 2023', 'TPAMI 2024');
+const venue = fc.constantFrom(
+  'NeurIPS 2024',
+  'Neurips2024',
+  "ICLR'25",
+  'CVPR 2024 Oral',
+  'ACL 2024 Findings',
+  'Findings of EMNLP 2023',
+  'TPAMI 2024',
+);
 const tag = fc.constantFrom('LLM', 'RLHF', 'video understanding', '幻觉', 'MoE', 'any-to-any', 'DPO');
 
 const entry: fc.Arbitrary<ListEntryFields> = fc
@@ -87,7 +125,10 @@ const handWritten = (fields: ListEntryFields) =>
   fc
     .record({
       spaces: fc.array(fc.constantFrom('', ' ', '  ', '\t'), { minLength: 8, maxLength: 8 }),
-      labels: fc.array(fc.constantFrom('[Code]', 'Code', '[Reading Notes]', 'project page', '[[x]]'), { minLength: 3, maxLength: 3 }),
+      labels: fc.array(fc.constantFrom('[Code]', 'Code', '[Reading Notes]', 'project page', '[[x]]'), {
+        minLength: 3,
+        maxLength: 3,
+      }),
       // Where each extra link goes (0: before the note, 1: between note and venue, 2: last); sorted, so links keep their order.
       slots: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }).map((slots) => slots.sort()),
       tagSeparator: fc.constantFrom(', ', ',', '，', '、'),
@@ -137,7 +178,12 @@ const damagedLine = entry.chain(handWritten).chain((line) =>
 const sectionLines = fc.array(
   fc.oneof(
     { weight: 6, arbitrary: damagedLine },
-    { weight: 1, arbitrary: fc.tuple(fc.nat({ max: 99 }), fc.string({ unit: 'grapheme', maxLength: 40 })).map(([n, text]) => `${n}. ${text}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.nat({ max: 99 }), fc.string({ unit: 'grapheme', maxLength: 40 }))
+        .map(([n, text]) => `${n}. ${text}`),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((text) => text.replace(/[\r\n]/g, ' ')) },
     { weight: 1, arbitrary: fc.constant('') },
   ),
@@ -146,7 +192,9 @@ const sectionLines = fc.array(
 
 const list = fc
   .tuple(sectionLines, sectionLines)
-  .map(([first, second]) => ['# Awesome List', 'An intro.', '', `# ${SECTION_TITLES[0]}`, ...first, '', `# ${SECTION_TITLES[1]}`, ...second].join('\n'));
+  .map(([first, second]) =>
+    ['# Awesome List', 'An intro.', '', `# ${SECTION_TITLES[0]}`, ...first, '', `# ${SECTION_TITLES[1]}`, ...second].join('\n'),
+  );
 
 // ── Properties ───────────────────────────────────────────────────────────────────────────────
 
@@ -154,19 +202,29 @@ const list = fc
 function fieldsOf(parsed: ParsedEntry | ReturnType<typeof parseEntryText>): ListEntryFields & { arxiv?: string } {
   if ('reason' in parsed) throw new Error(`did not parse: ${parsed.reason}`);
   const { title, links, note, venue, tags, arxiv } = parsed;
-  return { title, links, ...(note !== undefined && { note }), ...(venue !== undefined && { venue }), ...(tags !== undefined && { tags }), ...(arxiv !== undefined && { arxiv }) };
+  return {
+    title,
+    links,
+    ...(note !== undefined && { note }),
+    ...(venue !== undefined && { venue }),
+    ...(tags !== undefined && { tags }),
+    ...(arxiv !== undefined && { arxiv }),
+  };
 }
 
 describe('parseList under fuzzing', () => {
   it('reads every realistic entry line, however spaced and ordered, as the entry it was written from', () => {
     fc.assert(
-      fc.property(entry.chain((fields) => fc.tuple(fc.constant(fields), handWritten(fields))), ([fields, line]) => {
-        const parsed = parseList(`# ${SECTION_TITLES[0]}\n${line}\n`, SECTION_TITLES);
-        expect(parsed.problems).toEqual([]);
-        const { arxiv, ...read } = fieldsOf(parsed.sections[0]!.entries[0]!);
-        expect(read).toEqual(fields);
-        expect(arxiv === undefined || fields.links.some((link) => link.url.includes(arxiv))).toBe(true);
-      }),
+      fc.property(
+        entry.chain((fields) => fc.tuple(fc.constant(fields), handWritten(fields))),
+        ([fields, line]) => {
+          const parsed = parseList(`# ${SECTION_TITLES[0]}\n${line}\n`, SECTION_TITLES);
+          expect(parsed.problems).toEqual([]);
+          const { arxiv, ...read } = fieldsOf(parsed.sections[0]!.entries[0]!);
+          expect(read).toEqual(fields);
+          expect(arxiv === undefined || fields.links.some((link) => link.url.includes(arxiv))).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -177,8 +235,13 @@ describe('parseList under fuzzing', () => {
         const parsed = parseList(text, SECTION_TITLES);
         const lines = text.split('\n');
         const firstSection = lines.indexOf(`# ${SECTION_TITLES[0]}`);
-        const entryLineNumbers = lines.flatMap((line, index) => (index > firstSection && ENTRY_LINE.test(line) ? [index + 1] : []));
-        const accounted = [...parsed.sections.flatMap((section) => section.entries.map((parsedEntry) => parsedEntry.line)), ...parsed.problems.map((problem) => problem.line)];
+        const entryLineNumbers = lines.flatMap((line, index) =>
+          index > firstSection && ENTRY_LINE.test(line) ? [index + 1] : [],
+        );
+        const accounted = [
+          ...parsed.sections.flatMap((section) => section.entries.map((parsedEntry) => parsedEntry.line)),
+          ...parsed.problems.map((problem) => problem.line),
+        ];
         expect(accounted.sort((a, b) => a - b)).toEqual(entryLineNumbers);
         expect(parsed.sections.reduce((sum, section) => sum + section.entryLines, 0)).toBe(entryLineNumbers.length);
       }),
@@ -195,11 +258,15 @@ describe('parseList under fuzzing', () => {
 
   it('never throws on arbitrary text, and reports only lines that exist', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.array(fc.constantFrom(...SECTION_TITLES)), (text, titles) => {
-        const parsed = parseList(text, titles);
-        const lineCount = text.split(/\r?\n/).length;
-        for (const problem of parsed.problems) expect(problem.line).toBeLessThanOrEqual(lineCount);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.array(fc.constantFrom(...SECTION_TITLES)),
+        (text, titles) => {
+          const parsed = parseList(text, titles);
+          const lineCount = text.split(/\r?\n/).length;
+          for (const problem of parsed.problems) expect(problem.line).toBeLessThanOrEqual(lineCount);
+        },
+      ),
       RUNS,
     );
   });
@@ -208,7 +275,10 @@ describe('parseList under fuzzing', () => {
     fc.assert(
       fc.property(list, (text) => {
         const parsed = parseList(text, SECTION_TITLES);
-        const written = writeList({ header: '', sections: parsed.sections.map((section) => ({ title: section.title, entries: section.entries.map(fieldsOf) })) });
+        const written = writeList({
+          header: '',
+          sections: parsed.sections.map((section) => ({ title: section.title, entries: section.entries.map(fieldsOf) })),
+        });
         const reread = parseList(written, SECTION_TITLES);
         expect(reread.problems).toEqual([]);
         // Sections whose lines were all problems carry no entries, and a heading without entries is prose.

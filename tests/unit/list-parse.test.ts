@@ -26,7 +26,11 @@ describe('parseList: one entry quirk at a time', () => {
   });
 
   it('reads (note)(Neurips2024) as a note then a venue', () => {
-    expect(entry(2)).toMatchObject({ note: 'NUS&NTU：混合指令', venue: 'Neurips2024', links: [{ kind: 'code', url: 'https://github.com/SkyworkAI/Vitron' }] });
+    expect(entry(2)).toMatchObject({
+      note: 'NUS&NTU：混合指令',
+      venue: 'Neurips2024',
+      links: [{ kind: 'code', url: 'https://github.com/SkyworkAI/Vitron' }],
+    });
   });
 
   it('accepts a space between the link and the note, and full-width parentheses inside it as text', () => {
@@ -50,7 +54,11 @@ describe('parseList: one entry quirk at a time', () => {
   });
 
   it('reads titles with balanced brackets and URLs with balanced parentheses', () => {
-    expect(entry(8)).toMatchObject({ title: '[Bracketed] Title [v2]', links: [{ url: 'https://example.org/paper_(v2)' }], note: 'url with parentheses' });
+    expect(entry(8)).toMatchObject({
+      title: '[Bracketed] Title [v2]',
+      links: [{ url: 'https://example.org/paper_(v2)' }],
+      note: 'url with parentheses',
+    });
   });
 
   it('keeps papers that share one notes URL apart: a URL is no identity', () => {
@@ -94,7 +102,10 @@ describe('parseList: lists shaped differently', () => {
   });
 
   it('reports lines after the first section that are not entries, since the export drops them', () => {
-    const parsed = parseList('# Models\n## Video\n1. [A](https://a.example/a)\nSee also below.\n\n# Star History\n![chart](https://a.example/c.svg)\n', ['Models']);
+    const parsed = parseList(
+      '# Models\n## Video\n1. [A](https://a.example/a)\nSee also below.\n\n# Star History\n![chart](https://a.example/c.svg)\n',
+      ['Models'],
+    );
     expect(parsed.strayLines).toEqual([
       { line: 2, text: '## Video' },
       { line: 4, text: 'See also below.' },
@@ -106,10 +117,16 @@ describe('parseList: lists shaped differently', () => {
 });
 
 describe('looksLikeVenue', () => {
-  it.each(['Neurips2024', 'NeurIPS 2024', "ICLR'25", 'CVPR2024', 'ACL 2024', 'EMNLP 2023 Findings', 'Findings of ACL 2024', 'ICML 2024 Oral'])(
-    'accepts %s',
-    (venue) => expect(looksLikeVenue(venue)).toBe(true),
-  );
+  it.each([
+    'Neurips2024',
+    'NeurIPS 2024',
+    "ICLR'25",
+    'CVPR2024',
+    'ACL 2024',
+    'EMNLP 2023 Findings',
+    'Findings of ACL 2024',
+    'ICML 2024 Oral',
+  ])('accepts %s', (venue) => expect(looksLikeVenue(venue)).toBe(true));
   it.each(['Meta FAIR', '2024', 'NeurIPS', 'CVPR is great 2024', '清华&MIT：统一视频理解与生成'])('rejects %s', (text) =>
     expect(looksLikeVenue(text)).toBe(false),
   );

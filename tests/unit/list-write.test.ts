@@ -39,15 +39,23 @@ describe('entryLine', () => {
     expect(
       entryLine(3, {
         ...paper,
-        links: [...paper.links, { kind: 'code', url: 'https://github.com/a/b' }, { kind: 'notes', url: 'https://zhuanlan.zhihu.com/p/1' }],
+        links: [
+          ...paper.links,
+          { kind: 'code', url: 'https://github.com/a/b' },
+          { kind: 'notes', url: 'https://zhuanlan.zhihu.com/p/1' },
+        ],
         note: 'a (nested) note',
         venue: 'CVPR 2024',
       }),
-    ).toBe('3. [T](https://arxiv.org/abs/2401.00001)(a (nested) note)(CVPR 2024) [[Code]](https://github.com/a/b) [[Reading Notes]](https://zhuanlan.zhihu.com/p/1)');
+    ).toBe(
+      '3. [T](https://arxiv.org/abs/2401.00001)(a (nested) note)(CVPR 2024) [[Code]](https://github.com/a/b) [[Reading Notes]](https://zhuanlan.zhihu.com/p/1)',
+    );
   });
 
   it('writes an empty note group before a venue, and tags before the title', () => {
-    expect(entryLine(1, { ...paper, venue: 'ICLR 2025', tags: ['LLM', 'RLHF'] })).toBe('1. (LLM, RLHF)[T](https://arxiv.org/abs/2401.00001)()(ICLR 2025)');
+    expect(entryLine(1, { ...paper, venue: 'ICLR 2025', tags: ['LLM', 'RLHF'] })).toBe(
+      '1. (LLM, RLHF)[T](https://arxiv.org/abs/2401.00001)()(ICLR 2025)',
+    );
     expect(entryLine(1, paper)).toBe('1. [T](https://arxiv.org/abs/2401.00001)');
   });
 });
@@ -92,7 +100,9 @@ describe('round trip: import the seed, export, parse the export', () => {
       const section = exported.sections.find((candidate) => candidate.title === seedSection.title)!;
       for (const line of seedSection.entries) {
         // Merged lines share one entry: found by title key, carrying every link and note.
-        const entry = section.entries.find((candidate) => candidate.title === line.title) ?? section.entries.find((candidate) => titleKey(candidate.title) === titleKey(line.title));
+        const entry =
+          section.entries.find((candidate) => candidate.title === line.title) ??
+          section.entries.find((candidate) => titleKey(candidate.title) === titleKey(line.title));
         expect(entry, line.title).toBeDefined();
         expect(entry!.links, line.title).toEqual(expect.arrayContaining(line.links));
         if (line.note) expect(entry!.note, line.title).toContain(line.note);
@@ -105,20 +115,36 @@ describe('round trip: import the seed, export, parse the export', () => {
   it('orders each section newest added first, ties by title', () => {
     const { text } = exportListFromDisk(root);
     const survey = parseList(text, registryTitles).sections[0]!.entries.map((entry) => entry.title);
-    expect(survey).toEqual(['Aligning Large Language Models with Human', '万字长文总结多模态大模型最新进展（Modality Bridging篇）', '万字长文总结多模态大模型最新进展（Video篇）']);
+    expect(survey).toEqual([
+      'Aligning Large Language Models with Human',
+      '万字长文总结多模态大模型最新进展（Modality Bridging篇）',
+      '万字长文总结多模态大模型最新进展（Video篇）',
+    ]);
     const unified = parseList(text, registryTitles).sections[3]!.entries;
     expect(unified[0]!.title.startsWith('AnyGPT')).toBe(true); // 2024-11-03, first by title
     expect(unified.at(-1)!.title.startsWith('Transfusion')).toBe(true); // 2024-09-22, last by title
   });
 
   it('refuses entries that are invalid or would not read back', () => {
-    writeFileSync(path.join(root, 'survey', 'bad.yaml'), serializeEntry({ title: 'Bad', links: [{ kind: 'paper', url: 'https://x.org/a' }], added: '2024-13-01' }));
+    writeFileSync(
+      path.join(root, 'survey', 'bad.yaml'),
+      serializeEntry({ title: 'Bad', links: [{ kind: 'paper', url: 'https://x.org/a' }], added: '2024-13-01' }),
+    );
     writeFileSync(
       path.join(root, 'survey', 'unbalanced.yaml'),
-      serializeEntry({ title: 'Unbalanced', links: [{ kind: 'paper', url: 'https://x.org/b' }], note: 'a) b', added: '2024-01-01' }),
+      serializeEntry({
+        title: 'Unbalanced',
+        links: [{ kind: 'paper', url: 'https://x.org/b' }],
+        note: 'a) b',
+        added: '2024-01-01',
+      }),
     );
     expect(exportListFromDisk(root).problems).toEqual([expect.stringMatching(/bad\.yaml:\d+: added: /)]);
     rmSync(path.join(root, 'survey', 'bad.yaml'));
-    expect(exportListFromDisk(root).problems).toEqual([expect.stringMatching(/^exported line \d+ would not import back: unexpected text after the link: "b\)": \d+\. \[Unbalanced\]/)]);
+    expect(exportListFromDisk(root).problems).toEqual([
+      expect.stringMatching(
+        /^exported line \d+ would not import back: unexpected text after the link: "b\)": \d+\. \[Unbalanced\]/,
+      ),
+    ]);
   });
 });

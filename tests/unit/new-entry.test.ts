@@ -107,7 +107,13 @@ describe('createEntry', () => {
   });
 
   it('writes an MDX entry whose body is the note', () => {
-    const { file, text } = create({ section: 'benchmarks', url: 'https://mmmu-benchmark.github.io/', title: 'MMMU', note: '**长笔记**\n\n- 一\n- 二', mdx: true });
+    const { file, text } = create({
+      section: 'benchmarks',
+      url: 'https://mmmu-benchmark.github.io/',
+      title: 'MMMU',
+      note: '**长笔记**\n\n- 一\n- 二',
+      mdx: true,
+    });
     expect(file).toBe(path.join(root, 'benchmarks', 'mmmu.mdx'));
     const source = parseEntrySource(file, text);
     expect(source.body.trim()).toBe('**长笔记**\n\n- 一\n- 二');
@@ -118,7 +124,10 @@ describe('createEntry', () => {
     expect(refusal({ section: 'mlm', url: 'https://a.org/', title: 'A' }).message).toBe(
       'unknown section "mlm"; valid sections: mllm, benchmarks',
     );
-    expect(refusal({ url: 'https://a.org/', title: 'A' })).toMatchObject({ code: 'unknown-section', message: expect.stringContaining('mllm, benchmarks') });
+    expect(refusal({ url: 'https://a.org/', title: 'A' })).toMatchObject({
+      code: 'unknown-section',
+      message: expect.stringContaining('mllm, benchmarks'),
+    });
   });
 
   it.each(['javascript:alert(1)', 'ftp://example.org/paper.pdf', 'arxiv.org/abs/2401.00001', ''])('refuses the URL %j', (url) => {
@@ -134,10 +143,14 @@ describe('createEntry', () => {
   it('refuses a paper the section already has, by arXiv id or by title, naming the file', () => {
     const byArxiv = refusal({ section: 'mllm', url: 'https://huggingface.co/papers/2409.12191', title: 'Qwen2 VL' });
     expect(byArxiv).toMatchObject({ code: 'duplicate', existingFile: path.join(root, 'mllm', '2409.12191.yaml') });
-    expect(byArxiv.message).toBe('this paper is already in section "mllm": content/mllm/2409.12191.yaml (same arXiv id 2409.12191)');
+    expect(byArxiv.message).toBe(
+      'this paper is already in section "mllm": content/mllm/2409.12191.yaml (same arXiv id 2409.12191)',
+    );
 
     const byTitle = refusal({ section: 'mllm', url: 'https://arxiv.org/abs/2304.08485', title: 'visual instruction  tuning!' });
-    expect(byTitle.message).toBe('this paper is already in section "mllm": content/mllm/visual-instruction-tuning.yaml (same title)');
+    expect(byTitle.message).toBe(
+      'this paper is already in section "mllm": content/mllm/visual-instruction-tuning.yaml (same title)',
+    );
   });
 
   it('accepts the same paper in another section', () => {
@@ -153,7 +166,13 @@ describe('createEntry', () => {
   });
 
   it('refuses an MDX note that is not plain Markdown', () => {
-    const error = refusal({ section: 'mllm', url: 'https://a.org/', title: 'A', note: 'fine\n\n<Tip>no</Tip> and {1 + 1}', mdx: true });
+    const error = refusal({
+      section: 'mllm',
+      url: 'https://a.org/',
+      title: 'A',
+      note: 'fine\n\n<Tip>no</Tip> and {1 + 1}',
+      mdx: true,
+    });
     expect(error.code).toBe('invalid-entry');
     expect(error.message).toMatch(/^an MDX note must be plain Markdown: note line 3: JSX\/HTML element <Tip>/);
     // The same text is fine as a YAML note, which is never compiled.
@@ -168,7 +187,9 @@ describe('createEntry', () => {
 
 describe('command-line input', () => {
   it('reads the flags, splitting tags', () => {
-    expect(parseNewEntryArgs(['--section', 'mllm', '--url', 'https://a.org/', '--title', 'A', '--tags', 'x, y,,x', '--mdx'])).toEqual({
+    expect(
+      parseNewEntryArgs(['--section', 'mllm', '--url', 'https://a.org/', '--title', 'A', '--tags', 'x, y,,x', '--mdx']),
+    ).toEqual({
       section: 'mllm',
       url: 'https://a.org/',
       title: 'A',

@@ -54,7 +54,11 @@ describe('paperFiles loader', () => {
     const { context, entries, rendered } = fakeContext(root);
     await paperFiles(dir).load(context);
     expect([...entries.keys()].sort()).toEqual(['2409.12191', 'long']);
-    expect(entries.get('2409.12191')).toMatchObject({ data: { title: 'Qwen2-VL', added: '2024-09-20' }, filePath: 'content/mllm/2409.12191.yaml', rendered: undefined });
+    expect(entries.get('2409.12191')).toMatchObject({
+      data: { title: 'Qwen2-VL', added: '2024-09-20' },
+      filePath: 'content/mllm/2409.12191.yaml',
+      rendered: undefined,
+    });
     expect(entries.get('long')).toMatchObject({ body: '\nA **long** note.\n', rendered: { html: '<p>A **long** note.</p>' } });
     expect(rendered).toEqual(['\nA **long** note.\n']);
   });

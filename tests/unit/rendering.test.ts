@@ -14,7 +14,9 @@ describe('note Markdown', () => {
     expect(renderInlineMarkdown('<img src=x onerror=alert(1)>')).toBe('&#x3C;img src=x onerror=alert(1)>');
   });
   it('turns javascript: and data: links into plain text and keeps http links', () => {
-    expect(renderInlineMarkdown('[x](javascript:alert(1)) [y](data:text/html,hi) [z](https://a.b)')).toBe('x y <a href="https://a.b" rel="noopener noreferrer">z</a>');
+    expect(renderInlineMarkdown('[x](javascript:alert(1)) [y](data:text/html,hi) [z](https://a.b)')).toBe(
+      'x y <a href="https://a.b" rel="noopener noreferrer">z</a>',
+    );
     expect(renderInlineMarkdown('[r][1]\n\n[1]: javascript:alert(1)')).toBe('r');
   });
   it('renders block Markdown with the same rules', () => {
@@ -35,7 +37,9 @@ describe('BibTeX', () => {
 });
 
 describe('the list header', () => {
-  const header = splitListHeader('# Awesome List\nIntro **text**.\n\n### About Me\nMe.\n\n###  🔥 Updated 2024-10-28\n- news one\n');
+  const header = splitListHeader(
+    '# Awesome List\nIntro **text**.\n\n### About Me\nMe.\n\n###  🔥 Updated 2024-10-28\n- news one\n',
+  );
   it('splits title, intro and parts', () => {
     expect(header.title).toBe('Awesome List');
     expect(header.intro).toBe('Intro **text**.');
@@ -58,6 +62,8 @@ describe('small helpers', () => {
     expect(withBase('/stats/', '/base')).toBe('/base/stats/');
   });
   it('points edit links at the file on the forge', () => {
-    expect(editUrl('https://github.com/o/r', 'main', 'content/mllm/x.yaml')).toBe('https://github.com/o/r/edit/main/content/mllm/x.yaml');
+    expect(editUrl('https://github.com/o/r', 'main', 'content/mllm/x.yaml')).toBe(
+      'https://github.com/o/r/edit/main/content/mllm/x.yaml',
+    );
   });
 });

@@ -1,5 +1,16 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,9 +40,16 @@ interface Run {
 }
 
 /** Runs a script with tsx (not npm, whose own lines would hide the script's), without blocking this process. */
-async function runScript(script: string, args: string[], { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+async function runScript(
+  script: string,
+  args: string[],
+  { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSX_CLI, script, ...args], { cwd, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSX_CLI, script, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -79,7 +97,9 @@ describe('writes are whole or absent', () => {
     for (const [script, files] of Object.entries(SCRIPT_SOURCES)) {
       for (const file of files) {
         const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
-        expect(source, `${script}: ${file}`).not.toMatch(/\b(?:writeFileSync|writeFile|appendFileSync|createWriteStream|openSync)\s*\(/);
+        expect(source, `${script}: ${file}`).not.toMatch(
+          /\b(?:writeFileSync|writeFile|appendFileSync|createWriteStream|openSync)\s*\(/,
+        );
       }
     }
   });
@@ -180,12 +200,48 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
   it.each([
     ['import: the list is missing', 'import', [missing], {}, `cannot read ${missing}: no such file or directory`],
     ['import: the list is a folder', 'import', [tmpdir()], {}, `cannot read ${tmpdir()}: it is a directory`],
-    ['import: the dates file is missing', 'import', [path.join(REPO_ROOT, 'README.md'), '--dates', missing], {}, `cannot read ${missing}`],
-    ['import: the content folder is missing', 'import', [path.join(REPO_ROOT, 'README.md'), '--content', missingDir], {}, `cannot read ${missingDir}/sections.yaml`],
-    ['validate: the content folder is missing', 'validate', ['--content', missingDir], {}, `the content root ${missingDir} does not exist`],
-    ['validate: the content folder is a file', 'validate', ['--content', path.join(REPO_ROOT, 'README.md')], {}, 'is not a folder'],
-    ['new: the content folder is missing', 'new', ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'], { CONTENT_DIR: missingDir }, `${missingDir}/sections.yaml`],
-    ['export: the content folder is missing', 'export-readme', ['--content', missingDir], {}, `cannot read ${missingDir}/sections.yaml`],
+    [
+      'import: the dates file is missing',
+      'import',
+      [path.join(REPO_ROOT, 'README.md'), '--dates', missing],
+      {},
+      `cannot read ${missing}`,
+    ],
+    [
+      'import: the content folder is missing',
+      'import',
+      [path.join(REPO_ROOT, 'README.md'), '--content', missingDir],
+      {},
+      `cannot read ${missingDir}/sections.yaml`,
+    ],
+    [
+      'validate: the content folder is missing',
+      'validate',
+      ['--content', missingDir],
+      {},
+      `the content root ${missingDir} does not exist`,
+    ],
+    [
+      'validate: the content folder is a file',
+      'validate',
+      ['--content', path.join(REPO_ROOT, 'README.md')],
+      {},
+      'is not a folder',
+    ],
+    [
+      'new: the content folder is missing',
+      'new',
+      ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'],
+      { CONTENT_DIR: missingDir },
+      `${missingDir}/sections.yaml`,
+    ],
+    [
+      'export: the content folder is missing',
+      'export-readme',
+      ['--content', missingDir],
+      {},
+      `cannot read ${missingDir}/sections.yaml`,
+    ],
   ] as const)('%s', async (_, script, args, env, mentions) => {
     expectOneLineFailure(await runScript(scriptPath(script), [...args], { env }), mentions);
   });
@@ -204,7 +260,9 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
       runScript(scriptPath('validate'), ['--content', content]),
       runScript(scriptPath('export-readme'), ['--content', content]),
       runScript(scriptPath('import'), [path.join(REPO_ROOT, 'README.md'), '--content', content]),
-      runScript(scriptPath('new'), ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'], { env: { CONTENT_DIR: content } }),
+      runScript(scriptPath('new'), ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'], {
+        env: { CONTENT_DIR: content },
+      }),
     ]);
     for (const run of runs) {
       expect(run.code, run.stderr).not.toBe(0);

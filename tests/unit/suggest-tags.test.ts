@@ -4,7 +4,11 @@ import { mergeTags, planTagSuggestions, suggestTopicTags } from '../../scripts/l
 
 describe('suggestTopicTags', () => {
   it.each([
-    ['Beyond Hallucinations: Hallucination-Aware Direct Preference Optimization', '', ['hallucination', 'dpo', 'preference optimization']],
+    [
+      'Beyond Hallucinations: Hallucination-Aware Direct Preference Optimization',
+      '',
+      ['hallucination', 'dpo', 'preference optimization'],
+    ],
     ['Some Title', '本文将消除幻觉视为一种模型偏好', ['hallucination']],
     ['Chat-UniVi', '统一表示图像和视频', ['video']],
     ['Qwen2-VL', '精细的动态分辨率策略', ['high resolution']],
@@ -24,10 +28,16 @@ describe('mergeTags', () => {
 
 describe('planTagSuggestions', () => {
   const entry = (text: string, file = '/c/mllm/x.yaml') => parseEntrySource(file, text);
-  const base = { title: 'A video paper', links: [{ kind: 'paper' as const, url: 'https://arxiv.org/abs/2401.00001' }], added: '2024-01-01' };
+  const base = {
+    title: 'A video paper',
+    links: [{ kind: 'paper' as const, url: 'https://arxiv.org/abs/2401.00001' }],
+    added: '2024-01-01',
+  };
 
   it('adds missing tags to an entry and keeps an MDX body', () => {
-    const [change] = planTagSuggestions([entry(serializeEntry({ ...base, tags: ['mine'] }, 'mdx', 'Body **text**.'), '/c/mllm/x.mdx')]);
+    const [change] = planTagSuggestions([
+      entry(serializeEntry({ ...base, tags: ['mine'] }, 'mdx', 'Body **text**.'), '/c/mllm/x.mdx'),
+    ]);
     expect(change!.added).toEqual(['video']);
     const written = entry(change!.text, '/c/mllm/x.mdx');
     expect(written.data).toMatchObject({ tags: ['mine', 'video'] });

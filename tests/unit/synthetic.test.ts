@@ -5,7 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findUnsafeMdx } from '../../src/lib/mdx-safety';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
-import { charCount, NOTE_CHARS, seededRandom, syntheticEntries, TAG_VOCABULARY, TITLE_WORDS, writeSyntheticContent } from '../../scripts/lib/bench/synthetic';
+import {
+  charCount,
+  NOTE_CHARS,
+  seededRandom,
+  syntheticEntries,
+  TAG_VOCABULARY,
+  TITLE_WORDS,
+  writeSyntheticContent,
+} from '../../scripts/lib/bench/synthetic';
 import { titleKey } from '../../src/lib/title-key';
 import { checkContent } from '../../src/lib/validate';
 import { paperSchema } from '../../src/schemas/paper';
@@ -25,7 +33,9 @@ describe('seededRandom', () => {
 describe('syntheticEntries', () => {
   it('is the same for the same seed, and another list for another seed', () => {
     expect(syntheticEntries(50, { sections: SECTIONS, seed: 7 })).toEqual(syntheticEntries(50, { sections: SECTIONS, seed: 7 }));
-    expect(syntheticEntries(50, { sections: SECTIONS, seed: 8 })).not.toEqual(syntheticEntries(50, { sections: SECTIONS, seed: 7 }));
+    expect(syntheticEntries(50, { sections: SECTIONS, seed: 8 })).not.toEqual(
+      syntheticEntries(50, { sections: SECTIONS, seed: 7 }),
+    );
   });
 
   it('gives exactly the count asked for, spread by the section weights', () => {
@@ -84,7 +94,8 @@ describe('syntheticEntries', () => {
       expect(new Set(inSection.map((entry) => titleKey(entry.paper.title))).size).toBe(inSection.length);
     }
     const sectionsByTitle = new Map<string, Set<string>>();
-    for (const entry of entries) sectionsByTitle.set(entry.paper.title, (sectionsByTitle.get(entry.paper.title) ?? new Set()).add(entry.section));
+    for (const entry of entries)
+      sectionsByTitle.set(entry.paper.title, (sectionsByTitle.get(entry.paper.title) ?? new Set()).add(entry.section));
     const crossListed = [...sectionsByTitle.values()].filter((sections) => sections.size > 1).length;
     expect(crossListed).toBeGreaterThan(0);
     expect(crossListed).toBeLessThan(entries.length * 0.05);

@@ -31,7 +31,12 @@ const REGISTRY = `- id: mllm
 `;
 
 /** A valid YAML entry (title on line 1, the link URL on line 4, note on 5 if any, then added); `extra` lines follow. */
-function yamlEntry({ title = 'Qwen2-VL', url = 'https://arxiv.org/abs/2409.12191', note, extra = '' }: { title?: string; url?: string; note?: string; extra?: string } = {}): string {
+function yamlEntry({
+  title = 'Qwen2-VL',
+  url = 'https://arxiv.org/abs/2409.12191',
+  note,
+  extra = '',
+}: { title?: string; url?: string; note?: string; extra?: string } = {}): string {
   // A JSON string is a YAML double-quoted string: titles with `: ` and blank notes stay text.
   const lines = [`title: ${JSON.stringify(title)}`, 'links:', '  - kind: paper', `    url: ${url}`];
   if (note !== undefined) lines.push(`note: ${JSON.stringify(note)}`);
@@ -89,7 +94,13 @@ describe('validateContent', () => {
     it('stops with one problem when sections.yaml is missing', () => {
       const root = contentFolder({ 'mllm/a.yaml': 'title: [broken' }, null);
       expect(problemsIn(root)).toEqual([
-        { file: 'sections.yaml', line: 1, field: '(file)', message: 'the section registry is missing: no section can be checked', severity: 'error' },
+        {
+          file: 'sections.yaml',
+          line: 1,
+          field: '(file)',
+          message: 'the section registry is missing: no section can be checked',
+          severity: 'error',
+        },
       ]);
     });
 
@@ -101,13 +112,21 @@ describe('validateContent', () => {
     it('stops at schema violations, with the item field and line', () => {
       const root = contentFolder({ 'mllm/a.yaml': 'title: [broken' }, REGISTRY.replace('id: survey', 'id: Survey'));
       expect(problemsIn(root)).toEqual([
-        { file: 'sections.yaml', line: 5, field: '1.id', message: 'must be lower-case words joined by hyphens', severity: 'error' },
+        {
+          file: 'sections.yaml',
+          line: 5,
+          field: '1.id',
+          message: 'must be lower-case words joined by hyphens',
+          severity: 'error',
+        },
       ]);
     });
   });
 
   it('reports a YAML syntax error with its line', () => {
-    expect(onlyProblem({ 'mllm/a.yaml': 'title: Qwen2-VL\nlinks:\n  - kind: paper\n   url: https://x.org\nadded: 2024-09-20\n' })).toMatchObject({
+    expect(
+      onlyProblem({ 'mllm/a.yaml': 'title: Qwen2-VL\nlinks:\n  - kind: paper\n   url: https://x.org\nadded: 2024-09-20\n' }),
+    ).toMatchObject({
       file: 'mllm/a.yaml',
       line: 4,
       field: '(syntax)',
@@ -124,7 +143,7 @@ describe('validateContent', () => {
     });
   });
 
-  it('reports YAML that Astro\'s reader (js-yaml) rejects even where the `yaml` package accepts it', () => {
+  it("reports YAML that Astro's reader (js-yaml) rejects even where the `yaml` package accepts it", () => {
     // `yaml` only warns about an unknown tag; js-yaml, which Astro loads entries with, stops.
     expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ extra: 'org: !!python/str Alibaba' }) })).toMatchObject({
       file: 'mllm/a.yaml',
@@ -153,7 +172,13 @@ describe('validateContent', () => {
 
   it('reports a missing field at the start of the entry data', () => {
     const text = `# yaml-language-server: $schema=../paper.schema.json\n${yamlEntry().replace('added: 2024-09-20', '')}`;
-    expect(onlyProblem({ 'mllm/a.yaml': text })).toEqual({ file: 'mllm/a.yaml', line: 2, field: 'added', message: 'is required', severity: 'error' });
+    expect(onlyProblem({ 'mllm/a.yaml': text })).toEqual({
+      file: 'mllm/a.yaml',
+      line: 2,
+      field: 'added',
+      message: 'is required',
+      severity: 'error',
+    });
   });
 
   it('reports an unknown field (a typo) at its own line', () => {
@@ -176,21 +201,25 @@ describe('validateContent', () => {
   });
 
   it('reports a wrong type at its line', () => {
-    expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ extra: 'tags: video' }) })).toMatchObject({ line: 6, field: 'tags', message: 'must be a list of tags' });
-  });
-
-  it.each([
-    ['javascript:alert(1)'],
-    ['data:text/html;base64,PHNjcmlwdD4='],
-  ])('reports a link URL that is not http(s): %s', (url) => {
-    expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ url }) })).toEqual({
-      file: 'mllm/a.yaml',
-      line: 4,
-      field: 'links.0.url',
-      message: 'must start with http:// or https://',
-      severity: 'error',
+    expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ extra: 'tags: video' }) })).toMatchObject({
+      line: 6,
+      field: 'tags',
+      message: 'must be a list of tags',
     });
   });
+
+  it.each([['javascript:alert(1)'], ['data:text/html;base64,PHNjcmlwdD4=']])(
+    'reports a link URL that is not http(s): %s',
+    (url) => {
+      expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ url }) })).toEqual({
+        file: 'mllm/a.yaml',
+        line: 4,
+        field: 'links.0.url',
+        message: 'must start with http:// or https://',
+        severity: 'error',
+      });
+    },
+  );
 
   it('reports a malformed arXiv id', () => {
     expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ extra: 'arxiv: "2409.123"' }) })).toMatchObject({
@@ -217,7 +246,11 @@ describe('validateContent', () => {
   });
 
   it('reports an empty title', () => {
-    expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ title: '' }) })).toMatchObject({ line: 1, field: 'title', message: 'must not be empty' });
+    expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ title: '' }) })).toMatchObject({
+      line: 1,
+      field: 'title',
+      message: 'must not be empty',
+    });
   });
 
   it('reports a paper listed twice in one section by title, on the later file, naming the earlier', () => {
@@ -229,7 +262,13 @@ describe('validateContent', () => {
       }),
     );
     expect(problems).toEqual([
-      { file: 'mllm/b.yaml', line: 1, field: 'title', message: 'same paper as mllm/a.yaml (same title); list it once per section', severity: 'error' },
+      {
+        file: 'mllm/b.yaml',
+        line: 1,
+        field: 'title',
+        message: 'same paper as mllm/a.yaml (same title); list it once per section',
+        severity: 'error',
+      },
     ]);
   });
 
@@ -242,8 +281,18 @@ describe('validateContent', () => {
       }),
     );
     expect(problems).toMatchObject([
-      { file: 'mllm/b.yaml', line: 4, field: 'links.0.url', message: 'same paper as mllm/a.yaml (same arXiv id 2409.12191); list it once per section' },
-      { file: 'mllm/c.mdx', line: 7, field: 'arxiv', message: 'same paper as mllm/a.yaml (same arXiv id 2409.12191); list it once per section' },
+      {
+        file: 'mllm/b.yaml',
+        line: 4,
+        field: 'links.0.url',
+        message: 'same paper as mllm/a.yaml (same arXiv id 2409.12191); list it once per section',
+      },
+      {
+        file: 'mllm/c.mdx',
+        line: 7,
+        field: 'arxiv',
+        message: 'same paper as mllm/a.yaml (same arXiv id 2409.12191); list it once per section',
+      },
     ]);
   });
 
@@ -279,7 +328,8 @@ describe('validateContent', () => {
         file: 'video-llm/a.yaml',
         line: 1,
         field: '(section)',
-        message: 'folder "video-llm" is not in sections.yaml, so its entries would not appear on the site: add the section to the registry or move the files',
+        message:
+          'folder "video-llm" is not in sections.yaml, so its entries would not appear on the site: add the section to the registry or move the files',
         severity: 'error',
       },
     ]);
@@ -288,17 +338,47 @@ describe('validateContent', () => {
   it('reports an entry file with an extension that is not read (.yml, .md)', () => {
     const problems = problemsIn(contentFolder({ 'mllm/a.yml': yamlEntry(), 'survey/b.md': '# B\n' }));
     expect(problems).toEqual([
-      { file: 'mllm/a.yml', line: 1, field: '(file)', message: 'is not read: entry files end in .yaml or .mdx', severity: 'error' },
-      { file: 'survey/b.md', line: 1, field: '(file)', message: 'is not read: entry files end in .yaml or .mdx', severity: 'error' },
+      {
+        file: 'mllm/a.yml',
+        line: 1,
+        field: '(file)',
+        message: 'is not read: entry files end in .yaml or .mdx',
+        severity: 'error',
+      },
+      {
+        file: 'survey/b.md',
+        line: 1,
+        field: '(file)',
+        message: 'is not read: entry files end in .yaml or .mdx',
+        severity: 'error',
+      },
     ]);
   });
 
   it('reports imports, JSX and expressions in an MDX body at their file lines', () => {
     const text = `---\n${yamlEntry()}---\n\nimport Chart from './chart.js'\n\nScores: <Chart /> and {1 + 1}.\n`;
     expect(problemsIn(contentFolder({ 'mllm/a.mdx': text }))).toEqual([
-      { file: 'mllm/a.mdx', line: 9, field: '(body)', message: 'import/export statements are not allowed in an entry', severity: 'error' },
-      { file: 'mllm/a.mdx', line: 11, field: '(body)', message: 'JSX/HTML element <Chart> is not allowed in an entry (use Markdown; write \\< for a literal <)', severity: 'error' },
-      { file: 'mllm/a.mdx', line: 11, field: '(body)', message: 'expression {1 + 1} is not allowed in an entry (write \\{ for a literal brace)', severity: 'error' },
+      {
+        file: 'mllm/a.mdx',
+        line: 9,
+        field: '(body)',
+        message: 'import/export statements are not allowed in an entry',
+        severity: 'error',
+      },
+      {
+        file: 'mllm/a.mdx',
+        line: 11,
+        field: '(body)',
+        message: 'JSX/HTML element <Chart> is not allowed in an entry (use Markdown; write \\< for a literal <)',
+        severity: 'error',
+      },
+      {
+        file: 'mllm/a.mdx',
+        line: 11,
+        field: '(body)',
+        message: 'expression {1 + 1} is not allowed in an entry (write \\{ for a literal brace)',
+        severity: 'error',
+      },
     ]);
   });
 
@@ -333,7 +413,10 @@ describe('validateContent', () => {
 
   it('does not warn when the same paper, listed in two sections, keeps one note', () => {
     const note = '最难多模态Benchmark';
-    const files = { 'mllm/mme.yaml': yamlEntry({ title: 'MME-RealWorld: Could Your MLLM…', note }), 'survey/mme.yaml': yamlEntry({ title: 'MME-RealWorld: Could Your MLLM…', note }) };
+    const files = {
+      'mllm/mme.yaml': yamlEntry({ title: 'MME-RealWorld: Could Your MLLM…', note }),
+      'survey/mme.yaml': yamlEntry({ title: 'MME-RealWorld: Could Your MLLM…', note }),
+    };
     expect(problemsIn(contentFolder(files))).toEqual([]);
   });
 
@@ -351,11 +434,19 @@ describe('validateContent', () => {
 });
 
 describe('formatting', () => {
-  const problem: Problem = { file: path.join(REPO_ROOT, 'content/mllm/a.yaml'), line: 4, field: 'links.0.url', message: 'must start with http:// or https://', severity: 'error' };
+  const problem: Problem = {
+    file: path.join(REPO_ROOT, 'content/mllm/a.yaml'),
+    line: 4,
+    field: 'links.0.url',
+    message: 'must start with http:// or https://',
+    severity: 'error',
+  };
 
   it('formats a problem as path:line: field: message, relative to the working folder', () => {
     expect(formatProblem(problem, REPO_ROOT)).toBe('content/mllm/a.yaml:4: links.0.url: must start with http:// or https://');
-    expect(formatProblem(problem, path.join(REPO_ROOT, 'content'))).toBe('mllm/a.yaml:4: links.0.url: must start with http:// or https://');
+    expect(formatProblem(problem, path.join(REPO_ROOT, 'content'))).toBe(
+      'mllm/a.yaml:4: links.0.url: must start with http:// or https://',
+    );
   });
 
   it('marks warnings after the location', () => {
@@ -365,16 +456,18 @@ describe('formatting', () => {
   });
 
   it('formats GitHub annotations with repository-relative paths and escaped values', () => {
-    expect(formatGithubAnnotation(problem)).toBe('::error file=content/mllm/a.yaml,line=4,title=links.0.url::must start with http:// or https://');
+    expect(formatGithubAnnotation(problem)).toBe(
+      '::error file=content/mllm/a.yaml,line=4,title=links.0.url::must start with http:// or https://',
+    );
     expect(formatGithubAnnotation({ ...problem, severity: 'warning', field: 'a,b:c', message: '100% sure\nreally' })).toBe(
       '::warning file=content/mllm/a.yaml,line=4,title=a%2Cb%3Ac::100%25 sure%0Areally',
     );
   });
 
   it('summarises entries, sections, errors and warnings', () => {
-    expect(formatSummary({ problems: [problem, problem, { ...problem, severity: 'warning' }], entryCount: 12, sectionCount: 3 })).toBe(
-      '12 entries in 3 sections: 2 errors, 1 warnings',
-    );
+    expect(
+      formatSummary({ problems: [problem, problem, { ...problem, severity: 'warning' }], entryCount: 12, sectionCount: 3 }),
+    ).toBe('12 entries in 3 sections: 2 errors, 1 warnings');
   });
 });
 
@@ -382,17 +475,28 @@ describe('npm run validate (scripts/validate.ts)', () => {
   /** Runs the CLI as CI does; GITHUB_ACTIONS is removed unless `env` sets it. */
   function runValidate(args: string[], env: NodeJS.ProcessEnv = {}) {
     const { GITHUB_ACTIONS: _, ...inherited } = process.env;
-    const result = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...inherited, ...env } });
+    const result = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...inherited, ...env },
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
   it('exits 0 on clean content and prints the summary', () => {
     const root = contentFolder({ 'mllm/a.yaml': yamlEntry() });
-    expect(runValidate(['--content', root])).toEqual({ status: 0, stdout: '1 entries in 3 sections: 0 errors, 0 warnings\n', stderr: '' });
+    expect(runValidate(['--content', root])).toEqual({
+      status: 0,
+      stdout: '1 entries in 3 sections: 0 errors, 0 warnings\n',
+      stderr: '',
+    });
   });
 
   it('exits 0 when there are only warnings', () => {
-    const root = contentFolder({ 'mllm/a.yaml': yamlEntry({ note: 'Same.' }), 'survey/b.yaml': yamlEntry({ title: 'B', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }) });
+    const root = contentFolder({
+      'mllm/a.yaml': yamlEntry({ note: 'Same.' }),
+      'survey/b.yaml': yamlEntry({ title: 'B', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }),
+    });
     const { status, stdout } = runValidate(['--content', root]);
     expect(status).toBe(0);
     expect(stdout).toContain('0 errors, 1 warnings');
@@ -432,9 +536,21 @@ describe('npm run validate (scripts/validate.ts)', () => {
   });
 
   it.each([
-    ['a missing content root', (root: string) => ['--content', path.join(root, 'missing')], /^validate: the content root \S+missing does not exist\n$/],
-    ['a content root that is a file', (root: string) => ['--content', path.join(root, 'sections.yaml')], /^validate: the content root \S+ is not a folder\n$/],
-    ['an unknown option', () => ['--contnet', 'x'], /^validate: Unknown option '--contnet' \(usage: npm run validate \[-- --content DIR\]\)\n$/],
+    [
+      'a missing content root',
+      (root: string) => ['--content', path.join(root, 'missing')],
+      /^validate: the content root \S+missing does not exist\n$/,
+    ],
+    [
+      'a content root that is a file',
+      (root: string) => ['--content', path.join(root, 'sections.yaml')],
+      /^validate: the content root \S+ is not a folder\n$/,
+    ],
+    [
+      'an unknown option',
+      () => ['--contnet', 'x'],
+      /^validate: Unknown option '--contnet' \(usage: npm run validate \[-- --content DIR\]\)\n$/,
+    ],
   ])('exits 2 with one line and no stack trace on %s', (_, args, message) => {
     const { status, stdout, stderr } = runValidate(args(contentFolder({})));
     expect({ status, stdout }).toEqual({ status: 2, stdout: '' });
@@ -496,12 +612,18 @@ describe('the contentValidation() Astro integration', () => {
   });
 
   it('lets the build go on with warnings only', () => {
-    const root = contentFolder({ 'mllm/a.yaml': yamlEntry({ note: 'Same.' }), 'survey/c.yaml': yamlEntry({ title: 'C', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }) });
+    const root = contentFolder({
+      'mllm/a.yaml': yamlEntry({ note: 'Same.' }),
+      'survey/c.yaml': yamlEntry({ title: 'C', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }),
+    });
     expect(runHook('build', root)).toMatchObject({ logged: [expect.stringMatching(/^warn /)], error: undefined });
   });
 
   it('only logs under `astro dev`, so the server still starts', () => {
-    expect(runHook('dev', brokenContent())).toMatchObject({ logged: [expect.stringMatching(/^error /), expect.stringMatching(/^warn /)], error: undefined });
+    expect(runHook('dev', brokenContent())).toMatchObject({
+      logged: [expect.stringMatching(/^error /), expect.stringMatching(/^warn /)],
+      error: undefined,
+    });
   });
 
   it('does nothing under `astro preview`', () => {
@@ -513,7 +635,9 @@ describe('the real content/', () => {
   // content/ is generated by the importer from the list; this holds once it has landed.
   it('has at least 100 entries and no errors', () => {
     const check = checkContent();
-    const errors = check.problems.filter((problem) => problem.severity === 'error').map((problem) => formatProblem(problem, REPO_ROOT));
+    const errors = check.problems
+      .filter((problem) => problem.severity === 'error')
+      .map((problem) => formatProblem(problem, REPO_ROOT));
     expect(errors).toEqual([]);
     expect(check.entryCount).toBeGreaterThanOrEqual(100);
   });

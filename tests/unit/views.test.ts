@@ -4,10 +4,18 @@ import { pageRest, paginate, sectionViews, viewRest } from '../../src/lib/sectio
 import { sortEntries } from '../../src/lib/sort';
 import { hasTag, tagSlug } from '../../src/lib/tags';
 
-const entry = (id: string, added: string, title = id, extra: { published?: string; tags?: string[] } = {}) => ({ id, data: { title, added, ...extra } });
+const entry = (id: string, added: string, title = id, extra: { published?: string; tags?: string[] } = {}) => ({
+  id,
+  data: { title, added, ...extra },
+});
 
 describe('sortEntries', () => {
-  const entries = [entry('b', '2024-01-01', 'Beta'), entry('a', '2024-01-01', 'alpha'), entry('c', '2024-03-01', 'Gamma', { published: '2023-01' }), entry('d', '2023-05-01', 'Delta', { published: '2024-02' })];
+  const entries = [
+    entry('b', '2024-01-01', 'Beta'),
+    entry('a', '2024-01-01', 'alpha'),
+    entry('c', '2024-03-01', 'Gamma', { published: '2023-01' }),
+    entry('d', '2023-05-01', 'Delta', { published: '2024-02' }),
+  ];
 
   it('puts the newest added first, ties by title so every build agrees', () => {
     expect(sortEntries(entries).map((e) => e.id)).toEqual(['c', 'a', 'b', 'd']);
@@ -27,17 +35,25 @@ describe('section views', () => {
   });
 
   it('makes every order × tag × page, each page at most the page size', () => {
-    const entries = Array.from({ length: 5 }, (_, i) => entry(`e${i}`, `2024-01-0${i + 1}`, `T${i}`, { tags: i % 2 ? ['Video'] : ['High Resolution'] }));
+    const entries = Array.from({ length: 5 }, (_, i) =>
+      entry(`e${i}`, `2024-01-0${i + 1}`, `T${i}`, { tags: i % 2 ? ['Video'] : ['High Resolution'] }),
+    );
     const views = sectionViews(entries, 2);
     expect(views.map((v) => v.rest)).toContain('tag/high-resolution/sort/published/page/2/');
     const defaultViews = views.filter((v) => !v.tag && v.order === 'added');
     expect(defaultViews.map((v) => v.entries.map((e) => e.id))).toEqual([['e4', 'e3'], ['e2', 'e1'], ['e0']]);
-    expect(views.filter((v) => v.tag?.slug === 'video' && v.order === 'added').flatMap((v) => v.entries.map((e) => e.id))).toEqual(['e3', 'e1']);
+    expect(
+      views.filter((v) => v.tag?.slug === 'video' && v.order === 'added').flatMap((v) => v.entries.map((e) => e.id)),
+    ).toEqual(['e3', 'e1']);
     expect(new Set(views.map((v) => v.rest)).size).toBe(views.length);
   });
 
   it('gives an empty section one (empty) page', () => {
-    expect(sectionViews([]).map((v) => [v.rest, v.entries.length])).toEqual([['', 0], ['sort/published/', 0], ['sort/title/', 0]]);
+    expect(sectionViews([]).map((v) => [v.rest, v.entries.length])).toEqual([
+      ['', 0],
+      ['sort/published/', 0],
+      ['sort/title/', 0],
+    ]);
   });
 });
 
@@ -51,7 +67,11 @@ describe('paginate', () => {
 
 describe('charts', () => {
   it('scales bars to the largest value', () => {
-    const layout = layoutBars([{ label: 'a', value: 10 }, { label: 'b', value: 5 }, { label: 'c', value: 0 }]);
+    const layout = layoutBars([
+      { label: 'a', value: 10 },
+      { label: 'b', value: 5 },
+      { label: 'c', value: 0 },
+    ]);
     expect(layout.bars[0]!.width).toBe(layout.width - layout.labelWidth - 48);
     expect(layout.bars[1]!.width).toBe(Math.round(layout.bars[0]!.width / 2));
     expect(layout.bars[2]!.width).toBe(0);

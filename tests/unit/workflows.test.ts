@@ -18,7 +18,10 @@ function yamlFilesUnder(dir: string): string[] {
 
 function parseYaml(relative: string): unknown {
   const doc = parseDocument(read(relative), { uniqueKeys: true });
-  expect(doc.errors.map((error) => error.message), relative).toEqual([]);
+  expect(
+    doc.errors.map((error) => error.message),
+    relative,
+  ).toEqual([]);
   return doc.toJS();
 }
 
@@ -40,7 +43,12 @@ describe('.github', () => {
 
   it('has the workflows and templates', () => {
     expect(yamlFiles).toEqual(
-      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/ISSUE_TEMPLATE/suggest-paper.yml', '.github/ISSUE_TEMPLATE/config.yml']),
+      expect.arrayContaining([
+        '.github/workflows/ci.yml',
+        '.github/workflows/deploy.yml',
+        '.github/ISSUE_TEMPLATE/suggest-paper.yml',
+        '.github/ISSUE_TEMPLATE/config.yml',
+      ]),
     );
     expect(existsSync(path.join(GITHUB_DIR, 'PULL_REQUEST_TEMPLATE.md'))).toBe(true);
   });
@@ -53,11 +61,26 @@ describe('.github', () => {
     const ci = workflow('ci.yml');
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
     const steps = allSteps(ci);
-    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toEqual({ 'node-version': 20, cache: 'npm' });
+    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toEqual({
+      'node-version': 20,
+      cache: 'npm',
+    });
     const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
-    const order = ['npm ci', 'apt-get install -y chromium', 'npm run validate', 'npm run check', 'npm test', 'npm run build', 'npm run check:counts', 'npm run check:links'];
+    const order = [
+      'npm ci',
+      'apt-get install -y chromium',
+      'npm run validate',
+      'npm run check',
+      'npm test',
+      'npm run build',
+      'npm run check:counts',
+      'npm run check:links',
+    ];
     const positions = order.map((command) => runs.findIndex((run) => run.includes(command)));
-    expect(positions.every((position) => position >= 0), `ci.yml runs ${runs.join(' | ')}`).toBe(true);
+    expect(
+      positions.every((position) => position >= 0),
+      `ci.yml runs ${runs.join(' | ')}`,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(steps.find((step) => step.run === 'npm test')?.env).toEqual({ REQUIRE_BROWSER: '1' });
   });
@@ -65,7 +88,9 @@ describe('.github', () => {
   it('deploys with the official Pages actions under the repository sub-path, editing links pointing at the repository', () => {
     const steps = allSteps(workflow('deploy.yml'));
     const actions = steps.flatMap((step) => (step.uses ? [step.uses.split('@')[0]] : []));
-    expect(actions).toEqual(expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']),
+    );
     expect(steps.find((step) => step.run === 'npm run build')?.env).toEqual({
       BASE_PATH: '${{ steps.pages.outputs.base_path }}/',
       SITE_URL: '${{ steps.pages.outputs.origin }}',
@@ -77,12 +102,17 @@ describe('.github', () => {
 
 describe('npm commands in the docs and workflows', () => {
   const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
-  const documents = ['README.md', 'CONTRIBUTING.md', '.github/PULL_REQUEST_TEMPLATE.md', ...yamlFilesUnder(path.join(GITHUB_DIR, 'workflows'))].filter((file) =>
-    existsSync(path.join(REPO_ROOT, file)),
-  );
+  const documents = [
+    'README.md',
+    'CONTRIBUTING.md',
+    '.github/PULL_REQUEST_TEMPLATE.md',
+    ...yamlFilesUnder(path.join(GITHUB_DIR, 'workflows')),
+  ].filter((file) => existsSync(path.join(REPO_ROOT, file)));
 
   it.each(documents)('%s only runs scripts package.json defines', (file) => {
-    const used = [...read(file).matchAll(/\bnpm (?:run(?:-script)? ([\w:.-]+)|(test|start)\b)/g)].map((match) => match[1] ?? match[2]!);
+    const used = [...read(file).matchAll(/\bnpm (?:run(?:-script)? ([\w:.-]+)|(test|start)\b)/g)].map(
+      (match) => match[1] ?? match[2]!,
+    );
     expect([...new Set(used)].filter((script) => !scripts.includes(script))).toEqual([]);
   });
 });

@@ -202,16 +202,24 @@ export function pageWeight(distDir: string, pagePath: string, base = '/'): PageW
   const htmlFile = path.join(distDir, pagePath, pagePath.endsWith('.html') ? '' : 'index.html');
   const $ = load(readFileSync(htmlFile));
   const fromPage = (href: string | undefined) => (href ? siteFile(href, path.posix.join(base, pagePath, '/'), base) : undefined);
-  const stylesheets = $('link[rel~="stylesheet"]').map((_, el) => fromPage($(el).attr('href'))).get();
+  const stylesheets = $('link[rel~="stylesheet"]')
+    .map((_, el) => fromPage($(el).attr('href')))
+    .get();
   const scripts = [
-    ...$('script[src]').map((_, el) => fromPage($(el).attr('src'))).get(),
-    ...$('link[rel="modulepreload"]').map((_, el) => fromPage($(el).attr('href'))).get(),
+    ...$('script[src]')
+      .map((_, el) => fromPage($(el).attr('src')))
+      .get(),
+    ...$('link[rel="modulepreload"]')
+      .map((_, el) => fromPage($(el).attr('href')))
+      .get(),
   ];
   const notSearch = (sitePath: string) => !sitePath.startsWith(`${base}pagefind/`);
   const css = [...new Set(stylesheets.filter(notSearch))];
   const js = withStaticImports(distDir, scripts.filter(notSearch), base);
   const weigh = (sitePaths: readonly string[]) =>
-    addBytes(...sitePaths.map((sitePath) => servedBytes(sitePath, readFileSync(path.join(distDir, sitePath.slice(base.length))))));
+    addBytes(
+      ...sitePaths.map((sitePath) => servedBytes(sitePath, readFileSync(path.join(distDir, sitePath.slice(base.length))))),
+    );
   const html = servedBytes(htmlFile, readFileSync(htmlFile));
   const [cssBytes, jsBytes] = [weigh(css), weigh(js)];
   return { html, css: cssBytes, js: jsBytes, total: addBytes(html, cssBytes, jsBytes), assets: [...css, ...js] };
@@ -277,7 +285,11 @@ let pagefindLoads = 0;
  * caches it. The first search counts `pagefind.js` and `pagefind-worker.js` too: in a browser
  * Pagefind runs in that worker, in Node on the main thread, with the same index requests.
  */
-export async function searchCosts(distDir: string, queries: readonly string[], { shownResults = 5, htmlLang = 'en' } = {}): Promise<SearchCost[]> {
+export async function searchCosts(
+  distDir: string,
+  queries: readonly string[],
+  { shownResults = 5, htmlLang = 'en' } = {},
+): Promise<SearchCost[]> {
   const bundleDir = path.join(distDir, 'pagefind');
   const fetched: FetchedFile[] = [];
   const serve = (file: string) => {
@@ -308,7 +320,9 @@ export async function searchCosts(distDir: string, queries: readonly string[], {
       if (!pagefind) {
         for (const script of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js']) serve(script);
         // A fresh module instance per call: Pagefind keeps its state at module level.
-        pagefind = (await import(`${pathToFileURL(path.join(bundleDir, 'pagefind.js')).href}?load=${++pagefindLoads}`)) as PagefindModule;
+        pagefind = (await import(
+          `${pathToFileURL(path.join(bundleDir, 'pagefind.js')).href}?load=${++pagefindLoads}`
+        )) as PagefindModule;
         await pagefind.options({ basePath: `${SITE_ORIGIN}/pagefind/` });
         await pagefind.init();
       }
@@ -383,7 +397,12 @@ export function summarizeCpuProfile(profile: CpuProfile, repoRoot: string, top =
 
   const label = (id: number) => {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    const where = url ? `${url.replace(/^file:\/\//, '').replace(/[?#].*$/, '').replace(`${repoRoot}/`, '')}:${lineNumber + 1}` : '';
+    const where = url
+      ? `${url
+          .replace(/^file:\/\//, '')
+          .replace(/[?#].*$/, '')
+          .replace(`${repoRoot}/`, '')}:${lineNumber + 1}`
+      : '';
     return { owner: frameOwner(url, repoRoot), name: `${functionName || '(anonymous)'}${where ? ` ${where}` : ''}` };
   };
   const byOwner = new Map<string, number>();
@@ -452,12 +471,33 @@ const optional = (value: number | undefined, format: (value: number) => string) 
 const bytesCell = (bytes: Bytes) => `${kb(bytes.raw)} / ${kb(bytes.served)}`;
 
 export const BUILD_COLUMNS = [
-  'entries', 'pages', 'cold build s', 'pages/s', 'cold build CPU s', 'peak RSS MB', 'of which Pagefind s', 'incremental build s', 'incremental CPU s', 'incremental peak RSS MB',
-  'dist MB', 'dist files', 'Pagefind dir MB', 'Pagefind files',
+  'entries',
+  'pages',
+  'cold build s',
+  'pages/s',
+  'cold build CPU s',
+  'peak RSS MB',
+  'of which Pagefind s',
+  'incremental build s',
+  'incremental CPU s',
+  'incremental peak RSS MB',
+  'dist MB',
+  'dist files',
+  'Pagefind dir MB',
+  'Pagefind files',
 ] as const;
 export const WEIGHT_COLUMNS = [
-  'entries', 'section page KB raw / gzip', 'paper page KB raw / gzip', 'paper page HTML / CSS / JS KB raw', 'largest page KB raw (cards)',
-  '1st search KB raw / served', '1st search files', '1st search ms', '2nd search KB raw / served', '2nd search files', '2nd search ms',
+  'entries',
+  'section page KB raw / gzip',
+  'paper page KB raw / gzip',
+  'paper page HTML / CSS / JS KB raw',
+  'largest page KB raw (cards)',
+  '1st search KB raw / served',
+  '1st search files',
+  '1st search ms',
+  '2nd search KB raw / served',
+  '2nd search files',
+  '2nd search ms',
 ] as const;
 
 export function markdownTable(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -524,8 +564,16 @@ export function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
     const result = at(entries);
     if (!result) return;
     checks.push(
-      { target: `${entries.toLocaleString('en')} entries: clean build under ${maxSeconds} s`, measured: `${seconds(result.cold.wallMs)} s`, met: result.cold.wallMs < maxSeconds * 1000 },
-      { target: `${entries.toLocaleString('en')} entries: peak memory under ${(maxMb / 1024).toFixed(1)} GB`, measured: `${mb(result.cold.peakRssBytes)} MB`, met: result.cold.peakRssBytes < maxMb * 1024 * 1024 },
+      {
+        target: `${entries.toLocaleString('en')} entries: clean build under ${maxSeconds} s`,
+        measured: `${seconds(result.cold.wallMs)} s`,
+        met: result.cold.wallMs < maxSeconds * 1000,
+      },
+      {
+        target: `${entries.toLocaleString('en')} entries: peak memory under ${(maxMb / 1024).toFixed(1)} GB`,
+        measured: `${mb(result.cold.peakRssBytes)} MB`,
+        met: result.cold.peakRssBytes < maxMb * 1024 * 1024,
+      },
     );
   };
   buildTarget(10_000, 30, 1536);
@@ -533,12 +581,20 @@ export function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
   const tenThousand = at(10_000);
   if (tenThousand?.searches[0]) {
     const served = tenThousand.searches[0].bytes.served;
-    checks.push({ target: '10,000 entries: first search under 175 KB gzip', measured: `${kb(served)} KB`, met: served < 175 * 1024 });
+    checks.push({
+      target: '10,000 entries: first search under 175 KB gzip',
+      measured: `${kb(served)} KB`,
+      met: served < 175 * 1024,
+    });
   }
   for (const result of results) {
     const size = result.entries.toLocaleString('en');
     const total = result.paperPage.total.raw;
-    checks.push({ target: `${size} entries: paper page under 30 KB HTML+CSS+JS before search`, measured: `${kb(total)} KB raw`, met: total < 30 * 1024 });
+    checks.push({
+      target: `${size} entries: paper page under 30 KB HTML+CSS+JS before search`,
+      measured: `${kb(total)} KB raw`,
+      met: total < 30 * 1024,
+    });
     const { file, bytes, cards } = result.largestPage;
     checks.push({
       target: `${size} entries: listings paginated, no page over ${PAGE_SIZE} papers`,
@@ -560,7 +616,9 @@ export interface Machine {
 }
 
 export function machineLine(machine: Machine): string {
-  const code = machine.code ? `, code at ${machine.code.commit}${machine.code.uncommitted ? ' with uncommitted changes' : ''}` : '';
+  const code = machine.code
+    ? `, code at ${machine.code.commit}${machine.code.uncommitted ? ' with uncommitted changes' : ''}`
+    : '';
   return `${machine.cores} cores, ${(machine.memoryBytes / 1024 ** 3).toFixed(0)} GB RAM, Node ${machine.node}, ${machine.date}, load average at start ${machine.loadAverage.map((load) => load.toFixed(2)).join(' ')}${code}`;
 }
 
@@ -597,10 +655,17 @@ export function sizeLayout(workDir: string, entries: number): SizeLayout {
  */
 export function isolatedConfigSource(repoRoot: string): string {
   const projectConfig = pathToFileURL(path.join(repoRoot, 'astro.config.mjs')).href;
-  const dirs = { srcDir: path.join(repoRoot, 'src'), publicDir: path.join(repoRoot, 'public'), outDir: './dist', cacheDir: './cache' };
+  const dirs = {
+    srcDir: path.join(repoRoot, 'src'),
+    publicDir: path.join(repoRoot, 'public'),
+    outDir: './dist',
+    cacheDir: './cache',
+  };
   return [
     `import config from ${JSON.stringify(projectConfig)};`,
-    `export default { ...config, ${Object.entries(dirs).map(([key, dir]) => `${key}: ${JSON.stringify(dir)}`).join(', ')} };`,
+    `export default { ...config, ${Object.entries(dirs)
+      .map(([key, dir]) => `${key}: ${JSON.stringify(dir)}`)
+      .join(', ')} };`,
     '',
   ].join('\n');
 }
@@ -621,17 +686,33 @@ export function buildNodeFlags(repoRoot: string): string[] {
 }
 
 /** `astro build` of one size's content into its outDir, measured; throws with the log's tail on failure. */
-export async function buildSite(layout: SizeLayout, repoRoot: string, extraNodeOptions: readonly string[] = []): Promise<BuildRun> {
+export async function buildSite(
+  layout: SizeLayout,
+  repoRoot: string,
+  extraNodeOptions: readonly string[] = [],
+): Promise<BuildRun> {
   const nodeOptions = [...buildNodeFlags(repoRoot), ...extraNodeOptions];
-  const run = await runMeasured(process.execPath, [...nodeOptions, path.join(repoRoot, 'node_modules/astro/astro.js'), 'build', '--root', layout.siteRoot], {
-    cwd: repoRoot,
-    // CONTENT_DIR absolute: src/lib/paths.ts resolves a relative one from where the bundled code runs.
-    env: childEnv({ CONTENT_DIR: layout.contentDir }),
-  });
+  const run = await runMeasured(
+    process.execPath,
+    [...nodeOptions, path.join(repoRoot, 'node_modules/astro/astro.js'), 'build', '--root', layout.siteRoot],
+    {
+      cwd: repoRoot,
+      // CONTENT_DIR absolute: src/lib/paths.ts resolves a relative one from where the bundled code runs.
+      env: childEnv({ CONTENT_DIR: layout.contentDir }),
+    },
+  );
   if (run.exitCode !== 0) {
-    throw new Error(`astro build of ${layout.entries} entries failed (exit ${run.exitCode}):\n${run.output.split('\n').slice(-30).join('\n')}`);
+    throw new Error(
+      `astro build of ${layout.entries} entries failed (exit ${run.exitCode}):\n${run.output.split('\n').slice(-30).join('\n')}`,
+    );
   }
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssBytes: run.peakRssBytes, pagefindMs: pagefindMsFromLog(run.output), output: run.output };
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    peakRssBytes: run.peakRssBytes,
+    pagefindMs: pagefindMsFromLog(run.output),
+    output: run.output,
+  };
 }
 
 export interface MeasureOptions {
@@ -673,10 +754,14 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
 
   log(`${entries} entries: incremental build after editing ${sample.paper.section}/${sample.paper.id}`);
   const editedNote = `${sample.paper.paper.note ?? ''}（已修订 ${options.seed}）`;
-  writeFileSync(syntheticEntryPath(layout.contentDir, sample.paper), serializeEntry({ ...sample.paper.paper, note: editedNote }, sample.paper.format, sample.paper.body));
+  writeFileSync(
+    syntheticEntryPath(layout.contentDir, sample.paper),
+    serializeEntry({ ...sample.paper.paper, note: editedNote }, sample.paper.format, sample.paper.body),
+  );
   const incremental = await buildSite(layout, repoRoot);
   const rebuiltPage = readFileSync(path.join(layout.outDir, sample.paper.section, sample.paper.id, 'index.html'), 'utf8');
-  if (!rebuiltPage.includes(editedNote)) throw new Error(`the incremental build of ${entries} entries did not pick up the edited note`);
+  if (!rebuiltPage.includes(editedNote))
+    throw new Error(`the incremental build of ${entries} entries did not pick up the edited note`);
 
   return { entries, cold: withoutOutput(cold), incremental: withoutOutput(incremental), ...measured };
 }
@@ -709,15 +794,21 @@ export function samplePages(entries: readonly SyntheticEntry[]): { section: stri
  * A clean build of `layout` (already generated) under `node --cpu-prof`, summarised. Pagefind
  * indexes in its own (Rust) process, so its work shows only as the build waiting.
  */
-export async function profileBuild(layout: SizeLayout, repoRoot: string, profileDir: string): Promise<{ build: BuildMeasure; summary: ProfileSummary }> {
-  for (const dir of [layout.cacheDir, layout.outDir, path.join(layout.siteRoot, '.astro'), profileDir]) rmSync(dir, { recursive: true, force: true });
+export async function profileBuild(
+  layout: SizeLayout,
+  repoRoot: string,
+  profileDir: string,
+): Promise<{ build: BuildMeasure; summary: ProfileSummary }> {
+  for (const dir of [layout.cacheDir, layout.outDir, path.join(layout.siteRoot, '.astro'), profileDir])
+    rmSync(dir, { recursive: true, force: true });
   const build = await buildSite(layout, repoRoot, ['--cpu-prof', '--cpu-prof-dir', profileDir]);
   const profiles = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
-  const largest = profiles
-    .map((name) => path.join(profileDir, name))
-    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  const largest = profiles.map((name) => path.join(profileDir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
   if (!largest) throw new Error(`node --cpu-prof wrote no profile into ${profileDir}`);
-  return { build: withoutOutput(build), summary: summarizeCpuProfile(JSON.parse(readFileSync(largest, 'utf8')) as CpuProfile, repoRoot) };
+  return {
+    build: withoutOutput(build),
+    summary: summarizeCpuProfile(JSON.parse(readFileSync(largest, 'utf8')) as CpuProfile, repoRoot),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -760,20 +851,39 @@ export function resultsMarkdown({
     weightTable(results),
     '',
     ...(firstSearchFiles.length
-      ? [`First search at ${results.at(-1)!.entries} entries, file by file (KB served): ${[...firstSearchFiles].sort((a, b) => b.served - a.served).map((file) => `\`${file.file}\` ${kb(file.served)}`).join(', ')}.`, '']
+      ? [
+          `First search at ${results.at(-1)!.entries} entries, file by file (KB served): ${[...firstSearchFiles]
+            .sort((a, b) => b.served - a.served)
+            .map((file) => `\`${file.file}\` ${kb(file.served)}`)
+            .join(', ')}.`,
+          '',
+        ]
       : []),
     '## Targets',
     '',
-    markdownTable(['target', 'measured', 'met'], targets.map((target) => [target.target, target.measured, target.met ? 'yes' : '**no**'])),
+    markdownTable(
+      ['target', 'measured', 'met'],
+      targets.map((target) => [target.target, target.measured, target.met ? 'yes' : '**no**']),
+    ),
     '',
-    missed.length ? `Missed: ${missed.map((target) => `${target.target} (${target.measured})`).join('; ')}.` : 'Every target checked here is met.',
+    missed.length
+      ? `Missed: ${missed.map((target) => `${target.target} (${target.measured})`).join('; ')}.`
+      : 'Every target checked here is met.',
     '',
   ];
   if (profile) lines.push(...profileMarkdown(profile), '');
   return lines.join('\n');
 }
 
-function profileMarkdown({ entries, build, summary }: { entries: number; build: BuildMeasure; summary: ProfileSummary }): string[] {
+function profileMarkdown({
+  entries,
+  build,
+  summary,
+}: {
+  entries: number;
+  build: BuildMeasure;
+  summary: ProfileSummary;
+}): string[] {
   const ms = (value: number) => Math.round(value).toLocaleString('en');
   return [
     `## CPU profile of a clean ${entries.toLocaleString('en')}-entry build`,
@@ -782,15 +892,26 @@ function profileMarkdown({ entries, build, summary }: { entries: number; build: 
     '',
     'Self time by owner:',
     '',
-    markdownTable(['owner', 'self ms', 'share'], summary.byOwner.slice(0, 12).map(({ owner, ms: value }) => [owner, ms(value), `${((value / summary.totalMs) * 100).toFixed(1)}%`])),
+    markdownTable(
+      ['owner', 'self ms', 'share'],
+      summary.byOwner
+        .slice(0, 12)
+        .map(({ owner, ms: value }) => [owner, ms(value), `${((value / summary.totalMs) * 100).toFixed(1)}%`]),
+    ),
     '',
     'Functions with the most self time:',
     '',
-    markdownTable(['owner', 'function', 'self ms'], summary.topSelf.map((line) => [line.owner, `\`${line.name}\``, ms(line.ms)])),
+    markdownTable(
+      ['owner', 'function', 'self ms'],
+      summary.topSelf.map((line) => [line.owner, `\`${line.name}\``, ms(line.ms)]),
+    ),
     '',
     'Our functions by inclusive time (callees included):',
     '',
-    markdownTable(['function', 'inclusive ms'], summary.oursInclusive.map((line) => [`\`${line.name}\``, ms(line.ms)])),
+    markdownTable(
+      ['function', 'inclusive ms'],
+      summary.oursInclusive.map((line) => [`\`${line.name}\``, ms(line.ms)]),
+    ),
   ];
 }
 

@@ -35,7 +35,18 @@ const ARXIV_SHARE = 0.65;
 export const TITLE_WORDS = { min: 8, max: 20 } as const;
 export const NOTE_CHARS = { min: 20, max: 80 } as const;
 export const TAG_VOCABULARY = [
-  'video', 'hallucination', 'DPO', 'RLHF', 'high-resolution', 'OCR', 'audio', 'agent', 'reasoning', 'efficiency', '3D', 'grounding',
+  'video',
+  'hallucination',
+  'DPO',
+  'RLHF',
+  'high-resolution',
+  'OCR',
+  'audio',
+  'agent',
+  'reasoning',
+  'efficiency',
+  '3D',
+  'grounding',
 ] as const;
 /** `added` dates fall in these years, as a list kept for a few years. */
 const FIRST_YEAR = 2022;
@@ -66,7 +77,10 @@ class Picker {
   }
   some<T>(items: readonly T[], count: number): T[] {
     const pool = [...items];
-    return Array.from({ length: Math.min(count, pool.length) }, () => pool.splice(Math.floor(this.random() * pool.length), 1)[0]!);
+    return Array.from(
+      { length: Math.min(count, pool.length) },
+      () => pool.splice(Math.floor(this.random() * pool.length), 1)[0]!,
+    );
   }
   weighted(weights: readonly number[]): number {
     let rest = this.random() * weights.reduce((sum, weight) => sum + weight, 0);
@@ -78,29 +92,153 @@ class Picker {
   }
 }
 
-const NAME_STARTS = ['LLa', 'Qwen', 'Intern', 'Mini', 'Cog', 'Video', 'Omni', 'Emu', 'Sphinx', 'Pix', 'Deep', 'Kosmos', 'Ferret', 'Otter', 'Shikra', 'Monkey', 'Eagle', 'Cambrian', 'Molmo', 'Janus', 'Seed', 'Any', 'Uni', 'Pali', 'Mono', 'Vila', 'Lumina', 'Chat'];
-const NAME_ENDS = ['VA', '-VL', 'GPT', '-Gemini', '-Next', '-o', 'Chat', '-X', 'Former', '-Pro', '-2', '-1.5', 'Vision', '-R1', 'Align', 'Bench'];
-const OPENERS = ['Towards', 'Scaling', 'Rethinking', 'Improving', 'Learning', 'Aligning', 'Unleashing', 'Benchmarking', 'Exploring', 'Mitigating'];
-const SUBJECTS = [
-  'Vision-Language Models', 'Large Multimodal Models', 'Visual Instruction Tuning', 'Multimodal Large Language Models', 'Preference Optimization',
-  'Image Understanding', 'Video Comprehension', 'Document Understanding', 'Reward Models', 'Visual Tokenizers', 'Diffusion Transformers',
-  'Mixture of Experts', 'Chain-of-Thought Reasoning', 'Visual Encoders', 'Interleaved Image-Text Generation', 'Speech Language Models',
+const NAME_STARTS = [
+  'LLa',
+  'Qwen',
+  'Intern',
+  'Mini',
+  'Cog',
+  'Video',
+  'Omni',
+  'Emu',
+  'Sphinx',
+  'Pix',
+  'Deep',
+  'Kosmos',
+  'Ferret',
+  'Otter',
+  'Shikra',
+  'Monkey',
+  'Eagle',
+  'Cambrian',
+  'Molmo',
+  'Janus',
+  'Seed',
+  'Any',
+  'Uni',
+  'Pali',
+  'Mono',
+  'Vila',
+  'Lumina',
+  'Chat',
 ];
-const QUALIFIERS = ['Efficient', 'Unified', 'Robust', 'Open', 'Fine-Grained', 'Interleaved', 'Grounded', 'Long-Context', 'High-Resolution', 'Lightweight', 'Generalist', 'Faithful', 'Scalable', 'Compositional'];
+const NAME_ENDS = [
+  'VA',
+  '-VL',
+  'GPT',
+  '-Gemini',
+  '-Next',
+  '-o',
+  'Chat',
+  '-X',
+  'Former',
+  '-Pro',
+  '-2',
+  '-1.5',
+  'Vision',
+  '-R1',
+  'Align',
+  'Bench',
+];
+const OPENERS = [
+  'Towards',
+  'Scaling',
+  'Rethinking',
+  'Improving',
+  'Learning',
+  'Aligning',
+  'Unleashing',
+  'Benchmarking',
+  'Exploring',
+  'Mitigating',
+];
+const SUBJECTS = [
+  'Vision-Language Models',
+  'Large Multimodal Models',
+  'Visual Instruction Tuning',
+  'Multimodal Large Language Models',
+  'Preference Optimization',
+  'Image Understanding',
+  'Video Comprehension',
+  'Document Understanding',
+  'Reward Models',
+  'Visual Tokenizers',
+  'Diffusion Transformers',
+  'Mixture of Experts',
+  'Chain-of-Thought Reasoning',
+  'Visual Encoders',
+  'Interleaved Image-Text Generation',
+  'Speech Language Models',
+];
+const QUALIFIERS = [
+  'Efficient',
+  'Unified',
+  'Robust',
+  'Open',
+  'Fine-Grained',
+  'Interleaved',
+  'Grounded',
+  'Long-Context',
+  'High-Resolution',
+  'Lightweight',
+  'Generalist',
+  'Faithful',
+  'Scalable',
+  'Compositional',
+];
 const CONNECTORS = ['for', 'with', 'via', 'through', 'beyond', 'in'];
 const CLAUSES = [
-  'Hallucination Mitigation', 'Visual Question Answering', 'Text-to-Image Generation', 'Long Video Understanding', 'Scene Text Recognition',
-  'Embodied Agents', 'Mathematical Reasoning', 'Referring Segmentation', 'Speech Interaction', '3D Scene Understanding', 'Direct Preference Optimization',
-  'Contrastive Decoding', 'Synthetic Data', 'Dynamic Resolution', 'Token Compression', 'Self-Rewarding Feedback', 'Curriculum Learning',
-  'Human Feedback', 'Any-Resolution Images', 'Multi-Image Inputs', 'Thousands of Frames', 'a Single GPU', 'Visual Experts', 'Real-World Scenarios',
+  'Hallucination Mitigation',
+  'Visual Question Answering',
+  'Text-to-Image Generation',
+  'Long Video Understanding',
+  'Scene Text Recognition',
+  'Embodied Agents',
+  'Mathematical Reasoning',
+  'Referring Segmentation',
+  'Speech Interaction',
+  '3D Scene Understanding',
+  'Direct Preference Optimization',
+  'Contrastive Decoding',
+  'Synthetic Data',
+  'Dynamic Resolution',
+  'Token Compression',
+  'Self-Rewarding Feedback',
+  'Curriculum Learning',
+  'Human Feedback',
+  'Any-Resolution Images',
+  'Multi-Image Inputs',
+  'Thousands of Frames',
+  'a Single GPU',
+  'Visual Experts',
+  'Real-World Scenarios',
 ];
 
 const NOTE_PHRASES = [
-  '提出了一种新的视觉指令微调方法', '在多个基准上取得了领先的结果', '通过偏好优化显著降低了幻觉', '使用动态分辨率处理高清图像', '构建了大规模的多模态指令数据集',
-  '引入混合专家结构提升推理效率', '开源了模型权重和训练代码', '对比了不同视觉编码器的影响', '在视频理解任务上表现突出', '数据质量比数量更重要',
-  '用DPO在自建偏好数据上训练', '视觉token压缩到原来的四分之一', '在单卡A100上即可完成训练', '统一了理解与生成两类任务', '奖励模型来自GPT-4V的打分',
-  '分析了幻觉产生的主要原因', '设计了由粗到细的两阶段训练', '评测覆盖感知与推理两个维度', '文档与图表OCR能力提升明显', '支持任意长宽比的图像输入',
-  '思维链数据对数学推理帮助很大', '人工标注成本很高但质量可靠', '作者发现冻结视觉编码器效果更好', '长视频采样策略是关键',
+  '提出了一种新的视觉指令微调方法',
+  '在多个基准上取得了领先的结果',
+  '通过偏好优化显著降低了幻觉',
+  '使用动态分辨率处理高清图像',
+  '构建了大规模的多模态指令数据集',
+  '引入混合专家结构提升推理效率',
+  '开源了模型权重和训练代码',
+  '对比了不同视觉编码器的影响',
+  '在视频理解任务上表现突出',
+  '数据质量比数量更重要',
+  '用DPO在自建偏好数据上训练',
+  '视觉token压缩到原来的四分之一',
+  '在单卡A100上即可完成训练',
+  '统一了理解与生成两类任务',
+  '奖励模型来自GPT-4V的打分',
+  '分析了幻觉产生的主要原因',
+  '设计了由粗到细的两阶段训练',
+  '评测覆盖感知与推理两个维度',
+  '文档与图表OCR能力提升明显',
+  '支持任意长宽比的图像输入',
+  '思维链数据对数学推理帮助很大',
+  '人工标注成本很高但质量可靠',
+  '作者发现冻结视觉编码器效果更好',
+  '长视频采样策略是关键',
 ];
 const BODY_PARAGRAPHS = [
   '这篇工作的核心观察是：现有的多模态模型在细粒度感知上仍然明显落后于人类，尤其是在高分辨率图像和密集文字场景中。作者因此重新设计了视觉编码的流程。',
@@ -109,12 +247,61 @@ const BODY_PARAGRAPHS = [
   '值得注意的是，作者报告了若干负面结果：例如简单增加数据量并不能持续提升效果，而数据配比和去重策略的影响反而更大。',
   '局限性方面，模型在多图推理和长视频任务上仍有明显不足，推理成本也随着视觉token数量线性增长，后续工作可以考虑更激进的压缩方案。',
 ];
-const BODY_POINTS = ['视觉编码器：高分辨率切片加全局缩略图', '语言模型：7B与13B两个规模', '数据：约一百万条指令数据，其中三成为合成数据', '评测：同时报告了感知类与推理类指标'];
+const BODY_POINTS = [
+  '视觉编码器：高分辨率切片加全局缩略图',
+  '语言模型：7B与13B两个规模',
+  '数据：约一百万条指令数据，其中三成为合成数据',
+  '评测：同时报告了感知类与推理类指标',
+];
 
-const ORGS = ['Alibaba', 'Shanghai AI Lab', 'Microsoft', 'Google DeepMind', 'Tsinghua University', 'CUHK', 'ByteDance', 'Meta', 'NVIDIA', 'Apple', 'Peking University', 'CASIA'];
+const ORGS = [
+  'Alibaba',
+  'Shanghai AI Lab',
+  'Microsoft',
+  'Google DeepMind',
+  'Tsinghua University',
+  'CUHK',
+  'ByteDance',
+  'Meta',
+  'NVIDIA',
+  'Apple',
+  'Peking University',
+  'CASIA',
+];
 const VENUES = ['CVPR', 'ICCV', 'ECCV', 'NeurIPS', 'ICLR', 'ICML', 'ACL', 'EMNLP', 'AAAI'];
-const GIVEN_NAMES = ['Wei', 'Yifan', 'Jing', 'Hao', 'Xin', 'Alice', 'David', 'Maria', 'Kenji', 'Lei', 'Tao', 'Sara', 'Chen', 'Yuki', 'Omar'];
-const FAMILY_NAMES = ['Zhang', 'Wang', 'Li', 'Liu', 'Chen', 'Smith', 'Garcia', 'Tanaka', 'Kim', 'Nguyen', 'Müller', 'Rossi', 'Yang', 'Zhao'];
+const GIVEN_NAMES = [
+  'Wei',
+  'Yifan',
+  'Jing',
+  'Hao',
+  'Xin',
+  'Alice',
+  'David',
+  'Maria',
+  'Kenji',
+  'Lei',
+  'Tao',
+  'Sara',
+  'Chen',
+  'Yuki',
+  'Omar',
+];
+const FAMILY_NAMES = [
+  'Zhang',
+  'Wang',
+  'Li',
+  'Liu',
+  'Chen',
+  'Smith',
+  'Garcia',
+  'Tanaka',
+  'Kim',
+  'Nguyen',
+  'Müller',
+  'Rossi',
+  'Yang',
+  'Zhao',
+];
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -204,8 +391,22 @@ function arxivIdFor(published: string, serial: number): string {
 }
 
 function links(pick: Picker, arxiv: string | undefined, name: string): PaperInput['links'] {
-  const repo = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
-  const owner = pick.one(['OpenGVLab', 'QwenLM', 'haotian-liu', 'THUDM', 'deepseek-ai', 'apple', 'facebookresearch', 'NVlabs', 'yfzhang114']);
+  const repo =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'model';
+  const owner = pick.one([
+    'OpenGVLab',
+    'QwenLM',
+    'haotian-liu',
+    'THUDM',
+    'deepseek-ai',
+    'apple',
+    'facebookresearch',
+    'NVlabs',
+    'yfzhang114',
+  ]);
   const paper = arxiv
     ? pick.one([`https://arxiv.org/abs/${arxiv}`, `https://arxiv.org/pdf/${arxiv}`, `https://huggingface.co/papers/${arxiv}`])
     : pick.one([
@@ -214,7 +415,10 @@ function links(pick: Picker, arxiv: string | undefined, name: string): PaperInpu
         `https://openaccess.thecvf.com/content/CVPR2024/html/${repo}_CVPR_2024_paper.html`,
       ]);
   const others: Record<Exclude<LinkKind, 'paper' | 'openreview' | 'other'>, () => string> = {
-    notes: () => pick.chance(0.8) ? `https://zhuanlan.zhihu.com/p/${pick.int(600000000, 999999999)}` : `https://mp.weixin.qq.com/s/${pick.text(ALPHANUMERIC, 22)}`,
+    notes: () =>
+      pick.chance(0.8)
+        ? `https://zhuanlan.zhihu.com/p/${pick.int(600000000, 999999999)}`
+        : `https://mp.weixin.qq.com/s/${pick.text(ALPHANUMERIC, 22)}`,
     code: () => `https://github.com/${owner}/${repo}`,
     project: () => `https://${owner.toLowerCase()}.github.io/${repo}/`,
     blog: () => `https://${owner.toLowerCase()}.ai/blog/${repo}/`,
@@ -269,7 +473,13 @@ export function syntheticEntries(count: number, { sections, sectionWeights, seed
     const original = entries.length > 0 && pick.chance(CROSS_LISTED_SHARE) ? pick.one(entries) : undefined;
     if (original && original.section !== section && !ids.has(original.id)) {
       ids.add(original.id);
-      entries.push({ section, id: original.id, format: 'yaml', body: '', paper: { ...original.paper, note: freshNote(pick, notes) } });
+      entries.push({
+        section,
+        id: original.id,
+        format: 'yaml',
+        body: '',
+        paper: { ...original.paper, note: freshNote(pick, notes) },
+      });
       continue;
     }
     const generated = paper(pick, serial, notes);
@@ -299,7 +509,8 @@ export function writeSyntheticContent(
   copyFileSync(options.aboutFile, path.join(dir, 'about.md'));
   for (const section of options.sections) mkdirSync(path.join(dir, section), { recursive: true });
   const entries = syntheticEntries(count, options);
-  for (const entry of entries) writeFileSync(syntheticEntryPath(dir, entry), serializeEntry(entry.paper, entry.format, entry.body));
+  for (const entry of entries)
+    writeFileSync(syntheticEntryPath(dir, entry), serializeEntry(entry.paper, entry.format, entry.body));
   return entries;
 }
 

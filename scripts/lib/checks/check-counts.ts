@@ -37,7 +37,10 @@ export function compareCounts(sectionIds: readonly string[], sources: Record<Cou
   const problems: string[] = [];
   const sections = sectionIds.map((section) => {
     const idsOf = (source: CountSource) => sources[source].get(section) ?? [];
-    const counts = Object.fromEntries(COUNT_SOURCES.map((source) => [source, idsOf(source).length])) as Record<CountSource, number>;
+    const counts = Object.fromEntries(COUNT_SOURCES.map((source) => [source, idsOf(source).length])) as Record<
+      CountSource,
+      number
+    >;
     if (new Set(Object.values(counts)).size > 1) {
       problems.push(`${section}: ${COUNT_SOURCES.map((source) => `${counts[source]} in ${source}`).join(', ')}`);
     }
@@ -56,7 +59,8 @@ export function compareCounts(sectionIds: readonly string[], sources: Record<Cou
   const known = new Set(sectionIds);
   for (const source of COUNT_SOURCES) {
     for (const [section, ids] of sources[source]) {
-      if (!known.has(section) && ids.length) problems.push(`${source}: ${ids.length} in "${section}", which is not a registry section`);
+      if (!known.has(section) && ids.length)
+        problems.push(`${source}: ${ids.length} in "${section}", which is not a registry section`);
     }
   }
   return { sections, problems };
@@ -70,7 +74,12 @@ function groupBySection(pairs: Iterable<{ section: string; id: string }>): Map<s
 
 /** Entry files per section (the file name is the id). */
 export function contentIds(contentDir: string, sections: readonly Section[]): IdsBySection {
-  return groupBySection(readEntrySources(contentDir, sections.map((section) => section.id)));
+  return groupBySection(
+    readEntrySources(
+      contentDir,
+      sections.map((section) => section.id),
+    ),
+  );
 }
 
 /** `mllm/2409.12191/` (a site path without the base) → its section and entry id, or undefined. */
@@ -113,7 +122,8 @@ export function indexedIds(dist: string): { ids: IdsBySection; problems: string[
   const announced = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   const fragmentDir = path.join(pagefindDir, 'fragment');
   const fragments = existsSync(fragmentDir) ? readdirSync(fragmentDir).filter((name) => name.endsWith('.pf_fragment')) : [];
-  if (fragments.length !== announced) problems.push(`index: ${fragments.length} fragments, but pagefind-entry.json announces ${announced} pages`);
+  if (fragments.length !== announced)
+    problems.push(`index: ${fragments.length} fragments, but pagefind-entry.json announces ${announced} pages`);
   const papers: { section: string; id: string }[] = [];
   for (const name of fragments) {
     const text = gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8');
@@ -133,7 +143,10 @@ export function indexedIds(dist: string): { ids: IdsBySection; problems: string[
 export function exportedIds(contentDir: string, sections: readonly Section[]): { ids: IdsBySection; problems: string[] } {
   const exported = exportListFromDisk(contentDir);
   if (exported.problems.length) return { ids: new Map(), problems: exported.problems.map((problem) => `export: ${problem}`) };
-  const parsed = parseList(exported.text, sections.map((section) => section.title));
+  const parsed = parseList(
+    exported.text,
+    sections.map((section) => section.title),
+  );
   const problems = parsed.problems.map((problem) => `export: line ${problem.line} does not parse: ${problem.reason}`);
   const ids = new Map<string, string[]>();
   for (const parsedSection of parsed.sections) {
@@ -155,7 +168,10 @@ export function checkCounts({ contentDir, dist }: { contentDir: string; dist: st
     sections.map((section) => section.id),
     { content: contentIds(contentDir, sections), pages: pages.ids, index: index.ids, export: exported.ids },
   );
-  return { sections: report.sections, problems: [...pages.problems, ...index.problems, ...exported.problems, ...report.problems] };
+  return {
+    sections: report.sections,
+    problems: [...pages.problems, ...index.problems, ...exported.problems, ...report.problems],
+  };
 }
 
 /** A table: one row per section, one column per source, and the totals. */
@@ -170,6 +186,8 @@ export function formatCountTable(report: CountReport): string {
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
-    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '))
+    .map((row) =>
+      row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '),
+    )
     .join('\n');
 }

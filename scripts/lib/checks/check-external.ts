@@ -28,7 +28,8 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm);
 export function urlsInMarkdown(markdown: string): string[] {
   const urls: string[] = [];
   const visit = (node: Nodes) => {
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && HTTP_URL.test(node.url.trim())) urls.push(node.url.trim());
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && HTTP_URL.test(node.url.trim()))
+      urls.push(node.url.trim());
     if ('children' in node) node.children.forEach(visit);
   };
   visit(markdownParser.runSync(markdownParser.parse(markdown)) as Nodes);
@@ -53,10 +54,15 @@ export function urlsOfEntry(source: Pick<EntrySource, 'data' | 'body'>): string[
 /** Every external URL in a content folder: entries of the registry's sections and the list header (about.md). */
 export function collectContentUrls(contentDir: string): UrlSource[] {
   const sections = loadSections(sectionRegistryPath(contentDir));
-  const sources = readEntrySources(contentDir, sections.map((section) => section.id));
+  const sources = readEntrySources(
+    contentDir,
+    sections.map((section) => section.id),
+  );
   const fromEntries = sources.flatMap((source) => urlsOfEntry(source).map((url) => ({ url, where: source.file })));
   const aboutFile = path.join(contentDir, ABOUT_FILE_NAME);
-  const fromAbout = existsSync(aboutFile) ? urlsInMarkdown(readFileSync(aboutFile, 'utf8')).map((url) => ({ url, where: aboutFile })) : [];
+  const fromAbout = existsSync(aboutFile)
+    ? urlsInMarkdown(readFileSync(aboutFile, 'utf8')).map((url) => ({ url, where: aboutFile }))
+    : [];
   return [...fromEntries, ...fromAbout];
 }
 
@@ -238,7 +244,11 @@ export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Pro
  * Checks every URL, `concurrency` at a time overall and `perHost` at a time per host; results
  * come back in the order of `urls`. `onResult` hears of each as it finishes (progress).
  */
-export async function checkUrls(urls: readonly string[], options: CheckOptions, onResult?: (check: UrlCheck) => void): Promise<UrlCheck[]> {
+export async function checkUrls(
+  urls: readonly string[],
+  options: CheckOptions,
+  onResult?: (check: UrlCheck) => void,
+): Promise<UrlCheck[]> {
   const overall = createLimiter(options.concurrency);
   const perHost = new Map<string, ReturnType<typeof createLimiter>>();
   const hostLimiter = (url: string) => {
@@ -264,7 +274,9 @@ export async function checkUrls(urls: readonly string[], options: CheckOptions, 
 export function formatCheck(check: UrlCheck, where: readonly string[]): string {
   const outcome = check.status !== undefined ? String(check.status) : (check.error ?? 'no answer');
   const how = `${check.method}${check.attempts > 1 ? `, ${check.attempts} attempts` : ''}`;
-  return [`${check.verdict.padEnd(7)} ${outcome} ${check.url} (${how})`, ...where.map((place) => `          ${place}`)].join('\n');
+  return [`${check.verdict.padEnd(7)} ${outcome} ${check.url} (${how})`, ...where.map((place) => `          ${place}`)].join(
+    '\n',
+  );
 }
 
 export function formatSummary(checks: readonly UrlCheck[]): string {

@@ -29,7 +29,8 @@ function resolveSitePath(dist: string, base: string, sitePath: string): string |
   if (!sitePath.startsWith(base)) return undefined;
   const relative = decodeURIComponent(sitePath.slice(base.length));
   const candidate = path.join(dist, relative);
-  if (relative === '' || relative.endsWith('/')) return existsSync(path.join(candidate, 'index.html')) ? path.join(candidate, 'index.html') : undefined;
+  if (relative === '' || relative.endsWith('/'))
+    return existsSync(path.join(candidate, 'index.html')) ? path.join(candidate, 'index.html') : undefined;
   if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return undefined;
 }
@@ -46,7 +47,11 @@ export function findBrokenLinks(dist: string, base = '/'): BrokenLink[] {
     let ids = idsCache.get(file);
     if (!ids) {
       const $ = load(readFileSync(file, 'utf8'));
-      ids = new Set($('[id]').map((_, el) => $(el).attr('id')!).get());
+      ids = new Set(
+        $('[id]')
+          .map((_, el) => $(el).attr('id')!)
+          .get(),
+      );
       idsCache.set(file, ids);
     }
     return ids;

@@ -23,7 +23,9 @@ export type EntryTexts = ReadonlyMap<string, string>;
 /** `section/name.yaml` or `section/name.mdx`, exactly one folder deep: what the site reads. */
 export function isEntryPath(relative: string): boolean {
   const parts = relative.split('/');
-  return parts.length === 2 && !parts.some((part) => part.startsWith('.')) && ENTRY_EXTENSIONS.some((ext) => relative.endsWith(ext));
+  return (
+    parts.length === 2 && !parts.some((part) => part.startsWith('.')) && ENTRY_EXTENSIONS.some((ext) => relative.endsWith(ext))
+  );
 }
 
 /** `section/id`: one entry whatever its format, so turning a .yaml into an .mdx is a change. */
@@ -71,7 +73,9 @@ const fieldsOf = (source: EntrySource): Record<string, unknown> =>
 
 function changedFields(before: EntrySource, after: EntrySource): string[] {
   const [a, b] = [fieldsOf(before), fieldsOf(after)];
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]),
+  );
   if (before.body.trim() !== after.body.trim()) fields.push('body');
   if (before.format !== after.format) fields.push('format');
   return fields;
@@ -88,7 +92,10 @@ function escapeMarkdown(text: string): string {
  * A Markdown summary for a pull request, grouped added / changed / removed:
  * `- mllm: **Qwen2-VL** (content/mllm/2409.12191.yaml; note, tags)`.
  */
-export function formatChanges(changes: readonly EntryChange[], { base, contentDir }: { base: string; contentDir: string }): string {
+export function formatChanges(
+  changes: readonly EntryChange[],
+  { base, contentDir }: { base: string; contentDir: string },
+): string {
   if (!changes.length) return `No entries added, changed or removed against \`${base}\`.\n`;
   const counts = CHANGE_KINDS.map((kind) => `${changes.filter((entry) => entry.kind === kind).length} ${kind}`).join(', ');
   const lines = [`### Entry changes against \`${base}\` (${counts})`];
@@ -131,7 +138,10 @@ export function defaultBaseRef(cwd: string): string {
 }
 
 /** Entry texts at a git ref: one `ls-tree` for the paths, one `cat-file --batch` for all contents. */
-export function readEntryTextsAtRef(ref: string, { repo, contentDir }: { repo: string; contentDir: string }): Map<string, string> {
+export function readEntryTextsAtRef(
+  ref: string,
+  { repo, contentDir }: { repo: string; contentDir: string },
+): Map<string, string> {
   if (!refExists(ref, repo)) throw new Error(`unknown git ref "${ref}"`);
   const listing = git(['ls-tree', '-r', '-z', ref, '--', contentDir], repo).toString('utf8');
   const blobs = listing

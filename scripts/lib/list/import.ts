@@ -4,7 +4,13 @@ import { stringify } from 'yaml';
 import { isRealDate } from '../../../src/schemas/dates';
 import { PAPER_FIELD_ORDER, type Link, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
-import { readEntrySources, serializeEntry, serializeEntryYaml, writeFileAtomic, type EntrySource } from '../../../src/lib/entry-files';
+import {
+  readEntrySources,
+  serializeEntry,
+  serializeEntryYaml,
+  writeFileAtomic,
+  type EntrySource,
+} from '../../../src/lib/entry-files';
 import { parseList, type ListProblem, type ParsedEntry, type ParsedList } from './parse';
 import { ABOUT_FILE_NAME } from './write';
 import { sectionRegistryPath } from '../../../src/lib/paths';
@@ -28,7 +34,8 @@ export function parseAddedDates(text: string): AddedDates {
   text.split(/\r?\n/).forEach((row, index) => {
     if (!row.trim() || (index === 0 && /^section\t/i.test(row))) return;
     const [section, number, added, title] = row.split('\t').map((cell) => cell.trim());
-    if (!section || !number || !added || !title) throw new Error(`line ${index + 1}: expected 4 tab-separated columns: section, number, added, title`);
+    if (!section || !number || !added || !title)
+      throw new Error(`line ${index + 1}: expected 4 tab-separated columns: section, number, added, title`);
     if (!isRealDate(added)) throw new Error(`line ${index + 1}: "${added}" is not a date written YYYY-MM-DD`);
     exact.set(`${section}\t${number}\t${title}`, added);
     const key = `${section}\t${titleKey(title)}`;
@@ -37,7 +44,8 @@ export function parseAddedDates(text: string): AddedDates {
   });
   return {
     lookup: (sectionTitle, entry) =>
-      exact.get(`${sectionTitle.trim()}\t${entry.number}\t${entry.title}`) ?? byTitle.get(`${sectionTitle.trim()}\t${titleKey(entry.title)}`),
+      exact.get(`${sectionTitle.trim()}\t${entry.number}\t${entry.title}`) ??
+      byTitle.get(`${sectionTitle.trim()}\t${titleKey(entry.title)}`),
   };
 }
 
@@ -145,7 +153,17 @@ export function planImport(list: ParsedList, options: ImportOptions): ImportPlan
   for (const { section, isNew, parsed, entryLines } of listSections) {
     const existing = existingBySection.get(section.id) ?? [];
     const taken = new Set(existing.map((entry) => entry.source.id));
-    const summary: SectionSummary = { id: section.id, title: section.title, isNew, entryLines, entries: 0, created: 0, updated: 0, unchanged: 0, notInList: 0 };
+    const summary: SectionSummary = {
+      id: section.id,
+      title: section.title,
+      isNew,
+      entryLines,
+      entries: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      notInList: 0,
+    };
     for (const group of groupDuplicates(parsed)) {
       const item = mergeGroup(group, (entry) => options.dates?.lookup(section.title, entry), options.defaultAdded);
       const match = findExisting(item, existing, claimed);
@@ -157,12 +175,21 @@ export function planImport(list: ParsedList, options: ImportOptions): ImportPlan
         const id = uniqueSlug(entrySlug(item.title, item.arxiv), taken);
         taken.add(id);
         const file = path.join(contentDir, section.id, `${id}.yaml`);
-        planned = { action: 'create', section: section.id, id, file, title: item.title, lines: item.lines, text: serializeEntry(withoutBookkeeping(item)) };
+        planned = {
+          action: 'create',
+          section: section.id,
+          id,
+          file,
+          title: item.title,
+          lines: item.lines,
+          text: serializeEntry(withoutBookkeeping(item)),
+        };
       }
       entries.push(planned);
       summary.entries++;
       summary[COUNTER_OF_ACTION[planned.action]]++;
-      if (group.length > 1) merges.push({ sectionTitle: section.title, file: planned.file, titles: item.titles, lines: item.lines });
+      if (group.length > 1)
+        merges.push({ sectionTitle: section.title, file: planned.file, titles: item.titles, lines: item.lines });
     }
     summaries.push(summary);
   }
@@ -176,7 +203,18 @@ export function planImport(list: ParsedList, options: ImportOptions): ImportPlan
     if (!missing) continue;
     const summary = summaries.find((candidate) => candidate.id === section.id);
     if (summary) summary.notInList = missing;
-    else summaries.push({ id: section.id, title: section.title, isNew: false, entryLines: 0, entries: 0, created: 0, updated: 0, unchanged: 0, notInList: missing });
+    else
+      summaries.push({
+        id: section.id,
+        title: section.title,
+        isNew: false,
+        entryLines: 0,
+        entries: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        notInList: missing,
+      });
   }
 
   const order = new Map([...options.sections, ...newSections].map((section, index) => [section.id, index]));
@@ -197,15 +235,27 @@ export function planImport(list: ParsedList, options: ImportOptions): ImportPlan
 }
 
 /** Reads the registry, the entry files and about.md of `contentDir`, then plans importing `listText`. */
-export function planImportFromDisk(listText: string, options: Pick<ImportOptions, 'contentDir' | 'dates' | 'defaultAdded'>): ImportPlan {
+export function planImportFromDisk(
+  listText: string,
+  options: Pick<ImportOptions, 'contentDir' | 'dates' | 'defaultAdded'>,
+): ImportPlan {
   const sections = loadSections(sectionRegistryPath(options.contentDir));
   const aboutFile = path.join(options.contentDir, ABOUT_FILE_NAME);
-  return planImport(parseList(listText, sections.map((section) => section.title)), {
-    ...options,
-    sections,
-    sources: readEntrySources(options.contentDir, sections.map((section) => section.id)),
-    currentAbout: existsSync(aboutFile) ? readFileSync(aboutFile, 'utf8') : undefined,
-  });
+  return planImport(
+    parseList(
+      listText,
+      sections.map((section) => section.title),
+    ),
+    {
+      ...options,
+      sections,
+      sources: readEntrySources(
+        options.contentDir,
+        sections.map((section) => section.id),
+      ),
+      currentAbout: existsSync(aboutFile) ? readFileSync(aboutFile, 'utf8') : undefined,
+    },
+  );
 }
 
 interface ListSection {
@@ -220,7 +270,10 @@ interface ListSection {
  * section (id from its title, a placeholder description, the next order). A heading written twice
  * is one section.
  */
-function resolveSections(list: ParsedList, registry: readonly Section[]): { listSections: ListSection[]; newSections: Section[] } {
+function resolveSections(
+  list: ParsedList,
+  registry: readonly Section[],
+): { listSections: ListSection[]; newSections: Section[] } {
   const byTitle = new Map(registry.map((section) => [section.title.trim(), section]));
   const ids = new Set(registry.map((section) => section.id));
   let nextOrder = Math.max(0, ...registry.map((section) => section.order)) + 1;
@@ -235,7 +288,12 @@ function resolveSections(list: ParsedList, registry: readonly Section[]): { list
       byTitle.set(parsed.title, section);
       newSections.push(section);
     }
-    const current: ListSection = listSections.get(section.id) ?? { section, isNew: newSections.includes(section), parsed: [], entryLines: 0 };
+    const current: ListSection = listSections.get(section.id) ?? {
+      section,
+      isNew: newSections.includes(section),
+      parsed: [],
+      entryLines: 0,
+    };
     current.parsed.push(...parsed.entries);
     current.entryLines += parsed.entryLines;
     listSections.set(section.id, current);
@@ -270,7 +328,9 @@ function groupDuplicates(entries: readonly ParsedEntry[]): ParsedEntry[][] {
 }
 
 /** Each defined value once, in first-seen order. */
-const unique = <T>(values: readonly (T | undefined)[]): T[] => [...new Set(values.filter((value): value is T => value !== undefined))];
+const unique = <T>(values: readonly (T | undefined)[]): T[] => [
+  ...new Set(values.filter((value): value is T => value !== undefined)),
+];
 
 /** The separator between merged notes: the full-width semicolon the list's Chinese notes use. */
 const MERGED_NOTE_SEPARATOR = '；';
@@ -280,7 +340,11 @@ const MERGED_NOTE_SEPARATOR = '；';
  * URL, in line order); the first line's note with each different note of the others appended
  * after `；`; all tags; the earliest `added` the dates file knows, else `defaultAdded`.
  */
-function mergeGroup(group: readonly ParsedEntry[], addedOf: (entry: ParsedEntry) => string | undefined, defaultAdded: string): ListItem {
+function mergeGroup(
+  group: readonly ParsedEntry[],
+  addedOf: (entry: ParsedEntry) => string | undefined,
+  defaultAdded: string,
+): ListItem {
   const [first] = group as [ParsedEntry, ...ParsedEntry[]];
   const links = [...new Map(group.flatMap((entry) => entry.links).map((link) => [link.url, link])).values()];
   const tags = unique(group.flatMap((entry) => entry.tags ?? []));
@@ -303,15 +367,24 @@ function withoutBookkeeping(item: ListItem): PaperInput {
 }
 
 function readExisting(source: EntrySource): ExistingEntry | string {
-  const unreadable = (line: number, message: string) => `${source.file}:${line}: ${message}: cannot match this entry against the list; fix it first`;
+  const unreadable = (line: number, message: string) =>
+    `${source.file}:${line}: ${message}: cannot match this entry against the list; fix it first`;
   const [syntaxError] = source.syntaxErrors;
   if (syntaxError) return unreadable(syntaxError.line, syntaxError.message);
   const data = source.data;
   if (!isRecord(data)) return unreadable(1, 'the entry is not a YAML mapping');
   if (typeof data.title !== 'string') return unreadable(source.lineOf(['title']), 'title: is required');
-  const links = Array.isArray(data.links) ? data.links.filter((link): link is Link => isRecord(link) && typeof link.url === 'string') : [];
+  const links = Array.isArray(data.links)
+    ? data.links.filter((link): link is Link => isRecord(link) && typeof link.url === 'string')
+    : [];
   const arxiv = typeof data.arxiv === 'string' ? data.arxiv : undefined;
-  return { source, data, title: data.title, titleKey: titleKey(data.title), arxivIds: arxivIdsOf({ title: data.title, links, arxiv }) };
+  return {
+    source,
+    data,
+    title: data.title,
+    titleKey: titleKey(data.title),
+    arxivIds: arxivIdsOf({ title: data.title, links, arxiv }),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -319,7 +392,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The same paper in this section's files: by title key first, else by a shared arXiv id. */
-function findExisting(item: ListItem, existing: readonly ExistingEntry[], claimed: ReadonlySet<EntrySource>): ExistingEntry | undefined {
+function findExisting(
+  item: ListItem,
+  existing: readonly ExistingEntry[],
+  claimed: ReadonlySet<EntrySource>,
+): ExistingEntry | undefined {
   const free = existing.filter((entry) => !claimed.has(entry.source));
   const key = titleKey(item.title);
   const ids = arxivIdsOf(item);
@@ -354,7 +431,10 @@ function planUpdate(item: ListItem, match: ExistingEntry, contentProblems: strin
   // Canonical YAML of old and new data: formatting-only differences do not count as changes.
   if (serializeEntryYaml(data as PaperInput) === serializeEntryYaml(next)) return { ...planned, action: 'unchanged' };
   const unknown = Object.keys(data).filter((key) => !SCHEMA_FIELDS.has(key));
-  if (unknown.length) contentProblems.push(`${source.file}:${source.lineOf([unknown[0]!])}: cannot update: fields outside the schema would be lost (${unknown.join(', ')}); fix the file first`);
+  if (unknown.length)
+    contentProblems.push(
+      `${source.file}:${source.lineOf([unknown[0]!])}: cannot update: fields outside the schema would be lost (${unknown.join(', ')}); fix the file first`,
+    );
   return { ...planned, action: 'update', text: serializeEntry(next, source.format, source.body) };
 }
 
@@ -397,17 +477,26 @@ export function formatImportSummary(plan: ImportPlan, relative: (file: string) =
   ];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const table = rows.map((row) =>
-    row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd(),
+    row
+      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd(),
   );
 
   const lines = [...table, '', `merged duplicates: ${plan.merges.length}`];
   for (const merge of plan.merges) {
-    lines.push(`  ${merge.sectionTitle}, lines ${merge.lines.join(' + ')}: ${merge.titles.map((title) => `"${title}"`).join(' + ')} → ${relative(merge.file)}`);
+    lines.push(
+      `  ${merge.sectionTitle}, lines ${merge.lines.join(' + ')}: ${merge.titles.map((title) => `"${title}"`).join(' + ')} → ${relative(merge.file)}`,
+    );
   }
   lines.push(`not in the list (kept, not deleted): ${plan.notInList.length}`);
   for (const entry of plan.notInList) lines.push(`  ${relative(entry.file)}: "${entry.title}"`);
-  for (const section of plan.newSections) lines.push(`new section "${section.title}" → id ${section.id} (describe it in ${relative(plan.registryFile)})`);
-  if (plan.strayLines.length) lines.push(`lines after the first section that are not entries (the export drops them): ${plan.strayLines.map((stray) => stray.line).join(', ')}`);
+  for (const section of plan.newSections)
+    lines.push(`new section "${section.title}" → id ${section.id} (describe it in ${relative(plan.registryFile)})`);
+  if (plan.strayLines.length)
+    lines.push(
+      `lines after the first section that are not entries (the export drops them): ${plan.strayLines.map((stray) => stray.line).join(', ')}`,
+    );
   if (plan.about !== undefined) lines.push(`header → ${relative(plan.aboutFile)}`);
   lines.push(`problems: ${plan.problems.length + plan.contentProblems.length}`);
   return lines.join('\n');

@@ -5,7 +5,10 @@ const RULES: [RegExp, LinkKind][] = [
   [/^https?:\/\/(?:www\.|export\.)?arxiv\.org\//i, 'paper'],
   [/^https?:\/\/(?:www\.)?huggingface\.co\/papers\//i, 'paper'],
   [/^https?:\/\/openreview\.net\//i, 'openreview'],
-  [/^https?:\/\/(?:aclanthology\.org|proceedings\.(?:neurips|mlr)\.(?:cc|press)|papers\.nips\.cc|openaccess\.thecvf\.com|dl\.acm\.org|ieeexplore\.ieee\.org|www\.semanticscholar\.org|hub\.baai\.ac\.cn\/paper)\b/i, 'paper'],
+  [
+    /^https?:\/\/(?:aclanthology\.org|proceedings\.(?:neurips|mlr)\.(?:cc|press)|papers\.nips\.cc|openaccess\.thecvf\.com|dl\.acm\.org|ieeexplore\.ieee\.org|www\.semanticscholar\.org|hub\.baai\.ac\.cn\/paper)\b/i,
+    'paper',
+  ],
   [/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)\//i, 'code'],
   [/^https?:\/\/(?:zhuanlan\.zhihu\.com|www\.zhihu\.com|mp\.weixin\.qq\.com)\//i, 'notes'],
   [/^https?:\/\/[^/]*\.github\.io\b/i, 'project'],

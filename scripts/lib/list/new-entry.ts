@@ -55,7 +55,14 @@ export function todayUtc(now: Date = new Date()): string {
 
 /** `"a, b,,a"` → `['a', 'b']`. */
 export function splitTags(text: string | undefined): string[] {
-  return [...new Set((text ?? '').split(',').map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (text ?? '')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Reads `--section --url --title --note --tags --venue --org --mdx`; unknown flags throw. */
@@ -108,11 +115,13 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
 
   const url = present(input.url);
   if (!url) throw new NewEntryError('bad-url', 'no URL given (--url https://…)');
-  if (!httpUrl.safeParse(url).success) throw new NewEntryError('bad-url', `"${url}" is not a URL starting with http:// or https://`);
+  if (!httpUrl.safeParse(url).success)
+    throw new NewEntryError('bad-url', `"${url}" is not a URL starting with http:// or https://`);
 
   // There is no network access to look titles up, so the contributor gives it.
   const title = present(input.title);
-  if (!title) throw new NewEntryError('missing-title', 'no title given (--title "…"): the title cannot be looked up, please pass it');
+  if (!title)
+    throw new NewEntryError('missing-title', 'no title given (--title "…"): the title cannot be looked up, please pass it');
 
   const arxiv = arxivIdFromUrl(url);
   const mdx = input.mdx === true;

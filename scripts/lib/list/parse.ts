@@ -53,10 +53,47 @@ const TABLE_OF_CONTENTS = /^(?:table of )?contents\b/i;
 const ENTRY_LINE = /^\s*(\d+)\.(?!\d)\s*(.*)$/s;
 
 const VENUE_NAMES = [
-  'NeurIPS', 'NIPS', 'ICLR', 'ICML', 'CVPR', 'ICCV', 'ECCV', 'WACV', 'BMVC', 'ACL', 'EMNLP', 'NAACL', 'EACL',
-  'COLING', 'COLM', 'AAAI', 'IJCAI', 'KDD', 'WWW', 'SIGIR', 'ACM MM', 'MM', 'ICASSP', 'Interspeech', 'AISTATS',
-  'UAI', 'CoRL', 'RSS', 'ICRA', 'IROS', 'MICCAI', 'SIGGRAPH Asia', 'SIGGRAPH', 'TPAMI', 'IJCV', 'TMLR', 'JMLR',
-  'TACL', 'TIP', 'TNNLS', '3DV',
+  'NeurIPS',
+  'NIPS',
+  'ICLR',
+  'ICML',
+  'CVPR',
+  'ICCV',
+  'ECCV',
+  'WACV',
+  'BMVC',
+  'ACL',
+  'EMNLP',
+  'NAACL',
+  'EACL',
+  'COLING',
+  'COLM',
+  'AAAI',
+  'IJCAI',
+  'KDD',
+  'WWW',
+  'SIGIR',
+  'ACM MM',
+  'MM',
+  'ICASSP',
+  'Interspeech',
+  'AISTATS',
+  'UAI',
+  'CoRL',
+  'RSS',
+  'ICRA',
+  'IROS',
+  'MICCAI',
+  'SIGGRAPH Asia',
+  'SIGGRAPH',
+  'TPAMI',
+  'IJCV',
+  'TMLR',
+  'JMLR',
+  'TACL',
+  'TIP',
+  'TNNLS',
+  '3DV',
 ];
 /**
  * A venue group such as `Neurips2024`, `NeurIPS 2024`, `ICLR'25`, `ACL 2024 Findings`,
@@ -143,7 +180,7 @@ function trimBlankLines(lines: string[]): string {
   return `${lines.slice(first, last + 1).join('\n')}\n`;
 }
 
-type EntryParse = (Omit<ParsedEntry, 'line' | 'number'>) | { reason: string };
+type EntryParse = Omit<ParsedEntry, 'line' | 'number'> | { reason: string };
 
 /**
  * One entry after its `N.`: `(tags)` `[Title](url)` then, in any order and with optional spaces,

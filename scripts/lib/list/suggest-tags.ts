@@ -47,6 +47,8 @@ export function planTagSuggestions(sources: readonly EntrySource[]): { file: str
     const input = source.data as PaperInput;
     const tags = mergeTags(input.tags, suggestTopicTags(parsed.data.title, parsed.data.note));
     const added = tags.slice(input.tags?.length ?? 0);
-    return added.length ? [{ file: source.file, added, text: serializeEntry({ ...input, tags }, source.format, source.body) }] : [];
+    return added.length
+      ? [{ file: source.file, added, text: serializeEntry({ ...input, tags }, source.format, source.body) }]
+      : [];
   });
 }

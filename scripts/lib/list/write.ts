@@ -79,7 +79,9 @@ export function collectListDocument(
     }
     const result = paperSchema.safeParse(source.data);
     if (!result.success) {
-      problems.push(...result.error.issues.map((issue) => `${source.file}:${source.lineOf(issue.path)}: ${formatZodIssue(issue)}`));
+      problems.push(
+        ...result.error.issues.map((issue) => `${source.file}:${source.lineOf(issue.path)}: ${formatZodIssue(issue)}`),
+      );
       continue;
     }
     papersBySection.set(source.section, [...(papersBySection.get(source.section) ?? []), { id: source.id, data: result.data }]);
@@ -102,10 +104,21 @@ export function exportListFromDisk(contentDir: string): { text: string; problems
   const sections = loadSections(sectionRegistryPath(contentDir));
   const aboutFile = path.join(contentDir, ABOUT_FILE_NAME);
   const header = existsSync(aboutFile) ? readFileSync(aboutFile, 'utf8') : '';
-  const sources = readEntrySources(contentDir, sections.map((section) => section.id));
+  const sources = readEntrySources(
+    contentDir,
+    sections.map((section) => section.id),
+  );
   const { document, problems } = collectListDocument(sections, sources, header);
   if (problems.length) return { text: '', problems };
   const text = writeList(document);
-  const unreadable = parseList(text, sections.map((section) => section.title)).problems;
-  return { text, problems: unreadable.map((problem) => `exported line ${problem.line} would not import back: ${problem.reason}: ${problem.text}`) };
+  const unreadable = parseList(
+    text,
+    sections.map((section) => section.title),
+  ).problems;
+  return {
+    text,
+    problems: unreadable.map(
+      (problem) => `exported line ${problem.line} would not import back: ${problem.reason}: ${problem.text}`,
+    ),
+  };
 }

@@ -26,7 +26,8 @@ export function buildPaperJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     title: 'Awesome MLLM paper entry',
-    description: 'One paper of the list: content/<section>/<id>.yaml, or the frontmatter of an .mdx entry. Generated from src/schemas/paper.ts by `npm run schema`; do not edit.',
+    description:
+      'One paper of the list: content/<section>/<id>.yaml, or the frontmatter of an .mdx entry. Generated from src/schemas/paper.ts by `npm run schema`; do not edit.',
     ...schema,
   };
 }

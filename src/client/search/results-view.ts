@@ -14,7 +14,12 @@ export function resultsView(status: HTMLElement, list: HTMLOListElement) {
       const hits = await results.hits(0, count);
       if (call !== latest) return undefined;
       list.replaceChildren(...hits.map(renderHit));
-      setStatus(status, results.total === 0 ? 'No papers match. Try fewer or other words.' : `${results.total} paper${results.total === 1 ? '' : 's'}`);
+      setStatus(
+        status,
+        results.total === 0
+          ? 'No papers match. Try fewer or other words.'
+          : `${results.total} paper${results.total === 1 ? '' : 's'}`,
+      );
       return results;
     } catch (error) {
       if (call !== latest) return undefined;
