@@ -14,11 +14,11 @@ import {
   todayUtc,
   type NewEntryInput,
 } from './lib/list/new-entry';
-import { assertInRepository, contentRoot, REPO_ROOT, sectionRegistryPath } from '../src/lib/paths';
-import { loadSections } from '../src/lib/sections';
+import { assertInRepository, contentRoot, REPO_ROOT } from '../src/lib/paths';
+import { openContentRoot } from '../src/lib/content-root';
 
 async function askForEntry(root: string): Promise<NewEntryInput> {
-  const sections = loadSections(sectionRegistryPath(root));
+  const sections = openContentRoot(root).sections();
   const prompt = createInterface({ input: stdin, output: stdout });
   try {
     stdout.write(

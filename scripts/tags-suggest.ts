@@ -1,10 +1,10 @@
 // npm run tags:suggest [-- --write] [--content DIR]: topic tags the entries' titles and notes
 // suggest; --write adds them to the files (tags are only ever added).
-import { readEntrySources, writeFileAtomic } from '../src/lib/entry-files';
-import { contentRoot, sectionRegistryPath } from '../src/lib/paths';
-import { loadSections } from '../src/lib/sections';
+import { writeFileAtomic } from '../src/lib/entry-files';
+import { contentRoot } from '../src/lib/paths';
 import { planTagSuggestions } from './lib/list/suggest-tags';
 import { displayPath, parseCliArgs, requireRepository, runCli } from './lib/cli';
+import { openContentRoot } from '../src/lib/content-root';
 
 runCli(() => {
   requireRepository();
@@ -13,13 +13,7 @@ runCli(() => {
     'usage: npm run tags:suggest [-- --write] [--content DIR]',
   );
   const root = values.content ?? contentRoot();
-  const sections = loadSections(sectionRegistryPath(root));
-  const plan = planTagSuggestions(
-    readEntrySources(
-      root,
-      sections.map((section) => section.id),
-    ),
-  );
+  const plan = planTagSuggestions(openContentRoot(root).entrySources());
   for (const change of plan) {
     console.log(`${displayPath(change.file)}: + ${change.added.join(', ')}`);
     if (values.write) writeFileAtomic(change.file, change.text);

@@ -1,18 +1,17 @@
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
-import { loadSections } from './lib/sections';
 import { paperFiles } from './loaders/paper-files';
-import { contentRoot } from './lib/paths';
+import { openContentRoot } from './lib/content-root';
 import { paperSchema } from './schemas/paper';
 
-const root = contentRoot();
+const content = openContentRoot();
 
 /** One collection per registry section; the file name (without extension) is the entry id. */
 export const collections = Object.fromEntries(
-  loadSections().map((section) => [
+  content.sections().map((section) => [
     section.id,
     defineCollection({
-      loader: paperFiles(path.join(root, section.id)),
+      loader: paperFiles(path.join(content.dir, section.id)),
       schema: paperSchema,
     }),
   ]),

@@ -1,10 +1,11 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { loadSections } from './lib/sections';
+import { openContentRoot } from './lib/content-root';
 import { paperKeys } from './lib/same-paper';
 import { sortEntries } from './lib/sort';
 import { tagSlug } from './lib/tags';
 import type { Paper } from './schemas/paper';
 import type { Section } from './schemas/section';
+import { routes } from './lib/routes';
 
 /** A paper as pages see it: its entry, its section and the other sections' entries for the same paper. */
 /** A registry section with the site path of its listing. */
@@ -37,7 +38,9 @@ let cache: Promise<{ sections: SectionWithPapers[]; papers: PaperEntry[] }> | un
 /** The one place that reads the collections; every page asks here. Cached for the build. */
 export function loadContent() {
   cache ??= (async () => {
-    const registry: SectionInfo[] = loadSections().map((section) => ({ ...section, path: `${section.id}/` }));
+    const registry: SectionInfo[] = openContentRoot()
+      .sections()
+      .map((section) => ({ ...section, path: routes.section(section.id) }));
     const raw = (
       await Promise.all(
         registry.map(async (section) => (await getCollection(section.id as CollectionKey)).map((entry) => ({ section, entry }))),
@@ -52,7 +55,7 @@ export function loadContent() {
       entry,
       hasBody: Boolean(entry.body?.trim()),
       file: `content/${section.id}/${entry.filePath?.split('/').pop() ?? `${entry.id}.yaml`}`,
-      path: `${section.id}/${entry.id}/`,
+      path: routes.paper(section.id, entry.id),
     }));
     const sections = registry.map((section) => ({
       ...section,

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { readInBatches } from '../lib/batched-reads';
-import { NEWEST_FIRST_PATH, newestFirst, parseFragment, type IndexedPaper } from '../lib/search-order';
+import { NEWEST_FIRST_PATH, PAGEFIND_DIR, PAPER_PAGES_GLOB } from '../lib/routes';
+import { newestFirst, parseFragment, type IndexedPaper } from '../lib/search-order';
 
 /**
  * The language the whole index is built in. Pages say `<html lang="en">` (the site's interface is
@@ -25,9 +26,6 @@ export const SEARCH_INDEX_LANGUAGE = 'zh';
  * these elements are still read.
  */
 const NOT_SEARCHABLE = ['.facts dt', '.links'];
-
-/** Where paper pages are in the build: `<section>/<id>/index.html`. */
-const PAPER_PAGES = '*/*/index.html';
 
 /** Builds the Pagefind index over the build output, as `npm run build`'s last step. */
 export function pagefindSearch(): AstroIntegration {
@@ -50,8 +48,8 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
     );
     // Paper pages live at <section>/<id>/: reading only those halves indexing time and memory
     // (listing pages carry no data-pagefind-body and would be skipped after parsing anyway).
-    const { page_count } = checked(await index.addDirectory({ path: siteDir, glob: PAPER_PAGES }), logger);
-    const bundleDir = path.join(siteDir, 'pagefind');
+    const { page_count } = checked(await index.addDirectory({ path: siteDir, glob: PAPER_PAGES_GLOB }), logger);
+    const bundleDir = path.join(siteDir, PAGEFIND_DIR);
     checked(await index.writeFiles({ outputPath: bundleDir }), logger);
     const papers = await readFragments(bundleDir);
     if (papers.length === 0) throw new Error('Pagefind indexed no papers: is data-pagefind-body still on the paper page?');

@@ -5,7 +5,7 @@
  * reader ever sorts. The same order as a file of its own costs nothing until a reader sorts by
  * date: the search build writes it here, and the search client fetches it then.
  */
-export const NEWEST_FIRST_PATH = 'search/newest-first.json';
+import { SEARCH_META } from './routes';
 
 /** One indexed paper, as its Pagefind fragment records it. */
 export interface IndexedPaper {
@@ -19,19 +19,36 @@ const FRAGMENT = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/;
 /** Pagefind prefixes the JSON it gzips with this marker (its "decompressed" check). */
 const FRAGMENT_MARKER = 'pagefind_dcd';
 
-/** The paper a fragment file (`fragment/<page id>.pf_fragment`) records, from its decompressed text. */
-export function parseFragment(path: string, text: string): IndexedPaper {
+/** A fragment file's record as Pagefind wrote it: the page id, its URL and its metadata. */
+export interface FragmentRecord {
+  id: string;
+  url: unknown;
+  meta: Record<string, unknown>;
+}
+
+/**
+ * The record a fragment file (`fragment/<page id>.pf_fragment`) holds, from its decompressed
+ * text; throws naming the file when it is not one. The one reader of Pagefind's fragment format,
+ * for the date-order file and for `check:counts`.
+ */
+export function readFragment(path: string, text: string): FragmentRecord {
   const id = FRAGMENT.exec(path)?.[1];
   if (!id) throw new Error(`${path} is not a Pagefind fragment file`);
   if (!text.startsWith(FRAGMENT_MARKER)) throw new Error(`Pagefind fragment ${path} does not start with "${FRAGMENT_MARKER}"`);
   const fragment = JSON.parse(text.slice(FRAGMENT_MARKER.length)) as { url?: unknown; meta?: Record<string, unknown> };
-  const added = fragment.meta?.added;
-  if (typeof fragment.url !== 'string' || typeof added !== 'string') {
+  return { id, url: fragment.url, meta: fragment.meta ?? {} };
+}
+
+/** The paper a fragment file records, with the date the date order needs. */
+export function parseFragment(path: string, text: string): IndexedPaper {
+  const { id, url, meta } = readFragment(path, text);
+  const added = meta[SEARCH_META.added];
+  if (typeof url !== 'string' || typeof added !== 'string') {
     throw new Error(
       `Pagefind fragment ${path} has no url or no "added" metadata (data-pagefind-meta="added[datetime]" on the paper page)`,
     );
   }
-  return { id, url: fragment.url, added };
+  return { id, url, added };
 }
 
 /** Page ids, newest added first; ties by URL, so the file is the same on every build. */

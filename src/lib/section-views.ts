@@ -4,9 +4,6 @@ import { hasTag, tagSlug } from './tags';
 /** Above this many papers a view is split into pages, so no page ships megabytes of HTML. */
 export const PAGE_SIZE = 100;
 
-/** Path segments a section page uses after the section id; entry ids must not take these. */
-export const RESERVED_ENTRY_IDS = ['sort', 'tag', 'page'] as const;
-
 export interface ViewEntry extends Sortable {
   data: Sortable['data'] & { tags?: string[] };
 }

@@ -8,7 +8,7 @@ import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource 
 import { findUnsafeMdx } from './mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import { arxivIdsOf, paperKeys } from './same-paper';
-import { RESERVED_ENTRY_IDS } from './section-views';
+import { RESERVED_ENTRY_IDS, reservedEntryId } from './routes';
 import { titleKey } from './title-key';
 import { formatZodIssue } from './zod-messages';
 
@@ -230,7 +230,7 @@ function ignoredFileProblems(root: string, section: string): Problem[] {
 /** Ids that section pages use as path segments (`<section>/sort/…`) would collide with a paper page. */
 function reservedIdProblems(sources: readonly EntrySource[]): Problem[] {
   return sources
-    .filter((source) => (RESERVED_ENTRY_IDS as readonly string[]).includes(source.id))
+    .filter((source) => reservedEntryId(source.id))
     .map((source) =>
       entryProblem(
         source,

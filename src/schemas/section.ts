@@ -1,11 +1,18 @@
 import { z } from 'astro/zod';
+import { RESERVED_SECTION_IDS, reservedSectionId } from '../lib/routes';
 
 /** Section ids name folders and URLs: lower-case words joined by hyphens. */
 export const SECTION_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const sectionSchema = z
   .object({
-    id: z.string().regex(SECTION_ID_PATTERN, 'must be lower-case words joined by hyphens'),
+    /** The folder under content/ and the URL segment of the section's pages. */
+    id: z
+      .string()
+      .regex(SECTION_ID_PATTERN, 'must be lower-case words joined by hyphens')
+      .refine((id) => !reservedSectionId(id), {
+        message: `is taken by a page of the site (${RESERVED_SECTION_IDS.join(', ')}); choose another id`,
+      }),
     /** The heading exactly as the list writes it; the importer matches headings against it. */
     title: z.string().trim().min(1, 'must not be empty'),
     /** A shorter name for navigation. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NEWEST_FIRST_PATH } from '../../src/lib/search-order';
+import { NEWEST_FIRST_PATH } from '../../src/lib/routes';
 import { loadDateRanks, type DateRanks, type PagefindApi } from '../../src/client/search/pagefind';
 
 /** Pagefind's API as the site uses it, plus what tests inspect. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentRoot } from '../../src/lib/paths';
-import { NEWEST_FIRST_PATH } from '../../src/lib/search-order';
+import { NEWEST_FIRST_PATH } from '../../src/lib/routes';
 import { readEntrySources } from '../../src/lib/entry-files';
 import { loadSections } from '../../src/lib/sections';
 import { tagSlug } from '../../src/lib/tags';

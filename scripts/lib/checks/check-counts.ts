@@ -4,11 +4,11 @@ import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import type { Section } from '../../../src/schemas/section';
 import { htmlFiles } from './check-links';
-import { readEntrySources } from '../../../src/lib/entry-files';
 import { parseList } from '../list/parse';
 import { exportListFromDisk } from '../list/write';
-import { sectionRegistryPath } from '../../../src/lib/paths';
-import { loadSections } from '../../../src/lib/sections';
+import { PAGEFIND_DIR } from '../../../src/lib/routes';
+import { readFragment } from '../../../src/lib/search-order';
+import { openContentRoot } from '../../../src/lib/content-root';
 
 /** Where a paper can be counted: its file, its page, its search record, its line in the exported list. */
 export const COUNT_SOURCES = ['content', 'pages', 'index', 'export'] as const;
@@ -74,12 +74,7 @@ function groupBySection(pairs: Iterable<{ section: string; id: string }>): Map<s
 
 /** Entry files per section (the file name is the id). */
 export function contentIds(contentDir: string, sections: readonly Section[]): IdsBySection {
-  return groupBySection(
-    readEntrySources(
-      contentDir,
-      sections.map((section) => section.id),
-    ),
-  );
+  return groupBySection(openContentRoot(contentDir).entrySources(sections.map((section) => section.id)));
 }
 
 /** `mllm/2409.12191/` (a site path without the base) → its section and entry id, or undefined. */
@@ -105,9 +100,6 @@ export function pageIds(dist: string): { ids: IdsBySection; problems: string[] }
   return { ids: groupBySection(papers), problems };
 }
 
-/** Pagefind's fragment files: gzip of this signature followed by the page record as JSON. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
 /**
  * The search records of a build: one fragment file per indexed page, holding its URL (without
  * the deployment base). The total is checked against the page count Pagefind's entry file
@@ -115,7 +107,7 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
  */
 export function indexedIds(dist: string): { ids: IdsBySection; problems: string[] } {
   const problems: string[] = [];
-  const pagefindDir = path.join(dist, 'pagefind');
+  const pagefindDir = path.join(dist, PAGEFIND_DIR);
   const entryFile = path.join(pagefindDir, 'pagefind-entry.json');
   if (!existsSync(entryFile)) return { ids: new Map(), problems: [`index: ${entryFile} is missing (is this a build?)`] };
   const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { page_count: number }> };
@@ -126,13 +118,14 @@ export function indexedIds(dist: string): { ids: IdsBySection; problems: string[
     problems.push(`index: ${fragments.length} fragments, but pagefind-entry.json announces ${announced} pages`);
   const papers: { section: string; id: string }[] = [];
   for (const name of fragments) {
-    const text = gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8');
-    if (!text.startsWith(FRAGMENT_SIGNATURE)) {
-      problems.push(`index: ${name} is not a Pagefind ${FRAGMENT_SIGNATURE} fragment`);
+    let url: unknown;
+    try {
+      ({ url } = readFragment(`fragment/${name}`, gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8')));
+    } catch (error) {
+      problems.push(`index: ${(error as Error).message}`);
       continue;
     }
-    const { url } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string };
-    const paper = paperOfSitePath(url);
+    const paper = typeof url === 'string' ? paperOfSitePath(url) : undefined;
     if (paper) papers.push(paper);
     else problems.push(`index: record ${url} is not a paper page`);
   }
@@ -160,7 +153,7 @@ export function exportedIds(contentDir: string, sections: readonly Section[]): {
 
 /** Every source for a content folder and its build (`dist`, built from that content). */
 export function checkCounts({ contentDir, dist }: { contentDir: string; dist: string }): CountReport {
-  const sections = loadSections(sectionRegistryPath(contentDir));
+  const sections = openContentRoot(contentDir).sections();
   const pages = pageIds(dist);
   const index = indexedIds(dist);
   const exported = exportedIds(contentDir, sections);

@@ -6,10 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { htmlFiles } from './check-links';
-import { readEntrySources, type EntrySource } from '../../../src/lib/entry-files';
-import { ABOUT_FILE_NAME } from '../list/write';
-import { sectionRegistryPath } from '../../../src/lib/paths';
-import { loadSections } from '../../../src/lib/sections';
+import { type EntrySource } from '../../../src/lib/entry-files';
+import { openContentRoot } from '../../../src/lib/content-root';
 
 // ── Collecting ───────────────────────────────────────────────────────────────────────────────
 
@@ -53,13 +51,10 @@ export function urlsOfEntry(source: Pick<EntrySource, 'data' | 'body'>): string[
 
 /** Every external URL in a content folder: entries of the registry's sections and the list header (about.md). */
 export function collectContentUrls(contentDir: string): UrlSource[] {
-  const sections = loadSections(sectionRegistryPath(contentDir));
-  const sources = readEntrySources(
-    contentDir,
-    sections.map((section) => section.id),
-  );
+  const content = openContentRoot(contentDir);
+  const sources = content.entrySources();
   const fromEntries = sources.flatMap((source) => urlsOfEntry(source).map((url) => ({ url, where: source.file })));
-  const aboutFile = path.join(contentDir, ABOUT_FILE_NAME);
+  const aboutFile = content.aboutFile;
   const fromAbout = existsSync(aboutFile)
     ? urlsInMarkdown(readFileSync(aboutFile, 'utf8')).map((url) => ({ url, where: aboutFile }))
     : [];

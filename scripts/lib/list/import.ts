@@ -4,20 +4,14 @@ import { stringify } from 'yaml';
 import { isRealDate } from '../../../src/schemas/dates';
 import { PAPER_FIELD_ORDER, type Link, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
-import {
-  readEntrySources,
-  serializeEntry,
-  serializeEntryYaml,
-  writeFileAtomic,
-  type EntrySource,
-} from '../../../src/lib/entry-files';
+import { serializeEntry, serializeEntryYaml, writeFileAtomic, type EntrySource } from '../../../src/lib/entry-files';
 import { parseList, type ListProblem, type ParsedEntry, type ParsedList } from './parse';
-import { ABOUT_FILE_NAME } from './write';
+import { ABOUT_FILE_NAME } from '../../../src/lib/content-root';
 import { sectionRegistryPath } from '../../../src/lib/paths';
-import { loadSections } from '../../../src/lib/sections';
 import { arxivIdsOf } from '../../../src/lib/same-paper';
 import { entrySlug, uniqueSlug } from './slug';
 import { titleKey } from '../../../src/lib/title-key';
+import { openContentRoot } from '../../../src/lib/content-root';
 
 /**
  * When each entry line first appeared (a TSV `section, number, added, title` with a header row).
@@ -239,8 +233,9 @@ export function planImportFromDisk(
   listText: string,
   options: Pick<ImportOptions, 'contentDir' | 'dates' | 'defaultAdded'>,
 ): ImportPlan {
-  const sections = loadSections(sectionRegistryPath(options.contentDir));
-  const aboutFile = path.join(options.contentDir, ABOUT_FILE_NAME);
+  const content = openContentRoot(options.contentDir);
+  const sections = content.sections();
+  const aboutFile = content.aboutFile;
   return planImport(
     parseList(
       listText,
@@ -249,11 +244,8 @@ export function planImportFromDisk(
     {
       ...options,
       sections,
-      sources: readEntrySources(
-        options.contentDir,
-        sections.map((section) => section.id),
-      ),
-      currentAbout: existsSync(aboutFile) ? readFileSync(aboutFile, 'utf8') : undefined,
+      sources: content.entrySources(),
+      currentAbout: existsSync(aboutFile) ? content.readAbout() : undefined,
     },
   );
 }

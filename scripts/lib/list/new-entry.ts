@@ -6,13 +6,12 @@ import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
 import { readEntrySources, serializeEntry } from '../../../src/lib/entry-files';
 import { inferLinkKind } from './link-kind';
-import { sectionRegistryPath } from '../../../src/lib/paths';
 import { arxivIdsOf } from '../../../src/lib/same-paper';
 import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
-import { loadSections } from '../../../src/lib/sections';
 import { entrySlug, uniqueSlug } from './slug';
 import { titleKey } from '../../../src/lib/title-key';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
+import { openContentRoot } from '../../../src/lib/content-root';
 
 /** What `npm run new` is told, from flags or prompts. Everything is optional here: createEntry says what is missing. */
 export interface NewEntryInput {
@@ -106,7 +105,9 @@ const present = (text: string | undefined) => text?.trim() || undefined;
  * same title key = the same paper). Throws NewEntryError; writes nothing.
  */
 export function createEntry(input: NewEntryInput, { root, today }: { root: string; today: string }): NewEntry {
-  const sectionIds = loadSections(sectionRegistryPath(root)).map((section) => section.id);
+  const sectionIds = openContentRoot(root)
+    .sections()
+    .map((section) => section.id);
   const section = present(input.section);
   if (!section || !sectionIds.includes(section)) {
     const given = section ? `unknown section "${section}"` : 'no section given (--section)';

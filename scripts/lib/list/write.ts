@@ -1,17 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { paperSchema, type LinkKind, type Paper } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
-import { readEntrySources, type EntrySource } from '../../../src/lib/entry-files';
+import { type EntrySource } from '../../../src/lib/entry-files';
 import { LINK_LABELS } from '../../../src/lib/links';
 import { parseList, type ListEntryFields } from './parse';
-import { sectionRegistryPath } from '../../../src/lib/paths';
-import { loadSections } from '../../../src/lib/sections';
 import { sortEntries } from '../../../src/lib/sort';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
-
-/** The list's header prose (title, intro, news), kept by the import and written back by the export. */
-export const ABOUT_FILE_NAME = 'about.md';
+import { openContentRoot } from '../../../src/lib/content-root';
 
 /** The list as the export writes it: header prose, then sections of entries in order. */
 export interface ListDocument {
@@ -101,13 +96,10 @@ export function collectListDocument(
  * and lines of the result that would not import back (a note with unbalanced parentheses, say).
  */
 export function exportListFromDisk(contentDir: string): { text: string; problems: string[] } {
-  const sections = loadSections(sectionRegistryPath(contentDir));
-  const aboutFile = path.join(contentDir, ABOUT_FILE_NAME);
-  const header = existsSync(aboutFile) ? readFileSync(aboutFile, 'utf8') : '';
-  const sources = readEntrySources(
-    contentDir,
-    sections.map((section) => section.id),
-  );
+  const content = openContentRoot(contentDir);
+  const sections = content.sections();
+  const header = existsSync(content.aboutFile) ? content.readAbout() : '';
+  const sources = content.entrySources();
   const { document, problems } = collectListDocument(sections, sources, header);
   if (problems.length) return { text: '', problems };
   const text = writeList(document);

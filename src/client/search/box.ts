@@ -1,6 +1,7 @@
 import { withBase } from '../../lib/urls';
 import { loadPagefind } from './pagefind';
 import { resultsView } from './results-view';
+import { routes } from '../../lib/routes';
 
 /** The header search box: results drop down under it as you type. */
 const PREVIEW_COUNT = 8;
@@ -26,7 +27,7 @@ function setUpSearchBox(root: HTMLElement): void {
       close();
       return;
     }
-    allResults.href = withBase(`search/?q=${encodeURIComponent(text)}`);
+    allResults.href = withBase(routes.search(text));
     panel.hidden = false;
     const results = await show({ text }, PREVIEW_COUNT);
     allResults.hidden = !results || results.total <= PREVIEW_COUNT;

@@ -1,6 +1,7 @@
 import type { PaperFilter, PaperOrder, PaperQuery, PaperResults } from './pagefind';
 import { resultsView, showMore } from './results-view';
 import { setStatus } from './render';
+import { SEARCH_FILTERS } from '../../lib/routes';
 
 /**
  * The search page: the same search as the header box, with the query, filters and sort kept in
@@ -9,7 +10,7 @@ import { setStatus } from './render';
  */
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 200;
-const FILTERS: PaperFilter[] = ['section', 'tag', 'year'];
+const FILTERS = Object.keys(SEARCH_FILTERS) as PaperFilter[];
 
 const form = document.querySelector<HTMLFormElement>('[data-search-page]');
 if (form) setUpSearchPage(form);

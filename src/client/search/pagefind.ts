@@ -1,4 +1,5 @@
-import { NEWEST_FIRST_PATH, ranksOf } from '../../lib/search-order';
+import { NEWEST_FIRST_PATH, PAGEFIND_DIR, SEARCH_FILTERS, SEARCH_META } from '../../lib/routes';
+import { ranksOf } from '../../lib/search-order';
 import { withBase } from '../../lib/urls';
 import { pagefindQuery } from './query';
 
@@ -32,7 +33,7 @@ export interface PagefindResultData {
 }
 
 /** What the paper page records for search (see data-pagefind-* in src/pages/[section]/[id].astro). */
-export type PaperFilter = 'section' | 'tag' | 'year';
+export type PaperFilter = keyof typeof SEARCH_FILTERS;
 export type PaperOrder = 'relevance' | 'added';
 
 export interface PaperQuery {
@@ -65,7 +66,7 @@ export function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     try {
       // A runtime URL, not a module of this build: the bundle is written after Vite has run.
-      const api = (await import(/* @vite-ignore */ withBase('pagefind/pagefind.js'))) as PagefindApi;
+      const api = (await import(/* @vite-ignore */ withBase(`${PAGEFIND_DIR}/pagefind.js`))) as PagefindApi;
       await api.options({ baseUrl: withBase(''), excerptLength: 26 });
       await api.init();
       return api;
@@ -127,9 +128,9 @@ function rankOf(ranks: DateRanks, result: PagefindResult): number {
 function toHit(data: PagefindResultData): PaperHit {
   return {
     url: data.url,
-    title: data.meta.title ?? data.url,
-    section: data.meta.section ?? '',
-    added: data.meta.added ?? '',
+    title: data.meta[SEARCH_META.title] ?? data.url,
+    section: data.meta[SEARCH_META.section] ?? '',
+    added: data.meta[SEARCH_META.added] ?? '',
     excerpt: data.excerpt,
   };
 }

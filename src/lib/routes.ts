@@ -1,0 +1,69 @@
+/**
+ * Every path of the site, in one place: pages, the indexer, the search client, the checks and
+ * validation all build paths and read reserved names from here, so a new page kind or a renamed
+ * folder is one edit. Paths are site-relative (no leading slash, no base); `withBase()` in
+ * `./urls` adds the deployment base for links.
+ */
+import { tagSlug } from './tags';
+
+/** Fixed top-level pages and folders of the build; a section id must not take one of these. */
+export const RESERVED_SECTION_IDS = [
+  'about',
+  'search',
+  'stats',
+  'tags',
+  'data',
+  'glossary',
+  'contributing',
+  'pagefind',
+  'search-data',
+  '_astro',
+  'rss.xml',
+  'feed.json',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  'favicon.svg',
+  'theme.js',
+  '404.html',
+  'robots.txt',
+] as const;
+
+/** Path segments a section listing uses after the section id; an entry id must not take these. */
+export const RESERVED_ENTRY_IDS = ['sort', 'tag', 'page'] as const;
+
+/** True when an entry id (or a section id, below) would collide with a fixed page or folder. */
+export function reservedEntryId(id: string): boolean {
+  return (RESERVED_ENTRY_IDS as readonly string[]).includes(id);
+}
+export function reservedSectionId(id: string): boolean {
+  return (RESERVED_SECTION_IDS as readonly string[]).includes(id);
+}
+
+/** Path builders for every page kind. */
+export const routes = {
+  home: () => '',
+  about: () => 'about/',
+  search: (query?: string) => (query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
+  stats: () => 'stats/',
+  tags: () => 'tags/',
+  tag: (tag: string, rest = '') => `tags/${tagSlug(tag)}/${rest}`,
+  /** A tag page from its slug (already a URL segment). */
+  tagSlug: (slug: string, rest = '') => `tags/${slug}/${rest}`,
+  section: (sectionId: string, rest = '') => `${sectionId}/${rest}`,
+  paper: (sectionId: string, entryId: string) => `${sectionId}/${entryId}/`,
+  rss: () => 'rss.xml',
+  sitemap: () => 'sitemap-index.xml',
+} as const;
+
+/** Where paper pages are in the build (`<section>/<id>/index.html`), as a glob for the indexer. */
+export const PAPER_PAGES_GLOB = '*/*/index.html';
+
+/** The Pagefind bundle's folder in the build. */
+export const PAGEFIND_DIR = 'pagefind';
+
+/** "Newest first" for search results, a file of its own (see ./search-order). */
+export const NEWEST_FIRST_PATH = 'search/newest-first.json';
+
+/** Names of the Pagefind filters and metadata that paper pages declare and the search client reads. */
+export const SEARCH_FILTERS = { section: 'section', tag: 'tag', year: 'year' } as const;
+export const SEARCH_META = { title: 'title', section: 'section', added: 'added' } as const;
