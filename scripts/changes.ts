@@ -1,17 +1,18 @@
-/**
- * npm run changes -- [--base <ref>]
- * Prints, as Markdown, the entries added, changed and removed in the working tree since <ref>
- * (default origin/main, else main): paste it into the pull request description.
- */
-import { parseArgs } from 'node:util';
+/** npm run changes: the entries added, changed and removed since a git ref, as Markdown. */
 import { reportChanges } from './lib/list/changes';
-import { assertInRepository, contentRoot } from '../src/lib/paths';
+import { asInputError, EXIT, runCommand } from './lib/cli';
 
-try {
-  assertInRepository();
-  const { values } = parseArgs({ options: { base: { type: 'string' } }, strict: true });
-  process.stdout.write(reportChanges({ root: contentRoot(), base: values.base }));
-} catch (error) {
-  console.error(`npm run changes: ${(error as Error).message}`);
-  process.exit(1);
-}
+await runCommand(
+  {
+    usage: 'npm run changes [-- --base <ref>]',
+    help: `Prints, as Markdown, the entries added, changed and removed in the working tree since <ref>
+(default origin/main, else main): paste it into the pull request description.
+Exit 0; 2: not a git checkout or an unknown ref.`,
+    options: { base: { type: 'string' } },
+    content: 'registry',
+  },
+  ({ values, content }) => {
+    process.stdout.write(asInputError(() => reportChanges({ root: content.dir, base: values.base })));
+    return EXIT.ok;
+  },
+);

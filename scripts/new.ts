@@ -6,16 +6,10 @@ import path from 'node:path';
 import { stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import {
-  createEntry,
-  parseNewEntryArgs,
-  resolveSectionChoice,
-  splitTags,
-  todayUtc,
-  type NewEntryInput,
-} from './lib/list/new-entry';
+import { createEntry, parseNewEntryArgs, resolveSectionChoice, splitTags, type NewEntryInput } from './lib/list/new-entry';
 import { assertInRepository, contentRoot, REPO_ROOT } from '../src/lib/paths';
 import { openContentRoot } from '../src/lib/content-root';
+import { todayUtc } from './lib/cli';
 
 async function askForEntry(root: string): Promise<NewEntryInput> {
   const sections = openContentRoot(root).sections();

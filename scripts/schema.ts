@@ -1,15 +1,20 @@
-/** npm run schema: regenerates content/paper.schema.json from paperSchema (commit the result). */
+/** npm run schema: regenerates the editors' JSON Schema from the Zod schema. */
 import path from 'node:path';
 import { writeFileAtomic } from '../src/lib/entry-files';
 import { formatPaperJsonSchema, jsonSchemaPath } from './lib/schema/json-schema';
-import { assertInRepository, REPO_ROOT } from '../src/lib/paths';
+import { REPO_ROOT } from '../src/lib/paths';
+import { EXIT, runCommand } from './lib/cli';
 
-try {
-  assertInRepository();
-  const file = jsonSchemaPath();
-  writeFileAtomic(file, formatPaperJsonSchema());
-  console.log(path.relative(REPO_ROOT, file));
-} catch (error) {
-  console.error(`json-schema: ${(error as Error).message}`);
-  process.exit(1);
-}
+await runCommand(
+  {
+    usage: 'npm run schema',
+    help: `Regenerates content/paper.schema.json (the JSON Schema editors use to check entry files)
+from src/schemas/paper.ts, and prints its path; commit the result. Exit 0; 2: bad input.`,
+  },
+  () => {
+    const file = jsonSchemaPath();
+    writeFileAtomic(file, formatPaperJsonSchema());
+    console.log(path.relative(REPO_ROOT, file));
+    return EXIT.ok;
+  },
+);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { todayUtc } from '../../scripts/lib/cli';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
 import {
   createEntry,
@@ -10,7 +11,6 @@ import {
   parseNewEntryArgs,
   resolveSectionChoice,
   splitTags,
-  todayUtc,
   type NewEntryInput,
 } from '../../scripts/lib/list/new-entry';
 import { REPO_ROOT } from '../../src/lib/paths';

@@ -539,17 +539,17 @@ describe('npm run validate (scripts/validate.ts)', () => {
     [
       'a missing content root',
       (root: string) => ['--content', path.join(root, 'missing')],
-      /^validate: the content root \S+missing does not exist\n$/,
+      /^error: the content root \S+missing does not exist\n$/,
     ],
     [
       'a content root that is a file',
       (root: string) => ['--content', path.join(root, 'sections.yaml')],
-      /^validate: the content root \S+ is not a folder\n$/,
+      /^error: the content root \S+ is not a folder\n$/,
     ],
     [
       'an unknown option',
       () => ['--contnet', 'x'],
-      /^validate: Unknown option '--contnet' \(usage: npm run validate \[-- --content DIR\]\)\n$/,
+      /^error: Unknown option '--contnet' \(usage: npm run validate \[-- --content DIR\]\)\n$/,
     ],
   ])('exits 2 with one line and no stack trace on %s', (_, args, message) => {
     const { status, stdout, stderr } = runValidate(args(contentFolder({})));

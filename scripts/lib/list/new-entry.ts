@@ -47,11 +47,6 @@ export interface NewEntry {
   text: string;
 }
 
-/** Today as `YYYY-MM-DD` in UTC, so the date does not depend on the contributor's time zone. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** `"a, b,,a"` → `['a', 'b']`. */
 export function splitTags(text: string | undefined): string[] {
   return [
