@@ -20,6 +20,56 @@ export function arxivIdsOf(paper: PaperIdentity): string[] {
 }
 
 /**
+ * The tokens that identify a paper: `title:<title key>` and `arxiv:<id>` for every arXiv id it
+ * names. The rule for "same paper": two entries are the same paper when they share a token.
+ */
+export function identityTokens(paper: PaperIdentity): string[] {
+  const key = titleKey(paper.title);
+  return [...(key ? [`title:${key}`] : []), ...arxivIdsOf(paper).map((id) => `arxiv:${id}`)];
+}
+
+/** Why two entries are the same paper: the same title, or a shared arXiv id. */
+export type SamePaperReason = { by: 'title' } | { by: 'arxiv'; id: string };
+
+/**
+ * Entries added one by one, each looked up against those before it by the same-paper rule: used
+ * by validation (a paper listed twice in a section), `npm run new` (refuses a paper already
+ * listed) and the import (which file a list line updates). A title match wins over an arXiv one.
+ */
+export class SamePaperIndex<T> {
+  readonly #byToken = new Map<string, T>();
+
+  /** The first entry added that names the same paper as `paper`, and why; undefined if none. */
+  find(paper: PaperIdentity): { item: T; reason: SamePaperReason } | undefined {
+    for (const token of identityTokens(paper)) {
+      const item = this.#byToken.get(token);
+      if (item === undefined) continue;
+      const reason: SamePaperReason = token.startsWith('title:')
+        ? { by: 'title' }
+        : { by: 'arxiv', id: token.slice('arxiv:'.length) };
+      return { item, reason };
+    }
+    return undefined;
+  }
+
+  /** Every earlier entry sharing a token with `paper`, each with the first reason found. */
+  findAll(paper: PaperIdentity): { item: T; reason: SamePaperReason }[] {
+    const found = new Map<T, SamePaperReason>();
+    for (const token of identityTokens(paper)) {
+      const item = this.#byToken.get(token);
+      if (item === undefined || found.has(item)) continue;
+      found.set(item, token.startsWith('title:') ? { by: 'title' } : { by: 'arxiv', id: token.slice('arxiv:'.length) });
+    }
+    return [...found].map(([item, reason]) => ({ item, reason }));
+  }
+
+  /** Adds an entry; tokens already taken keep their first owner. */
+  add(paper: PaperIdentity, item: T): void {
+    for (const token of identityTokens(paper)) if (!this.#byToken.has(token)) this.#byToken.set(token, item);
+  }
+}
+
+/**
  * Groups entries that name the same paper: same arXiv id, same title key, or one title being the
  * other's name before its subtitle (`Mini-Gemini` and `Mini-Gemini: Mining the Potential…`).
  * Returns, for each input index, a paper key shared by its whole group (stable: the smallest
@@ -33,7 +83,10 @@ export function paperKeys(papers: readonly PaperIdentity[]): string[] {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  const tokens = papers.map((paper) => [`title:${titleKey(paper.title)}`, ...arxivIdsOf(paper).map((id) => `arxiv:${id}`)]);
+  const tokens = papers.map((paper) => {
+    const list = identityTokens(paper);
+    return list.length ? list : [`title:${titleKey(paper.title)}`];
+  });
   const owner = new Map<string, number>();
   tokens.forEach((list, index) =>
     list.forEach((token) => {

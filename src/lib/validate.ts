@@ -7,9 +7,8 @@ import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
 import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
 import { findUnsafeMdx } from './mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
-import { arxivIdsOf, paperKeys } from './same-paper';
+import { paperKeys, SamePaperIndex } from './same-paper';
 import { RESERVED_ENTRY_IDS, reservedEntryId } from './routes';
-import { titleKey } from './title-key';
 import { formatZodIssue } from './zod-messages';
 
 export type Severity = 'error' | 'warning';
@@ -261,43 +260,24 @@ function sameIdProblems(sources: readonly EntrySource[]): Problem[] {
   });
 }
 
-/** Within one section, a later entry with the title key or an arXiv id of an earlier one. */
+/** Within one section, a later entry naming the same paper as an earlier one (the same-paper rule). */
 function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
-  const byTitle = new Map<string, EntrySource>();
-  const byArxiv = new Map<string, EntrySource>();
+  const index = new SamePaperIndex<EntrySource>();
   const problems: Problem[] = [];
   for (const { source, paper } of entries) {
-    const reported = new Set<EntrySource>();
-    const key = titleKey(paper.title);
-    const sameTitle = key ? byTitle.get(key) : undefined;
-    if (sameTitle) {
-      reported.add(sameTitle);
+    for (const { item: earlier, reason } of index.findAll(paper)) {
+      const fieldPath = reason.by === 'title' ? ['title'] : arxivFieldPath(paper, reason.id);
+      const why = reason.by === 'title' ? 'same title' : `same arXiv id ${reason.id}`;
       problems.push(
         entryProblem(
           source,
-          source.lineOf(['title']),
-          'title',
-          `same paper as ${entryName(sameTitle)} (same title); list it once per section`,
+          source.lineOf(fieldPath),
+          fieldPath.join('.'),
+          `same paper as ${entryName(earlier)} (${why}); list it once per section`,
         ),
       );
-    } else if (key) byTitle.set(key, source);
-
-    for (const id of arxivIdsOf(paper)) {
-      const sameArxiv = byArxiv.get(id);
-      if (!sameArxiv) byArxiv.set(id, source);
-      else if (!reported.has(sameArxiv)) {
-        reported.add(sameArxiv);
-        const fieldPath = arxivFieldPath(paper, id);
-        problems.push(
-          entryProblem(
-            source,
-            source.lineOf(fieldPath),
-            fieldPath.join('.'),
-            `same paper as ${entryName(sameArxiv)} (same arXiv id ${id}); list it once per section`,
-          ),
-        );
-      }
     }
+    index.add(paper, source);
   }
   return problems;
 }

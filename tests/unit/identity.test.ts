@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '../../src/lib/arxiv';
 import { inferLinkKind } from '../../scripts/lib/list/link-kind';
-import { paperKeys } from '../../src/lib/same-paper';
+import { paperKeys, SamePaperIndex } from '../../src/lib/same-paper';
 import { entrySlug, uniqueSlug } from '../../scripts/lib/list/slug';
 import { shortTitleKey, titleKey } from '../../src/lib/title-key';
 
@@ -89,5 +89,39 @@ describe('paperKeys', () => {
   it('does not treat a shared notes URL as the same paper', () => {
     const [a, b] = paperKeys([paper('Flamingo'), paper('BLIP-2')]);
     expect(a).not.toBe(b);
+  });
+});
+
+describe('SamePaperIndex (the same-paper rule of validation, import and npm run new)', () => {
+  const paper = (title: string, url = 'https://example.org/x', arxiv?: string) => ({
+    title,
+    arxiv,
+    links: [{ kind: 'paper' as const, url }],
+  });
+
+  it('finds an earlier entry by title key, whatever the case and punctuation', () => {
+    const index = new SamePaperIndex<string>();
+    index.add(paper('Qwen2-VL: Enhancing Perception'), 'a');
+    expect(index.find(paper('qwen2 vl — enhancing perception'))).toEqual({ item: 'a', reason: { by: 'title' } });
+  });
+
+  it('finds an earlier entry by an arXiv id from its field or its links, without the version', () => {
+    const index = new SamePaperIndex<string>();
+    index.add(paper('One title', 'https://arxiv.org/abs/2409.12191v2'), 'a');
+    expect(index.find(paper('Another title', 'https://example.org/y', '2409.12191'))).toEqual({
+      item: 'a',
+      reason: { by: 'arxiv', id: '2409.12191' },
+    });
+  });
+
+  it('lists every earlier entry a paper shares a token with, title first, each once', () => {
+    const index = new SamePaperIndex<string>();
+    index.add(paper('Same title', 'https://example.org/1'), 'by-title');
+    index.add(paper('Other', 'https://arxiv.org/abs/2401.00001'), 'by-arxiv');
+    expect(index.findAll(paper('Same Title', 'https://arxiv.org/pdf/2401.00001')).map(({ item }) => item)).toEqual([
+      'by-title',
+      'by-arxiv',
+    ]);
+    expect(index.find(paper('Unrelated', 'https://example.org/2'))).toBeUndefined();
   });
 });

@@ -4,12 +4,11 @@ import { httpUrl } from '../../../src/schemas/link';
 import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
-import { readEntrySources, serializeEntry } from '../../../src/lib/entry-files';
+import { readEntrySources, serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
 import { inferLinkKind } from './link-kind';
-import { arxivIdsOf } from '../../../src/lib/same-paper';
+import { SamePaperIndex } from '../../../src/lib/same-paper';
 import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
 import { entrySlug, uniqueSlug } from './slug';
-import { titleKey } from '../../../src/lib/title-key';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
 import { openContentRoot } from '../../../src/lib/content-root';
 
@@ -144,20 +143,20 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
   }
 
   const existing = readEntrySources(root, [section]);
-  const key = titleKey(title);
+  const listed = new SamePaperIndex<EntrySource>();
   for (const entry of existing) {
     // Entries that do not pass the schema are `npm run validate`'s business, not a reason to refuse.
     const other = paperSchema.safeParse(entry.data);
-    if (!other.success) continue;
-    const sameArxiv = arxiv !== undefined && arxivIdsOf(other.data).includes(arxiv);
-    if (sameArxiv || titleKey(other.data.title) === key) {
-      const why = sameArxiv ? `same arXiv id ${arxiv}` : 'same title';
-      throw new NewEntryError(
-        'duplicate',
-        `this paper is already in section "${section}": ${displayPath(entry.file, root)} (${why})`,
-        entry.file,
-      );
-    }
+    if (other.success) listed.add(other.data, entry);
+  }
+  const same = listed.find(checked.data);
+  if (same) {
+    const why = same.reason.by === 'arxiv' ? `same arXiv id ${same.reason.id}` : 'same title';
+    throw new NewEntryError(
+      'duplicate',
+      `this paper is already in section "${section}": ${displayPath(same.item.file, root)} (${why})`,
+      same.item.file,
+    );
   }
 
   const id = uniqueSlug(entrySlug(title, arxiv), new Set(existing.map((entry) => entry.id)));
