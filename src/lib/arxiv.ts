@@ -13,7 +13,3 @@ export function arxivIdFromUrl(url: string): string | undefined {
 export function stripArxivVersion(id: string): string {
   return id.replace(/v\d+$/, '');
 }
-
-export function arxivAbsUrl(id: string): string {
-  return `https://arxiv.org/abs/${id}`;
-}

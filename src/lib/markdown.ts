@@ -1,5 +1,6 @@
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -79,4 +80,14 @@ export function renderInlineMarkdown(markdown: string): string {
 /** Block Markdown (the list's header, about page) as HTML, with the same safety rules. */
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
+}
+
+const textParser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * A note's text without its Markdown (link text kept, URLs and emphasis marks dropped), for the
+ * places that cannot show HTML: the page's meta description and OG tags.
+ */
+export function markdownPlainText(markdown: string): string {
+  return toString(textParser.parse(markdown)).replace(/\s+/g, ' ').trim();
 }

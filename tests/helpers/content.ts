@@ -1,6 +1,5 @@
-import { loadSections } from '../../src/lib/sections';
+import { openContentRoot } from '../../src/lib/content-root';
 import { contentRoot } from '../../src/lib/paths';
-import { readEntrySources } from '../../src/lib/entry-files';
 import { paperSchema, type Paper } from '../../src/schemas/paper';
 
 export interface SourceEntry {
@@ -10,16 +9,14 @@ export interface SourceEntry {
   data: Paper;
 }
 
-/** The entries as the files on disk hold them: the ground truth the built site is checked against. */
+/** The entries as the files under `root` hold them: the ground truth the built site is checked against. */
 export function contentEntries(root = contentRoot()): SourceEntry[] {
-  const sections = loadSections();
-  return readEntrySources(
-    root,
-    sections.map((s) => s.id),
-  ).map((source) => ({
-    section: source.section,
-    id: source.id,
-    file: source.file,
-    data: paperSchema.parse(source.data),
-  }));
+  return openContentRoot(root)
+    .entrySources()
+    .map((source) => ({
+      section: source.section,
+      id: source.id,
+      file: source.file,
+      data: paperSchema.parse(source.data),
+    }));
 }

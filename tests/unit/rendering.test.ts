@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arxivYear, bibtexForArxiv } from '../../src/lib/citation';
 import { languageOf } from '../../src/lib/language';
 import { newsPart, splitListHeader } from '../../src/lib/list-header';
-import { renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
+import { markdownPlainText, renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
 import { editUrl, withBase } from '../../src/lib/urls';
 
 describe('note Markdown', () => {
@@ -21,6 +21,10 @@ describe('note Markdown', () => {
   });
   it('renders block Markdown with the same rules', () => {
     expect(renderMarkdown('- a\n- <b>b</b>')).toContain('&#x3C;b>b&#x3C;/b>');
+  });
+  it('gives the plain text of a note for meta descriptions: link text kept, marks and URLs dropped', () => {
+    expect(markdownPlainText('MLP对齐特征，**gpt4v**生成 [代码](https://a.b/c) `x`')).toBe('MLP对齐特征，gpt4v生成 代码 x');
+    expect(markdownPlainText('line one\nline  two')).toBe('line one line two');
   });
 });
 
