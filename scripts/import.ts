@@ -1,25 +1,58 @@
-/** npm run import: syncs content/ with the awesome-list Markdown. */
+/** npm run sync (also npm run import): syncs content/ with the awesome-list Markdown. */
+import { readFileSync } from 'node:fs';
 import { isRealDate } from '../src/schemas/dates';
-import { applyImportPlan, formatImportSummary, parseAddedDates, planImportFromDisk, planIsClean } from './lib/list/import';
+import { writeFileAtomic } from '../src/lib/entry-files';
+import {
+  applyImportPlan,
+  formatImportSummary,
+  parseAddedDates,
+  planImportFromDisk,
+  planIsClean,
+  planWarnings,
+} from './lib/list/import';
+import { notListText } from './lib/list/sync-state';
 import { asInputError, CliError, displayPath, EXIT, readTextFile, runCommand, todayUtc } from './lib/cli';
 
 await runCommand(
   {
-    usage: 'npm run import -- <list.md> [--added YYYY-MM-DD] [--dates file.tsv] [--content DIR]',
-    help: `Syncs content/ with the awesome-list: creates and updates entry files, merges duplicate lines,
-reports entries the list no longer has (never deletes). --added is the date new entries get
-(default: today, UTC); --dates reads first-appearance dates per line (section, number, added, title).
-Exit 0: synced; 1: a line cannot be parsed (nothing written); 2: bad arguments or unreadable input.`,
-    options: { added: { type: 'string' }, dates: { type: 'string' } },
+    usage:
+      'npm run sync -- <list.md> [--dates file.tsv] [--added YYYY-MM-DD] [--strict] [--allow-removals] [--report FILE] [--content DIR]',
+    help: `Syncs content/ with the awesome-list (npm run import is the same command). Creates new
+papers, merges each field the list carries (title, links, note, venue, its tags) three ways
+against the list last imported (content/.list-sync/last-import.md): a local fix survives unless
+the list changed the same field, which is reported as a conflict (local kept). Mends lines whose
+intent is clear and reports each; a line it cannot read is recorded in
+content/.list-sync/fixes.yaml for a hand fix and everything else is synced. Never deletes a file.
+Refuses, writing nothing: input that is not UTF-8 text or has no heading or entry; a registry
+heading gone from the list; a section losing more than 25% of its papers at once
+(--allow-removals accepts both). --dates: first-appearance dates per line (section, number,
+added, title); --added: the date other new papers get (default: today, UTC). --report FILE also
+writes the report there.
+Exit 0: synced (warnings allowed); 1: refused, an entry file is broken, or --strict and a
+warning (nothing written); 2: bad arguments or unreadable input.`,
+    options: {
+      added: { type: 'string' },
+      dates: { type: 'string' },
+      strict: { type: 'boolean' },
+      'allow-removals': { type: 'boolean' },
+      report: { type: 'string' },
+    },
     positionals: true,
     content: 'registry',
   },
   ({ values, positionals, content }) => {
-    if (positionals.length !== 1) throw new CliError('expected one list file (npm run import -- <list.md>)');
+    if (positionals.length !== 1) throw new CliError('expected one list file (npm run sync -- <list.md>)');
     if (values.added !== undefined && !isRealDate(values.added))
       throw new CliError(`--added: "${values.added}" is not a date written YYYY-MM-DD`);
     const listFile = positionals[0]!;
-    const listText = readTextFile(listFile);
+    readTextFile(listFile); // a missing or unreadable file: one "cannot read" line, exit 2
+    const bytes = readFileSync(listFile);
+    const notText = notListText(bytes);
+    if (notText !== undefined) {
+      console.error(`${listFile}: refused: ${notText}; nothing written`);
+      return EXIT.problems;
+    }
+    const listText = bytes.toString('utf8');
     const datesFile = values.dates;
     const dates =
       datesFile === undefined
@@ -32,16 +65,34 @@ Exit 0: synced; 1: a line cannot be parsed (nothing written); 2: bad arguments o
               throw new CliError(`${datesFile}: ${(error as Error).message}`);
             }
           });
-    // A registry that does not load is reported with its file and field, one line each.
+    // A registry or fixes file that does not load is reported with its file and field, one line.
     const plan = asInputError(() =>
-      planImportFromDisk(listText, { contentDir: content.dir, dates, defaultAdded: values.added ?? todayUtc() }),
+      planImportFromDisk(listText, {
+        contentDir: content.dir,
+        dates,
+        defaultAdded: values.added ?? todayUtc(),
+        allowRemovals: values['allow-removals'] === true,
+      }),
     );
-    for (const problem of plan.problems)
-      console.error(`${listFile}:${problem.line}: cannot parse entry: ${problem.reason}: ${problem.text}`);
+    for (const refusal of plan.refusals) console.error(`${listFile}: refused: ${refusal}`);
     for (const problem of plan.contentProblems) console.error(problem);
-    console.log(formatImportSummary(plan, displayPath));
+    for (const line of plan.mended) console.error(`${listFile}:${line.line}: warning: mended: ${line.reason}`);
+    for (const problem of plan.problems)
+      console.error(
+        `${listFile}:${problem.line}: warning: cannot read this line, kept for a fix: ${problem.reason}: ${problem.text}`,
+      );
+    const report = formatImportSummary(plan, displayPath);
+    console.log(report);
+    if (values.report !== undefined) writeFileAtomic(values.report, `${report}\n`);
     if (!planIsClean(plan)) {
-      console.error('nothing written: fix the problems above and run the import again');
+      console.error('nothing written: fix the problems above and run the sync again');
+      return EXIT.problems;
+    }
+    const warnings = planWarnings(plan);
+    if (values.strict && warnings.length) {
+      console.error(
+        `nothing written: --strict and ${warnings.length} warning(s): ${warnings[0]}${warnings.length > 1 ? ' …' : ''}`,
+      );
       return EXIT.problems;
     }
     applyImportPlan(plan);

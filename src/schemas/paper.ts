@@ -29,6 +29,17 @@ export const paperSchema = z
     org: nonEmptyText('text').optional(),
     tags: z.array(nonEmptyText('text'), { invalid_type_error: 'must be a list of tags' }).optional(),
     authors: z.array(nonEmptyText('text'), { invalid_type_error: 'must be a list of names' }).optional(),
+    /**
+     * Where the list places the paper in its section, counted from the bottom (1 = the last line),
+     * so papers the list adds at its top leave every other number unchanged. The sync writes it;
+     * the export orders by it, highest first. Without it a paper is newer than the list: it goes
+     * to the top of its section, where the list puts new papers.
+     */
+    listPosition: z
+      .number({ invalid_type_error: 'must be a whole number' })
+      .int('must be a whole number')
+      .positive('must be 1 or more')
+      .optional(),
   })
   .strict();
 

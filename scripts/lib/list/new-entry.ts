@@ -161,8 +161,16 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
 
   const id = uniqueSlug(entrySlug(title, arxiv), new Set(existing.map((entry) => entry.id)));
   const format = mdx ? 'mdx' : 'yaml';
+  // The list adds papers at its top: one above the section's highest position.
+  const listPosition = topListPosition(existing.map((entry) => (entry.data as { listPosition?: unknown } | null)?.listPosition));
   return {
     file: path.join(root, section, `${id}.${format}`),
-    text: serializeEntry(paper, format, mdx ? note : ''),
+    text: serializeEntry({ ...paper, ...(listPosition !== undefined && { listPosition }) }, format, mdx ? note : ''),
   };
+}
+
+/** One above the highest position among `positions`, or undefined when none has one (then the export puts it first anyway). */
+export function topListPosition(positions: readonly unknown[]): number | undefined {
+  const numbers = positions.filter((value): value is number => Number.isInteger(value) && (value as number) > 0);
+  return numbers.length ? Math.max(...numbers) + 1 : undefined;
 }

@@ -19,6 +19,10 @@ export interface ParsedEntry extends ListEntryFields {
   number: number;
   /** The arXiv id of the first link that names one. */
   arxiv?: string;
+  /** How the line was mended to be read (a defect whose intent is unambiguous); absent when it read as written. */
+  mends?: string[];
+  /** The line exactly as the list writes it. */
+  raw: string;
 }
 
 export interface ParsedSection {
@@ -42,6 +46,8 @@ export interface ParsedList {
   header: string;
   sections: ParsedSection[];
   problems: ListProblem[];
+  /** Lines read only after mending: one per line, naming each mend (the sync reports them as warnings). */
+  mended: ListProblem[];
   /** Non-blank lines after the first section that are not entries (sub-headings, prose): the export drops them. */
   strayLines: { line: number; text: string }[];
 }
@@ -137,6 +143,7 @@ export function parseList(text: string, sectionTitles: readonly string[] = []): 
   const firstSectionLine = sectionPositions.length ? headings[sectionPositions[0]!]!.index : lines.length;
   const sections: ParsedSection[] = [];
   const problems: ListProblem[] = [];
+  const mended: ListProblem[] = [];
   const strayLines: ParsedList['strayLines'] = [];
   const stray = (index: number) => {
     if (lines[index]!.trim()) strayLines.push({ line: index + 1, text: lines[index]!.trim() });
@@ -158,14 +165,17 @@ export function parseList(text: string, sectionTitles: readonly string[] = []): 
       section.entryLines++;
       const result = parseEntryText(match[2]!);
       if ('reason' in result) problems.push({ line: index + 1, text: lines[index]!.trim(), reason: result.reason });
-      else section.entries.push({ ...result, line: index + 1, number: Number(match[1]) });
+      else {
+        section.entries.push({ ...result, line: index + 1, number: Number(match[1]), raw: lines[index]! });
+        if (result.mends) mended.push({ line: index + 1, text: lines[index]!.trim(), reason: result.mends.join('; ') });
+      }
     }
     sections.push(section);
   });
 
   const tocLines = tocPosition >= 0 ? new Set(range(headings[tocPosition]!.index, blockEnd(tocPosition))) : new Set<number>();
   const headerLines = lines.slice(0, firstSectionLine).filter((_, index) => !tocLines.has(index));
-  return { header: trimBlankLines(headerLines), sections, problems, strayLines };
+  return { header: trimBlankLines(headerLines), sections, problems, mended, strayLines };
 }
 
 function range(start: number, end: number): number[] {
@@ -180,7 +190,7 @@ function trimBlankLines(lines: string[]): string {
   return `${lines.slice(first, last + 1).join('\n')}\n`;
 }
 
-type EntryParse = Omit<ParsedEntry, 'line' | 'number'> | { reason: string };
+type EntryParse = Omit<ParsedEntry, 'line' | 'number' | 'raw'> | { reason: string };
 
 /**
  * One entry after its `N.`: `(tags)` `[Title](url)` then, in any order and with optional spaces,
@@ -188,6 +198,8 @@ type EntryParse = Omit<ParsedEntry, 'line' | 'number'> | { reason: string };
  * group must be a venue. Brackets in the title and parentheses in URLs and notes nest.
  */
 export function parseEntryText(text: string): EntryParse {
+  const mends: string[] = [];
+  text = mendTitleBracket(text, mends);
   let position = 0;
   const skipSpaces = () => {
     while (position < text.length && /\s/.test(text[position]!)) position++;
@@ -208,9 +220,18 @@ export function parseEntryText(text: string): EntryParse {
   const readLink = (): { label: string; link: Link } | string => {
     const label = readGroup('[', ']');
     if (label === undefined) return 'unbalanced [ ] in a link text';
+    if (text[position] !== '(' && /^[ \t]+\(https?:\/\//.test(text.slice(position))) {
+      mends.push(`a space between "[${label}]" and its (url): read as one link`);
+      skipSpaces();
+    }
     if (text[position] !== '(') return `"[${label}]" is not followed by (url)`;
-    const url = readGroup('(', ')')?.trim();
+    let url = readGroup('(', ')')?.trim();
     if (url === undefined) return `unbalanced ( ) in the URL of "[${label}]"`;
+    const nested = MARKDOWN_LINK_URL.exec(url);
+    if (nested) {
+      mends.push(`the URL of "[${label}]" is itself a Markdown link "${url}": read as its target ${nested[2]}`);
+      url = nested[2]!;
+    } else if (/^<\S+>$/.test(url)) url = url.slice(1, -1);
     if (/\s/.test(url)) return `the URL of "[${label}]" contains spaces`;
     const link = { kind: inferLinkKind(url), url };
     const check = linkSchema.safeParse(link);
@@ -247,6 +268,9 @@ export function parseEntryText(text: string): EntryParse {
       if (groups++ === 0) note = content || undefined;
       else if (venue === undefined && looksLikeVenue(content)) venue = content;
       else return { reason: `unexpected "(${group})" after the note (only a venue such as (NeurIPS 2024) may follow)` };
+    } else if (STRAY_PUNCTUATION.test(text.slice(position))) {
+      mends.push(`stray "${text.slice(position).trim()}" after the link: dropped`);
+      position = text.length;
     } else {
       return { reason: `unexpected text after the link: "${text.slice(position)}"` };
     }
@@ -260,7 +284,39 @@ export function parseEntryText(text: string): EntryParse {
     ...(venue !== undefined && { venue }),
     ...(tags?.length ? { tags } : {}),
     ...(arxiv !== undefined && { arxiv }),
+    ...(mends.length ? { mends } : {}),
   };
+}
+
+/** `[https://a](https://b)` written where a URL goes: the target is what the link points at. */
+const MARKDOWN_LINK_URL = /^\[([^\[\]]*)\]\((https?:\/\/[^\s()]+)\)$/;
+/** Punctuation left after the last link or group (a stray quote, a full stop): nothing a reader would miss. */
+const STRAY_PUNCTUATION = /^[\s'"‘’“”`,.;:，。；、]+$/;
+
+/**
+ * `[Title)(https://…)`: the title's `]` typed as `)` (or `}`), so no `]` closes it. When the
+ * title has no `]` at all and exactly one `)(http` or `}(http` follows, that is where it ends.
+ */
+function mendTitleBracket(text: string, mends: string[]): string {
+  const start = /^\s*(?:\([^()]*\)\s*)?\[/.exec(text);
+  if (!start) return text;
+  const rest = text.slice(start[0].length);
+  if (balancedClose(rest)) return text;
+  const closes = [...rest.matchAll(/[)}](?=\(https?:\/\/)/g)];
+  if (closes.length !== 1) return text;
+  const at = start[0].length + closes[0]!.index!;
+  mends.push(`the title's "[" is closed by "${text[at]}" before its (url): read as "]"`);
+  return `${text.slice(0, at)}]${text.slice(at + 1)}`;
+}
+
+/** Whether the `[` just before `text` is closed by a `]` in it (brackets nest). */
+function balancedClose(text: string): boolean {
+  let depth = 1;
+  for (const char of text) {
+    if (char === '[') depth++;
+    else if (char === ']' && --depth === 0) return true;
+  }
+  return false;
 }
 
 /** `(LLM, RLHF)` → ['LLM', 'RLHF']; ASCII or full-width commas and 、 separate tags. */

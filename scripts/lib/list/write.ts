@@ -3,15 +3,23 @@ import { paperSchema, type LinkKind, type Paper } from '../../../src/schemas/pap
 import type { Section } from '../../../src/schemas/section';
 import { type EntrySource } from '../../../src/lib/entry-files';
 import { LINK_LABELS } from '../../../src/lib/links';
-import { parseList, type ListEntryFields } from './parse';
+import { parseList, type ListEntryFields, type ParsedEntry } from './parse';
+import { applyFixes, readFixes, readLastImport } from './sync-state';
+import { paperKeys } from '../../../src/lib/same-paper';
 import { sortEntries } from '../../../src/lib/sort';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
 import { openContentRoot } from '../../../src/lib/content-root';
 
+/** One line of the exported list: the fields it carries, or the list's own line when nothing changed. */
+export type ListDocumentEntry = ListEntryFields & {
+  /** The line exactly as the list last wrote it (number included): written as is, renumbered if needed. */
+  verbatim?: string;
+};
+
 /** The list as the export writes it: header prose, then sections of entries in order. */
 export interface ListDocument {
   header: string;
-  sections: { title: string; entries: ListEntryFields[] }[];
+  sections: { title: string; entries: ListDocumentEntry[] }[];
 }
 
 /** How an extra link is labelled in the list (`[[Code]](…)`): the site's labels, in the list's own words for notes. */
@@ -47,23 +55,41 @@ export function writeList(document: ListDocument): string {
     `# ${TABLE_OF_CONTENTS_TITLE}`,
     ...document.sections.map((section) => `- [${section.title}](#${headingAnchor(section.title)})`),
   ].join('\n');
-  const sections = document.sections.map((section) =>
-    [`# ${section.title}`, ...section.entries.map((entry, index) => entryLine(index + 1, entry))].join('\n'),
-  );
+  const sections = document.sections.map((section) => {
+    // A verbatim line keeps its number while numbers still rise (a merged duplicate leaves a gap,
+    // as the list had it); otherwise it is renumbered, like every written line.
+    let previous = 0;
+    const lines = section.entries.map((entry) => {
+      const original = entry.verbatim === undefined ? undefined : Number(/^\s*(\d+)\./.exec(entry.verbatim)?.[1]);
+      const number = original !== undefined && original > previous ? original : previous + 1;
+      previous = number;
+      return entry.verbatim === undefined ? entryLine(number, entry) : entry.verbatim.replace(/^(\s*)\d+\./, `$1${number}.`);
+    });
+    return [`# ${section.title}`, ...lines].join('\n');
+  });
   return `${[document.header.trim() ? document.header.trimEnd() : '', toc, ...sections].filter(Boolean).join('\n\n')}\n`;
+}
+
+/** Options of the export: `tags` writes every tag (curated topics too), not only the tags the list gave. */
+export interface ExportOptions {
+  /** The list last imported (content/.list-sync/last-import.md, fixes applied): lines kept verbatim. */
+  base?: string;
+  tags?: boolean;
 }
 
 /**
  * The document for the registry's sections from entry files, each validated against the schema.
  * Invalid files come back as `file:line: message` problems instead of being written half-known.
- * Order within a section is the site's "newest added" order (ties by title): the files do not
- * record the list's own order (no schema field holds it). Re-importing an export changes nothing
- * anyway, because the import matches entries by title and arXiv id, never by position.
+ * Order within a section is the list's (`listPosition`, highest first); papers without one are
+ * newer than the list and come first (newest added first). A paper whose list fields still read
+ * as its line in the last imported list is written as that line, byte for byte; any other is
+ * written canonically, with only the tags the list gave it (all tags with `tags`).
  */
 export function collectListDocument(
   sections: readonly Section[],
   sources: readonly EntrySource[],
   header: string,
+  options: ExportOptions = {},
 ): { document: ListDocument; problems: string[] } {
   const problems: string[] = [];
   const papersBySection = new Map<string, { id: string; data: Paper }[]>();
@@ -81,26 +107,90 @@ export function collectListDocument(
     }
     papersBySection.set(source.section, [...(papersBySection.get(source.section) ?? []), { id: source.id, data: result.data }]);
   }
+  const base =
+    options.base === undefined
+      ? undefined
+      : parseList(
+          options.base,
+          sections.map((section) => section.title),
+        );
   const document: ListDocument = {
     header,
-    sections: sections.map((section) => ({
-      title: section.title,
-      entries: sortEntries(papersBySection.get(section.id) ?? [], 'added').map((entry) => entry.data),
-    })),
+    sections: sections.map((section) => {
+      const baseLines =
+        base?.sections.filter((candidate) => candidate.title === section.title).flatMap((found) => found.entries) ?? [];
+      const papers = listOrder(papersBySection.get(section.id) ?? []);
+      return {
+        title: section.title,
+        entries: papers.map(({ data }) => exportEntry(data, baseLines, options.tags === true)),
+      };
+    }),
   };
   return { document, problems };
+}
+
+/** The list's order: by `listPosition`, highest first; papers without one first, newest added first. */
+function listOrder<T extends { id: string; data: Paper }>(papers: readonly T[]): T[] {
+  const unplaced = sortEntries(
+    papers.filter((paper) => paper.data.listPosition === undefined),
+    'added',
+  );
+  const placed = papers
+    .filter((paper) => paper.data.listPosition !== undefined)
+    .sort((a, b) => b.data.listPosition! - a.data.listPosition! || a.id.localeCompare(b.id));
+  return [...unplaced, ...placed];
+}
+
+/** One paper as a list line: its own verbatim line when that still says exactly what the file says. */
+function exportEntry(paper: Paper, baseLines: readonly ParsedEntry[], allTags: boolean): ListDocumentEntry {
+  // The same-paper rule over the paper and the section's lines: two lines of one paper (a merged
+  // duplicate) are no verbatim source.
+  const [key, ...lineKeys] = paperKeys([paper, ...baseLines]);
+  const same = baseLines.filter((_, index) => lineKeys[index] === key);
+  const line = same.length === 1 ? same[0] : undefined;
+  const listTags = same[0]?.tags ?? [];
+  const fields: ListEntryFields = {
+    title: paper.title,
+    links: paper.links,
+    ...(paper.note !== undefined && paper.note !== '' && { note: paper.note }),
+    ...(paper.venue !== undefined && { venue: paper.venue }),
+    ...(allTags
+      ? paper.tags?.length && { tags: paper.tags }
+      : listTags.length && { tags: listTags.filter((tag) => paper.tags?.includes(tag)) }),
+  };
+  if (line && !line.mends && sameListFields(line, fields)) return { ...fields, verbatim: line.raw };
+  return fields;
+}
+
+/** Whether a parsed line carries exactly these fields (links by URL; the list infers kinds). */
+function sameListFields(line: ListEntryFields, fields: ListEntryFields): boolean {
+  return (
+    line.title === fields.title &&
+    JSON.stringify(line.links.map((link) => link.url)) === JSON.stringify(fields.links.map((link) => link.url)) &&
+    (line.note ?? '') === (fields.note ?? '') &&
+    line.venue === fields.venue &&
+    JSON.stringify(line.tags ?? []) === JSON.stringify(fields.tags ?? [])
+  );
 }
 
 /**
  * The list Markdown for `contentDir`, or the problems that stop the export: invalid entry files,
  * and lines of the result that would not import back (a note with unbalanced parentheses, say).
  */
-export function exportListFromDisk(contentDir: string): { text: string; problems: string[] } {
+export function exportListFromDisk(
+  contentDir: string,
+  options: Pick<ExportOptions, 'tags'> = {},
+): { text: string; problems: string[] } {
   const content = openContentRoot(contentDir);
   const sections = content.sections();
   const header = existsSync(content.aboutFile) ? content.readAbout() : '';
   const sources = content.entrySources();
-  const { document, problems } = collectListDocument(sections, sources, header);
+  const lastImport = readLastImport(content.dir);
+  const base = lastImport === undefined ? undefined : applyFixes(lastImport, readFixes(content.dir)).text;
+  const { document, problems } = collectListDocument(sections, sources, header, {
+    ...options,
+    ...(base !== undefined && { base }),
+  });
   if (problems.length) return { text: '', problems };
   const text = writeList(document);
   const unreadable = parseList(
