@@ -5,10 +5,12 @@ import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { rehypeSafeLinks } from './src/lib/markdown.ts';
+import { siteLocation } from './src/site.config.ts';
 
-// Deployments set SITE_URL and BASE_PATH (e.g. a GitHub Pages project site is served under /<repo>/).
+// The origin comes from the one SITE_REPOSITORY setting (src/site.config.ts); the deploy workflow
+// sets BASE_PATH (a GitHub Pages project site is served under /<repo>/); local builds keep /.
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.github.io',
+  site: siteLocation().siteUrl,
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
