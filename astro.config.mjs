@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { quietBuild } from './src/integrations/quiet-build.ts';
 import { rehypeSafeLinks } from './src/lib/markdown.ts';
 import { siteLocation } from './src/site.config.ts';
 
@@ -21,5 +22,5 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [contentValidation(), sitemap(), pagefindSearch()],
+  integrations: [quietBuild(), contentValidation(), sitemap(), pagefindSearch()],
 });
