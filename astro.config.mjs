@@ -4,11 +4,14 @@ import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { quietBuild } from './src/integrations/quiet-build.ts';
 import { rehypeSafeLinks } from './src/lib/markdown.ts';
+import { siteLocation } from './src/site.config.ts';
 
-// Deployments set SITE_URL and BASE_PATH (e.g. a GitHub Pages project site is served under /<repo>/).
+// The origin comes from the one SITE_REPOSITORY setting (src/site.config.ts); the deploy workflow
+// sets BASE_PATH (a GitHub Pages project site is served under /<repo>/); local builds keep /.
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.github.io',
+  site: siteLocation().siteUrl,
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
@@ -19,5 +22,5 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [contentValidation(), sitemap(), pagefindSearch()],
+  integrations: [quietBuild(), contentValidation(), sitemap(), pagefindSearch()],
 });

@@ -1,47 +1,81 @@
-/**
- * npm run new -- --section <id> --url <url> --title "…" [--note "…"] [--tags a,b] [--venue …] [--org …] [--mdx]
- * Writes one new entry file and prints its path. With no arguments in a terminal it asks for each field.
- */
+/** npm run new: writes one new entry file and prints its path; with no arguments in a terminal it asks for each field. */
 import path from 'node:path';
 import { stdin, stdout } from 'node:process';
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline/promises';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import { createEntry, parseNewEntryArgs, resolveSectionChoice, splitTags, type NewEntryInput } from './lib/list/new-entry';
-import { assertInRepository, contentRoot, REPO_ROOT } from '../src/lib/paths';
-import { openContentRoot } from '../src/lib/content-root';
-import { todayUtc } from './lib/cli';
+import { REPO_ROOT } from '../src/lib/paths';
+import {
+  answerChecks,
+  createEntry,
+  fromFlags,
+  NEW_ENTRY_OPTIONS,
+  NewEntryError,
+  resolveSectionChoice,
+  splitTags,
+  type AnswerCheck,
+  type NewEntryInput,
+} from './lib/list/new-entry';
+import { CliError, EXIT, runCommand, todayUtc } from './lib/cli';
+import type { ContentRoot } from '../src/lib/content-root';
 
-async function askForEntry(root: string): Promise<NewEntryInput> {
-  const sections = openContentRoot(root).sections();
+/** Asks `question` until `check` accepts the answer, saying why each refused answer cannot be used. */
+async function ask(prompt: Interface, question: string, check: AnswerCheck = () => undefined): Promise<string> {
+  for (;;) {
+    const answer = await prompt.question(question);
+    const problem = check(answer);
+    if (!problem) return answer.trim();
+    stdout.write(`  ${problem}; try again\n`);
+  }
+}
+
+async function askForEntry(content: ContentRoot): Promise<NewEntryInput> {
+  const sections = content.sections();
+  const checks = answerChecks(content.dir);
   const prompt = createInterface({ input: stdin, output: stdout });
   try {
     stdout.write(
       `Sections:\n${sections.map((section, index) => `  ${index + 1}. ${section.id} — ${section.title}`).join('\n')}\n`,
     );
-    const section = resolveSectionChoice(await prompt.question('Section (number or id): '), sections);
-    const url = await prompt.question('Link to the paper (http:// or https://): ');
-    const title = await prompt.question('Title: ');
-    const note = await prompt.question('Short note (optional): ');
-    const tags = splitTags(await prompt.question('Tags, comma-separated (optional): '));
-    const venue = await prompt.question('Venue, e.g. CVPR 2024 (optional): ');
-    const org = await prompt.question('Organisation (optional): ');
-    const mdx = /^y(es)?$/i.test((await prompt.question('Write the note as Markdown in an MDX file? [y/N] ')).trim());
-    return { section, url, title, note, tags, venue, org, mdx };
+    const section = resolveSectionChoice(await ask(prompt, 'Section (number or id): ', checks.section), sections);
+    const url = await ask(prompt, 'Link to the paper (http:// or https://): ', checks.url);
+    const title = await ask(prompt, 'Title: ', checks.title);
+    const note = await ask(prompt, 'Short note (optional): ', checks.note);
+    const tags = splitTags(await ask(prompt, 'Tags, comma-separated (optional): ', checks.tags));
+    const venue = await ask(prompt, 'Venue, e.g. CVPR 2024 or arXiv (optional): ', checks.venue);
+    const org = await ask(prompt, 'Organisation (optional): ', checks.org);
+    const published = await ask(prompt, 'Published, YYYY-MM (optional; an arXiv link gives it): ', checks.published);
+    const mdx = /^y(es)?$/i.test(await ask(prompt, 'Write the note as Markdown in an MDX file? [y/N] '));
+    return { section, url, title, note, tags, venue, org, published, mdx };
   } finally {
     prompt.close();
   }
 }
 
-try {
-  assertInRepository();
-  const root = contentRoot();
-  const args = process.argv.slice(2);
-  const interactive = args.length === 0 && stdin.isTTY && stdout.isTTY;
-  const input = interactive ? await askForEntry(root) : parseNewEntryArgs(args);
-  const { file, text } = createEntry(input, { root, today: todayUtc() });
-  writeFileAtomic(file, text);
-  console.log(path.relative(REPO_ROOT, file));
-} catch (error) {
-  console.error(`npm run new: ${(error as Error).message}`);
-  process.exit(1);
-}
+await runCommand(
+  {
+    usage:
+      'npm run new [-- --section ID --url URL --title "…" [--note "…"] [--tags a,b] [--venue …] [--org …] [--published YYYY-MM] [--mdx] [--content DIR]]',
+    help: `Writes one new entry file, content/<section>/<id>.yaml (or .mdx with --mdx), and prints its
+path. The id is the arXiv id (else the title's words); added is today (UTC); published comes from
+a new-style arXiv id unless given; the link's kind comes from its host. The entry is checked
+against the schema and the section (same arXiv id or title = already listed) before anything is
+written. With no arguments in a terminal it asks for each field, checking each answer as typed.
+Exit 0: written; 1: refused (one line says why); 2: bad arguments.`,
+    options: NEW_ENTRY_OPTIONS,
+    content: 'registry',
+  },
+  async ({ values, content }) => {
+    const interactive = process.argv.length <= 2 && stdin.isTTY && stdout.isTTY;
+    const input = interactive ? await askForEntry(content) : fromFlags(values);
+    let entry;
+    try {
+      entry = createEntry(input, { root: content.dir, today: todayUtc() });
+    } catch (error) {
+      if (error instanceof NewEntryError) throw new CliError(error.message, EXIT.problems);
+      throw error;
+    }
+    writeFileAtomic(entry.file, entry.text);
+    console.log(path.relative(REPO_ROOT, entry.file));
+    return EXIT.ok;
+  },
+);

@@ -1,10 +1,15 @@
 import type { AstroIntegration } from 'astro';
-import { formatProblem, validateContent } from '../lib/validate';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ENTRY_EXTENSIONS, parseEntrySource } from '../lib/entry-files';
+import { contentRoot } from '../lib/paths';
+import { entryFileProblems, formatProblem, validateContent, type Problem } from '../lib/validate';
 
 /**
  * Runs the content validator before Astro reads any entry. `astro build` fails with every problem
  * listed (Astro's own loader stops at the first, and misses duplicates, overwritten ids and unsafe
- * MDX); `astro dev` only logs, so the server still starts while an entry is being fixed.
+ * MDX); `astro dev` only logs, so the server still starts while an entry is being fixed, and shows
+ * a saved entry's problems in the browser's error overlay, worded as `npm run validate` words them.
  */
 export function contentValidation(): AstroIntegration {
   return {
@@ -24,6 +29,44 @@ export function contentValidation(): AstroIntegration {
           );
         }
       },
+      'astro:server:setup': ({ server }) => {
+        const root = contentRoot();
+        /** Entry files with errors now, so a reader who opens the page later still sees them. */
+        const broken = new Map<string, Problem[]>();
+        const showErrors = () => {
+          if (broken.size) server.ws.send({ type: 'error', err: overlayError([...broken.values()].flat()) });
+        };
+        const check = (file: string) => {
+          if (path.dirname(path.dirname(file)) !== root || !ENTRY_EXTENSIONS.some((ext) => file.endsWith(ext))) return;
+          let problems: Problem[] = [];
+          try {
+            problems = entryFileProblems(parseEntrySource(file, readFileSync(file, 'utf8')));
+          } catch {
+            // Deleted or unreadable between the event and the read: nothing to show.
+          }
+          const errors = problems.filter((problem) => problem.severity === 'error');
+          const wasBroken = broken.delete(file);
+          if (errors.length) {
+            broken.set(file, errors);
+            showErrors();
+          } else if (wasBroken && !broken.size) server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('add', check);
+        server.watcher.on('change', check);
+        server.ws.on('connection', showErrors);
+      },
     },
+  };
+}
+
+/** What Vite's error overlay shows: the problems as `npm run validate` prints them, the first one located. */
+export function overlayError(problems: readonly Problem[]) {
+  const first = problems[0]!;
+  return {
+    message: problems.map((problem) => formatProblem(problem)).join('\n'),
+    stack: '',
+    plugin: 'content-validation',
+    id: first.file,
+    loc: { file: first.file, line: first.line, column: 1 },
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
 import { PAPER_FIELD_ORDER, type PaperInput } from '../schemas/paper';
+import { explainYamlError } from './yaml-hints';
 
 export const ENTRY_EXTENSIONS = ['.yaml', '.mdx'] as const;
 /** Path of the JSON Schema (for editors) relative to an entry file in content/<section>/. */
@@ -80,9 +81,13 @@ export function parseEntrySource(file: string, text: string, section = path.base
   };
   if (fastError) {
     const { doc, toFileLine } = locate();
-    for (const error of doc.errors) syntaxErrors.push({ line: toFileLine(error.pos[0]), message: error.message.split('\n')[0]! });
+    // One mistake, one line: later errors are mostly the parser losing its way after the first.
+    const [first] = doc.errors;
     // Where the two readers disagree, js-yaml's verdict stands: Astro reads entries with it.
-    if (doc.errors.length === 0) syntaxErrors.push(jsYamlSyntaxError(fastError, yamlLine));
+    const error = first
+      ? { line: toFileLine(first.pos[0]), message: first.message.split('\n')[0]! }
+      : jsYamlSyntaxError(fastError, yamlLine);
+    syntaxErrors.push({ line: error.line, message: explainYamlError(error.message, text.split('\n')[error.line - 1] ?? '') });
   }
   return {
     file,

@@ -31,6 +31,22 @@ export const RESERVED_SECTION_IDS = [
 /** Path segments a section listing uses after the section id; an entry id must not take these. */
 export const RESERVED_ENTRY_IDS = ['sort', 'tag', 'page'] as const;
 
+/**
+ * What an entry's file name (its id, and its address on the site) may be: lower-case words of
+ * letters and digits joined by hyphens, or a new-style arXiv id (`2409.12191`, `2401.10208v2`),
+ * optionally with a `-2` that tells two files of one paper apart.
+ */
+export const ENTRY_ID_PATTERN = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|\d{4}\.\d{4,5}(?:v\d+)?(?:-\d+)?)$/;
+
+/** The id a file name that breaks ENTRY_ID_PATTERN probably meant: `Qwen 2.5 copy` → `qwen-2-5-copy`. */
+export function suggestEntryId(id: string): string {
+  const words = id
+    .normalize('NFKD')
+    .toLowerCase()
+    .match(/[a-z0-9]+/g);
+  return words?.join('-') ?? 'paper';
+}
+
 /** True when an entry id (or a section id, below) would collide with a fixed page or folder. */
 export function reservedEntryId(id: string): boolean {
   return (RESERVED_ENTRY_IDS as readonly string[]).includes(id);

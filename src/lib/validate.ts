@@ -8,7 +8,7 @@ import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource 
 import { findUnsafeMdx } from './mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import { paperKeys, SamePaperIndex } from './same-paper';
-import { RESERVED_ENTRY_IDS, reservedEntryId } from './routes';
+import { ENTRY_ID_PATTERN, RESERVED_ENTRY_IDS, reservedEntryId, suggestEntryId } from './routes';
 import { formatZodIssue } from './zod-messages';
 
 export type Severity = 'error' | 'warning';
@@ -73,6 +73,7 @@ export function checkContent({ root = contentRoot() }: { root?: string } = {}): 
     problems.push(
       ...sameIdProblems(sources.filter((source) => source.section === section)),
       ...reservedIdProblems(sources.filter((source) => source.section === section)),
+      ...idPatternProblems(sources.filter((source) => source.section === section)),
       ...duplicatePaperProblems(validEntries.filter((entry) => entry.source.section === section)),
       ...ignoredFileProblems(root, section),
     );
@@ -146,6 +147,14 @@ function readRegistry(root: string): { sections: Section[] } | { problems: Probl
     return { problems: result.error.issues.flatMap((issue) => schemaProblems(issue, source)) };
   }
   return { sections: result.data };
+}
+
+/**
+ * The problems one entry file has on its own (syntax, schema, MDX body; not duplicates), for the
+ * dev server, which checks a file as it is saved and shows them as `npm run validate` does.
+ */
+export function entryFileProblems(source: EntrySource): Problem[] {
+  return checkEntry(source).problems;
 }
 
 /** Syntax, schema and MDX-body problems of one file, and the paper when its data is valid. */
@@ -238,6 +247,21 @@ function reservedIdProblems(sources: readonly EntrySource[]): Problem[] {
         `the id "${source.id}" is reserved for section pages (${RESERVED_ENTRY_IDS.join(', ')}); rename the file`,
       ),
     );
+}
+
+/** A file name is the paper's address: `Bad_Name.yaml` or `qwen 2.5 copy.yaml` would publish `/mllm/qwen 2.5 copy/`. */
+function idPatternProblems(sources: readonly EntrySource[]): Problem[] {
+  return sources
+    .filter((source) => !ENTRY_ID_PATTERN.test(source.id))
+    .map((source) => {
+      const extension = path.extname(source.file);
+      return entryProblem(
+        source,
+        1,
+        '(file)',
+        `the file name "${source.id}" is not a valid id: use lower-case letters, digits and hyphens, or the arXiv id; rename it, e.g. to ${suggestEntryId(source.id)}${extension} (or 2409.12191${extension})`,
+      );
+    });
 }
 
 /** `x.yaml` and `x.mdx` in one section share the id `x`; Astro would silently keep only one. */

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInBatches } from '../lib/batched-reads';
-import { ENTRY_EXTENSIONS, entryId, parseEntrySource } from '../lib/entry-files';
+import { ENTRY_EXTENSIONS, entryId, parseEntrySource, type EntrySource } from '../lib/entry-files';
+import { entryFileProblems, formatProblem } from '../lib/validate';
 
 /**
  * The entry files of one section folder, `<id>.yaml` and `<id>.mdx`, with the file name as id.
@@ -54,9 +55,15 @@ async function storeEntry(context: LoaderContext, file: string, text: string): P
   const digest = generateDigest(text);
   if (store.get(id)?.digest === digest) return id;
   const source = parseEntrySource(file, text);
-  const [syntaxError] = source.syntaxErrors;
-  if (syntaxError) throw new Error(`${file}:${syntaxError.line}: ${syntaxError.message}`);
-  const data = await parseData({ id, data: source.data as Record<string, unknown>, filePath: file });
+  if (source.syntaxErrors.length) throw entryError(source);
+  let data: Record<string, unknown>;
+  try {
+    data = await parseData({ id, data: source.data as Record<string, unknown>, filePath: file });
+  } catch (error) {
+    // Astro's schema error is raw Zod text (`**title**: Required`) without a line: say it the way
+    // `npm run validate` does instead.
+    throw entryError(source, error);
+  }
   const body = source.body.trim() ? source.body : undefined;
   store.set({
     id,
@@ -67,6 +74,13 @@ async function storeEntry(context: LoaderContext, file: string, text: string): P
     rendered: body ? await renderMarkdown(body) : undefined,
   });
   return id;
+}
+
+/** The file's problems as `npm run validate` prints them, one `path:line: field: message` per line. */
+function entryError(source: EntrySource, original?: unknown): Error {
+  const errors = entryFileProblems(source).filter((problem) => problem.severity === 'error');
+  if (!errors.length) return original instanceof Error ? original : new Error(String(original));
+  return new Error(errors.map((problem) => formatProblem(problem)).join('\n'));
 }
 
 /** In `astro dev`, reloads an entry when its file is added or changed and drops it when deleted. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { listUrl } from './list-text';
 
 /** What a link points at; shown as its label on the site and inferred from the host on import. */
 export const LINK_KINDS = ['paper', 'notes', 'code', 'project', 'openreview', 'blog', 'other'] as const;
@@ -16,7 +17,7 @@ export const linkSchema = z
     kind: z.enum(LINK_KINDS, {
       errorMap: () => ({ message: `must be one of: ${LINK_KINDS.join(', ')}` }),
     }),
-    url: httpUrl,
+    url: listUrl(httpUrl),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { arxivId } from './arxiv';
 import { isoDay, isoMonth } from './dates';
 import { linkSchema } from './link';
+import { listGroupText, listTag, listTitle } from './list-text';
 
 export { LINK_KINDS, type Link, type LinkKind } from './link';
 
@@ -17,17 +18,17 @@ const nonEmptyText = (what: string) =>
  */
 export const paperSchema = z
   .object({
-    title: nonEmptyText('text'),
+    title: listTitle(nonEmptyText('text')),
     links: z
       .array(linkSchema, { required_error: 'is required', invalid_type_error: 'must be a list of links' })
       .min(1, 'needs at least one link'),
-    note: z.string({ invalid_type_error: 'must be text' }).trim().optional(),
+    note: listGroupText(z.string({ invalid_type_error: 'must be text' }).trim(), 'note').optional(),
     added: isoDay,
     arxiv: arxivId.optional(),
     published: isoMonth.optional(),
-    venue: nonEmptyText('text').optional(),
+    venue: listGroupText(nonEmptyText('text'), 'venue').optional(),
     org: nonEmptyText('text').optional(),
-    tags: z.array(nonEmptyText('text'), { invalid_type_error: 'must be a list of tags' }).optional(),
+    tags: z.array(listTag(nonEmptyText('text')), { invalid_type_error: 'must be a list of tags' }).optional(),
     authors: z.array(nonEmptyText('text'), { invalid_type_error: 'must be a list of names' }).optional(),
     /**
      * Where the list places the paper in its section, counted from the bottom (1 = the last line),

@@ -1,3 +1,4 @@
+import { siteLocation } from '../../src/site.config';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -228,7 +229,7 @@ describe('the real site’s defences', () => {
     const unprotected = pages.flatMap((page) => {
       const $ = pageOf(DIST, page);
       return $('a[href^="http:"], a[href^="https:"]')
-        .filter((_, element) => new URL($(element).attr('href')!).host !== 'example.github.io')
+        .filter((_, element) => new URL($(element).attr('href')!).origin !== siteLocation().siteUrl)
         .filter((_, element) => {
           const rel = ($(element).attr('rel') ?? '').split(/\s+/);
           return !rel.includes('noopener') || !rel.includes('noreferrer');

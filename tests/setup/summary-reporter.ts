@@ -1,13 +1,35 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule, TestRunEndReason } from 'vitest/node';
+
+/** The run's counts, and the one line that states them and whether the run failed. */
+export function summaryLine(
+  counts: { passed: number; failed: number; skipped: number },
+  unhandledErrors: number,
+  reason: TestRunEndReason,
+): string {
+  const line = `Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+  // Vitest exits 1 on an error outside any test (e.g. "Timeout calling onTaskUpdate" under load)
+  // even when every test passed: the summary says so, so it never reads "0 failed" on a failed run.
+  const errors = unhandledErrors
+    ? `, ${unhandledErrors} error${unhandledErrors === 1 ? '' : 's'} outside the tests (listed above)`
+    : '';
+  const verdict =
+    reason === 'passed' && !unhandledErrors ? '' : ` — the run ${reason === 'interrupted' ? 'was interrupted' : 'failed'}`;
+  return `${line}${errors}${verdict}`;
+}
 
 /**
  * Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, that CI logs and
- * humans read the same way whatever the default reporter prints above it.
+ * humans read the same way whatever the default reporter prints above it. It agrees with the
+ * exit status: a failed run always says why.
  */
 export default class SummaryReporter implements Reporter {
   private line = '';
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
       let failedHere = 0;
@@ -20,7 +42,7 @@ export default class SummaryReporter implements Reporter {
       // A file that failed outside any test (import error, failing beforeAll) still fails the run.
       counts.failed += failedHere || (module.state() === 'failed' ? 1 : 0);
     }
-    this.line = `Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+    this.line = summaryLine(counts, unhandledErrors.length, counts.failed ? 'failed' : reason);
   }
 
   /** Runs after the default reporter's summary, so this is the run's closing line. */

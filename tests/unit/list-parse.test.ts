@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikeVenue, parseList, type ParsedEntry, type ParsedList } from '../../scripts/lib/list/parse';
+import { parseEntryText, parseList, type ParsedEntry, type ParsedList } from '../../scripts/lib/list/parse';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 
@@ -116,20 +116,15 @@ describe('parseList: lists shaped differently', () => {
   });
 });
 
-describe('looksLikeVenue', () => {
-  it.each([
-    'Neurips2024',
-    'NeurIPS 2024',
-    "ICLR'25",
-    'CVPR2024',
-    'ACL 2024',
-    'EMNLP 2023 Findings',
-    'Findings of ACL 2024',
-    'ICML 2024 Oral',
-  ])('accepts %s', (venue) => expect(looksLikeVenue(venue)).toBe(true));
-  it.each(['Meta FAIR', '2024', 'NeurIPS', 'CVPR is great 2024', '清华&MIT：统一视频理解与生成'])('rejects %s', (text) =>
-    expect(looksLikeVenue(text)).toBe(false),
+describe('parseEntryText: the venue group', () => {
+  it.each(['NeurIPS 2024', 'arXiv', 'Nature Machine Intelligence', 'CVPR 2024 Workshop (Oral)'])(
+    'reads the second group as the venue, verbatim: %s',
+    (venue) => expect(parseEntryText(`[T](https://a.example/t)(a note)(${venue})`)).toMatchObject({ note: 'a note', venue }),
   );
+  it('refuses an empty venue group', () =>
+    expect(parseEntryText('[T](https://a.example/t)(a note)()')).toEqual({
+      reason: 'an empty "()" after the note: write the venue in it, or remove it',
+    }));
 });
 
 describe('parseList: an empty heading', () => {
@@ -150,7 +145,7 @@ describe('parseList: problems', () => {
       { line: 3, reason: 'expected [Title](url)' },
       { line: 4, reason: 'unbalanced ( ) after the link' },
       { line: 5, reason: 'the URL "ftp://example.com/file" must start with http:// or https://' },
-      { line: 6, reason: 'unexpected "(not a venue)" after the note (only a venue such as (NeurIPS 2024) may follow)' },
+      { line: 6, reason: 'unexpected "(a third group)" after the venue: a line holds a note and a venue, nothing more' },
       { line: 7, reason: 'unbalanced ( ) in the URL of "[Unbalanced Title]"' },
     ]);
     expect(broken.problems[0]!.text).toBe('2. Missing the link entirely');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { todayUtc } from '../../scripts/lib/cli';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
 import {
+  answerChecks,
   createEntry,
+  monthOfArxivId,
   NewEntryError,
   parseNewEntryArgs,
   resolveSectionChoice,
@@ -16,6 +17,7 @@ import {
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
+import { runScript } from '../helpers/run';
 
 const TODAY = '2025-03-04';
 let root: string;
@@ -85,6 +87,7 @@ describe('createEntry', () => {
         'note: 视觉编码器扩展到 6B',
         'added: 2025-03-04',
         'arxiv: "2312.14238"',
+        'published: 2023-12',
         'venue: CVPR 2024',
         'org: Shanghai AI Lab',
         'tags:',
@@ -216,30 +219,78 @@ describe('command-line input', () => {
   });
 });
 
-describe('npm run new', () => {
-  const run = (args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/new.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CONTENT_DIR: root },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-
-  it('writes the entry and prints its path', () => {
-    const printed = run(['--section', 'benchmarks', '--url', 'https://arxiv.org/abs/2311.16502', '--title', 'MMMU']).trim();
-    const file = path.resolve(REPO_ROOT, printed);
-    expect(file).toBe(path.join(root, 'benchmarks', '2311.16502.yaml'));
-    expect(paperSchema.parse(parseEntrySource(file, readFileSync(file, 'utf8')).data).title).toBe('MMMU');
+describe('the published month', () => {
+  it('comes from a new-style arXiv id, and a given one wins', () => {
+    expect(monthOfArxivId('2408.03326')).toBe('2024-08');
+    expect(monthOfArxivId('0704.0001v2')).toBe('2007-04');
+    expect(monthOfArxivId('hep-th/9901001')).toBeUndefined();
+    expect(monthOfArxivId(undefined)).toBeUndefined();
+    const given = create({ section: 'mllm', url: 'https://arxiv.org/abs/2408.03326', title: 'OV', published: '2024-09' });
+    expect(paperSchema.parse(parseEntrySource(given.file, given.text).data).published).toBe('2024-09');
+    const none = create({ section: 'mllm', url: 'https://example.org/p', title: 'No arXiv' });
+    expect(paperSchema.parse(parseEntrySource(none.file, none.text).data).published).toBeUndefined();
   });
 
-  it('refuses with one line on stderr and exit code 1', () => {
-    try {
-      run(['--section', 'nope', '--url', 'https://a.org/', '--title', 'A']);
-      expect.unreachable();
-    } catch (error) {
-      const { status, stderr } = error as { status: number; stderr: string };
-      expect(status).toBe(1);
-      expect(stderr).toBe('npm run new: unknown section "nope"; valid sections: mllm, benchmarks\n');
-    }
+  it('refuses a month that is not YYYY-MM', () => {
+    expect(refusal({ section: 'mllm', url: 'https://a.org/', title: 'A', published: '2024-13' }).message).toMatch(
+      /^published: must be a month written YYYY-MM/,
+    );
+  });
+});
+
+describe('interactive answers', () => {
+  it('are checked one by one, each refusal saying why', () => {
+    const checks = answerChecks(root);
+    expect(checks.section('2')).toBeUndefined();
+    expect(checks.section('mllm')).toBeUndefined();
+    expect(checks.section('9')).toBe('no such section: give its number (1–2) or its id');
+    expect(checks.url('ftp://x.org/')).toBe('the link must start with http:// or https://');
+    expect(checks.url('')).toBe('a link is required');
+    expect(checks.url('https://arxiv.org/abs/2408.03326')).toBeUndefined();
+    expect(checks.title('')).toMatch(/^a title is required/);
+    expect(checks.title('A ] B')).toMatch(/^the title has an unpaired/);
+    expect(checks.note('')).toBeUndefined();
+    expect(checks.note('a (b')).toMatch(/^the note has an unpaired/);
+    expect(checks.tags('video, audio')).toBeUndefined();
+    expect(checks.tags('video (x')).toMatch(/^a tag has an unpaired/);
+    expect(checks.venue('arXiv')).toBeUndefined();
+    expect(checks.published('2024-8')).toMatch(/^the month must be a month written YYYY-MM/);
+    expect(checks.published('')).toBeUndefined();
+  });
+});
+
+describe('npm run new', () => {
+  const run = (args: string[]) => runScript('scripts/new.ts', args, { CONTENT_DIR: root });
+
+  it('writes the entry and prints its path', async () => {
+    const { status, stdout } = await run([
+      '--section',
+      'benchmarks',
+      '--url',
+      'https://arxiv.org/abs/2311.16502',
+      '--title',
+      'MMMU',
+    ]);
+    expect(status).toBe(0);
+    const file = path.resolve(REPO_ROOT, stdout.trim());
+    expect(file).toBe(path.join(root, 'benchmarks', '2311.16502.yaml'));
+    expect(paperSchema.parse(parseEntrySource(file, readFileSync(file, 'utf8')).data)).toMatchObject({
+      title: 'MMMU',
+      published: '2023-11',
+    });
+  });
+
+  it('refuses with one line on stderr and exit code 1', async () => {
+    expect(await run(['--section', 'nope', '--url', 'https://a.org/', '--title', 'A'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'error: unknown section "nope"; valid sections: mllm, benchmarks\n',
+    });
+  });
+
+  it('exits 2 on an unknown flag, repeating the usage', async () => {
+    const { status, stderr } = await run(['--titel', 'A']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^error: Unknown option '--titel'.*\(usage: npm run new /);
   });
 });

@@ -87,4 +87,16 @@ describe('paperFiles loader', () => {
     const { root, dir } = sectionFolder({ 'bad.yaml': 'title: x\nlinks:\n  - kind: paper\n   url: https://x.org\n' });
     await expect(paperFiles(dir).load(fakeContext(root).context)).rejects.toThrow(/bad\.yaml:4: /);
   });
+
+  it('words a schema failure as npm run validate does, not as raw Zod text', async () => {
+    const { root, dir } = sectionFolder({ 'bad.yaml': 'links:\n  - kind: paper\n    url: https://x.org\nadded: 2024-01-01\n' });
+    const { context } = fakeContext(root);
+    // Astro's parseData rejects with Zod's own wording, as it does in `astro dev`.
+    context.parseData = async () => {
+      throw new Error('**title**: **title**: Required');
+    };
+    const failure = paperFiles(dir).load(context);
+    await expect(failure).rejects.toThrow(/bad\.yaml:1: title: is required$/);
+    await expect(failure).rejects.not.toThrow(/\*\*/);
+  });
 });

@@ -426,6 +426,21 @@ describe('validateContent', () => {
     ]);
   });
 
+  it.each([
+    ['Bad_Name.yaml', 'bad-name.yaml'],
+    ['qwen 2.5 copy.yaml', 'qwen-2-5-copy.yaml'],
+    ['Qwen2-VL.mdx', 'qwen2-vl.mdx'],
+  ])('rejects the file name %s, which the docs do not allow, suggesting %s', (name, suggestion) => {
+    const text = name.endsWith('.mdx') ? `---\n${yamlEntry()}\n---\n` : yamlEntry();
+    expect(problemsIn(contentFolder({ [`mllm/${name}`]: text }))).toEqual([
+      expect.objectContaining({ file: `mllm/${name}`, line: 1, field: '(file)', message: expect.stringContaining(suggestion) }),
+    ]);
+  });
+
+  it.each(['2409.12191', '2401.10208v2', '2409.12191-2', 'qwen2-vl', 'hep-th-9901001', 'a'])('accepts the id %s', (id) =>
+    expect(problemsIn(contentFolder({ [`mllm/${id}.yaml`]: yamlEntry() }))).toEqual([]),
+  );
+
   it('throws ContentRootError when the content root is missing or not a folder', () => {
     const root = contentFolder({});
     expect(() => validateContent({ root: path.join(root, 'missing') })).toThrow(ContentRootError);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
+import { siteLocation } from '../../src/site.config';
 
 const GITHUB_DIR = path.join(REPO_ROOT, '.github');
 const read = (relative: string) => readFileSync(path.join(REPO_ROOT, relative), 'utf8');
@@ -68,7 +69,7 @@ describe('.github', () => {
     const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
     const order = [
       'npm ci',
-      'apt-get install -y chromium',
+      'CHROME_PATH=',
       'npm run validate',
       'npm run check',
       'npm test',
@@ -83,6 +84,17 @@ describe('.github', () => {
     ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(steps.find((step) => step.run === 'npm test')?.env).toEqual({ REQUIRE_BROWSER: '1' });
+    // The runner's own browser, found on the PATH; never apt's snap wrapper.
+    const find = runs.find((run) => run.includes('CHROME_PATH='))!;
+    expect(find).toContain('command -v chromium || ');
+    expect(find).toContain('command -v google-chrome');
+    expect(find).toContain('>> "$GITHUB_ENV"');
+    expect(runs.join('\n')).not.toMatch(/apt-get install[^\n]*chromium/);
+  });
+
+  it(".ci/run keeps Debian's Chromium at /usr/bin/chromium", () => {
+    const script = read('.ci/run');
+    expect(script).toContain('apt-get install -y --no-install-recommends chromium');
   });
 
   it('deploys with the official Pages actions under the repository sub-path, editing links pointing at the repository', () => {
@@ -92,10 +104,10 @@ describe('.github', () => {
       expect.arrayContaining(['actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']),
     );
     expect(steps.find((step) => step.run === 'npm run build')?.env).toEqual({
+      SITE_REPOSITORY: '${{ github.repository }}',
+      REPO_BRANCH: '${{ github.event.repository.default_branch }}',
       BASE_PATH: '${{ steps.pages.outputs.base_path }}/',
       SITE_URL: '${{ steps.pages.outputs.origin }}',
-      REPO_URL: '${{ github.server_url }}/${{ github.repository }}',
-      REPO_BRANCH: '${{ github.event.repository.default_branch }}',
     });
   });
 });
@@ -138,4 +150,27 @@ describe('the "suggest a paper" issue form', () => {
     const known = ['section', 'url', ...Object.keys(paperSchema.shape)];
     expect(ids.filter((id) => !known.includes(id))).toEqual([]);
   });
+});
+
+describe('where the site lives: one setting', () => {
+  it("defaults to the list's own repository and its GitHub Pages origin", () =>
+    expect(siteLocation({})).toEqual({
+      repository: 'yfzhang114/Awesome-Multimodal-Large-Language-Models',
+      repoUrl: 'https://github.com/yfzhang114/Awesome-Multimodal-Large-Language-Models',
+      repoBranch: 'main',
+      siteUrl: 'https://yfzhang114.github.io',
+    }));
+
+  it("follows SITE_REPOSITORY, else a GitHub Actions run's repository, for edit links and the origin", () => {
+    expect(siteLocation({ SITE_REPOSITORY: 'Me/fork' })).toMatchObject({
+      repoUrl: 'https://github.com/Me/fork',
+      siteUrl: 'https://me.github.io',
+    });
+    expect(siteLocation({ GITHUB_REPOSITORY: 'ci/list' }).repoUrl).toBe('https://github.com/ci/list');
+    expect(siteLocation({ SITE_REPOSITORY: 'a/b', SITE_URL: 'https://list.example.org/' }).siteUrl).toBe(
+      'https://list.example.org',
+    );
+  });
+
+  it('is documented in the README under that name', () => expect(read('README.md')).toContain('SITE_REPOSITORY'));
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { httpUrl } from '../../../src/schemas/link';
+import { httpUrl, linkSchema } from '../../../src/schemas/link';
 import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
@@ -21,6 +21,8 @@ export interface NewEntryInput {
   tags?: readonly string[];
   venue?: string;
   org?: string;
+  /** When the paper came out, `YYYY-MM`; derived from a new-style arXiv id when not given. */
+  published?: string;
   /** Write an MDX entry whose Markdown body is the note (for long notes). */
   mdx?: boolean;
 }
@@ -58,24 +60,99 @@ export function splitTags(text: string | undefined): string[] {
   ];
 }
 
-/** Reads `--section --url --title --note --tags --venue --org --mdx`; unknown flags throw. */
+/** The flags of `npm run new`, as `node:util` parseArgs options. */
+export const NEW_ENTRY_OPTIONS = {
+  section: { type: 'string' },
+  url: { type: 'string' },
+  title: { type: 'string' },
+  note: { type: 'string' },
+  tags: { type: 'string' },
+  venue: { type: 'string' },
+  org: { type: 'string' },
+  published: { type: 'string' },
+  mdx: { type: 'boolean' },
+} as const;
+
+/** Reads `--section --url --title --note --tags --venue --org --published --mdx`; unknown flags throw. */
 export function parseNewEntryArgs(argv: readonly string[]): NewEntryInput {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      section: { type: 'string' },
-      url: { type: 'string' },
-      title: { type: 'string' },
-      note: { type: 'string' },
-      tags: { type: 'string' },
-      venue: { type: 'string' },
-      org: { type: 'string' },
-      mdx: { type: 'boolean' },
-    },
-  });
+  const { values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: NEW_ENTRY_OPTIONS });
+  return fromFlags(values);
+}
+
+/** Parsed flag values as createEntry's input. */
+export function fromFlags(values: { [K in keyof typeof NEW_ENTRY_OPTIONS]?: K extends 'mdx' ? boolean : string }): NewEntryInput {
   return { ...values, tags: splitTags(values.tags) };
+}
+
+/**
+ * The month a new-style arXiv id was submitted (`2408.03326` → `2024-08`): the id's first four
+ * digits are the year and month. Old-style ids (`hep-th/9901001`) give undefined.
+ */
+export function monthOfArxivId(id: string | undefined): string | undefined {
+  const match = /^(\d{2})(0[1-9]|1[0-2])\.\d{4,5}/.exec(id ?? '');
+  return match ? `20${match[1]}-${match[2]}` : undefined;
+}
+
+/** Why one answer cannot be used, or undefined when it can: the interactive mode asks again until it can. */
+export type AnswerCheck = (answer: string) => string | undefined;
+
+/** The first schema message for `value` in `field`, worded as validate words it (without the field). */
+function fieldMessage(
+  schema: { safeParse(value: unknown): { success: boolean; error?: { issues: { message: string }[] } } },
+  value: unknown,
+) {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : result.error!.issues[0]!.message;
+}
+
+/** Checks for each prompt of the interactive mode, using the same schema as validation. */
+export function answerChecks(
+  root: string,
+): Record<'section' | 'url' | 'title' | 'note' | 'tags' | 'venue' | 'org' | 'published', AnswerCheck> {
+  const shape = paperSchema.shape;
+  const optional =
+    (check: AnswerCheck): AnswerCheck =>
+    (answer) =>
+      answer.trim() ? check(answer.trim()) : undefined;
+  const sections = openContentRoot(root).sections();
+  return {
+    section: (answer) => {
+      const id = resolveSectionChoice(answer, sections);
+      return sections.some((section) => section.id === id)
+        ? undefined
+        : `no such section: give its number (1–${sections.length}) or its id`;
+    },
+    url: (answer) => {
+      if (!answer.trim()) return 'a link is required';
+      const message = fieldMessage(linkSchema.shape.url, answer.trim());
+      return message && `the link ${message}`;
+    },
+    title: (answer) => {
+      if (!answer.trim()) return 'a title is required (it cannot be looked up)';
+      const message = fieldMessage(shape.title, answer);
+      return message && `the title ${message}`;
+    },
+    note: optional((answer) => {
+      const message = fieldMessage(shape.note, answer);
+      return message && `the note ${message}`;
+    }),
+    tags: optional((answer) => {
+      const message = fieldMessage(shape.tags, splitTags(answer));
+      return message && `a tag ${message}`;
+    }),
+    venue: optional((answer) => {
+      const message = fieldMessage(shape.venue, answer);
+      return message && `the venue ${message}`;
+    }),
+    org: optional((answer) => {
+      const message = fieldMessage(shape.org, answer);
+      return message && `the organisation ${message}`;
+    }),
+    published: optional((answer) => {
+      const message = fieldMessage(shape.published, answer);
+      return message && `the month ${message}`;
+    }),
+  };
 }
 
 /** An interactive answer to "which section": its number in the shown list, or its id. */
@@ -127,6 +204,7 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
     note: mdx ? undefined : note,
     added: today,
     arxiv,
+    published: present(input.published) ?? monthOfArxivId(arxiv),
     venue: present(input.venue),
     org: present(input.org),
     tags: input.tags?.length ? [...input.tags] : undefined,

@@ -58,63 +58,6 @@ const TABLE_OF_CONTENTS = /^(?:table of )?contents\b/i;
 // `s`: a \r or U+2028 inside the line is still part of the entry, not the end of the match.
 const ENTRY_LINE = /^\s*(\d+)\.(?!\d)\s*(.*)$/s;
 
-const VENUE_NAMES = [
-  'NeurIPS',
-  'NIPS',
-  'ICLR',
-  'ICML',
-  'CVPR',
-  'ICCV',
-  'ECCV',
-  'WACV',
-  'BMVC',
-  'ACL',
-  'EMNLP',
-  'NAACL',
-  'EACL',
-  'COLING',
-  'COLM',
-  'AAAI',
-  'IJCAI',
-  'KDD',
-  'WWW',
-  'SIGIR',
-  'ACM MM',
-  'MM',
-  'ICASSP',
-  'Interspeech',
-  'AISTATS',
-  'UAI',
-  'CoRL',
-  'RSS',
-  'ICRA',
-  'IROS',
-  'MICCAI',
-  'SIGGRAPH Asia',
-  'SIGGRAPH',
-  'TPAMI',
-  'IJCV',
-  'TMLR',
-  'JMLR',
-  'TACL',
-  'TIP',
-  'TNNLS',
-  '3DV',
-];
-/**
- * A venue group such as `Neurips2024`, `NeurIPS 2024`, `ICLR'25`, `ACL 2024 Findings`,
- * `Findings of EMNLP 2023` or `CVPR 2024 Oral`: a known venue name, a 2- or 4-digit year, an
- * optional track.
- */
-const VENUE = new RegExp(
-  `^(?:Findings of )?(?:${VENUE_NAMES.join('|')})(?: Findings)?[ '’-]?(?:\\d{4}|\\d{2})(?: (?:Oral|Spotlight|Poster|Highlight|Workshop|Findings))?$`,
-  'i',
-);
-
-export function looksLikeVenue(text: string): boolean {
-  return VENUE.test(text.trim());
-}
-
 /**
  * Splits the list into header, sections and entries. A level-1 heading starts a section when its
  * text is one of `sectionTitles` (the registry), or when it comes after the Table of Contents (or,
@@ -194,8 +137,8 @@ type EntryParse = Omit<ParsedEntry, 'line' | 'number' | 'raw'> | { reason: strin
 
 /**
  * One entry after its `N.`: `(tags)` `[Title](url)` then, in any order and with optional spaces,
- * `[label](url)` extra links and `( … )` groups. The first group is the note (`()` = none); a later
- * group must be a venue. Brackets in the title and parentheses in URLs and notes nest.
+ * `[label](url)` extra links and `( … )` groups. The first group is the note (`()` = none), the
+ * second the venue; no third. Brackets in the title and parentheses in URLs and notes nest.
  */
 export function parseEntryText(text: string): EntryParse {
   const mends: string[] = [];
@@ -266,8 +209,11 @@ export function parseEntryText(text: string): EntryParse {
       if (group === undefined) return { reason: 'unbalanced ( ) after the link' };
       const content = group.trim();
       if (groups++ === 0) note = content || undefined;
-      else if (venue === undefined && looksLikeVenue(content)) venue = content;
-      else return { reason: `unexpected "(${group})" after the note (only a venue such as (NeurIPS 2024) may follow)` };
+      // The second group is the venue, in whatever words (`CVPR 2024`, `arXiv`, `Nature`): the
+      // export writes any venue the schema accepts there, and must read it back unchanged.
+      else if (groups === 2 && content) venue = content;
+      else if (groups === 2) return { reason: 'an empty "()" after the note: write the venue in it, or remove it' };
+      else return { reason: `unexpected "(${group})" after the venue: a line holds a note and a venue, nothing more` };
     } else if (STRAY_PUNCTUATION.test(text.slice(position))) {
       mends.push(`stray "${text.slice(position).trim()}" after the link: dropped`);
       position = text.length;
