@@ -3,14 +3,14 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { buildOutDir } from './src/lib/paths.ts';
 import { rehypeSafeLinks } from './src/lib/markdown.ts';
 
 // Deployments set SITE_URL and BASE_PATH (e.g. a GitHub Pages project site is served under /<repo>/).
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.github.io',
   base: process.env.BASE_PATH ?? '/',
-  outDir: process.env.OUT_DIR ?? './dist',
+  outDir: buildOutDir(),
   trailingSlash: 'always',
   devToolbar: { enabled: false },
   // MDX long notes are rendered with these (src/loaders/paper-files.ts): links with unsafe URLs
@@ -19,5 +19,6 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [contentValidation(), sitemap(), pagefindSearch()],
+  // The search index is built after Astro exits: `npm run build` runs src/integrations/build-search-index.ts.
+  integrations: [contentValidation(), sitemap()],
 });

@@ -1,18 +1,21 @@
 /**
- * npm run bench -- [--sizes 1000,10000] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
- * Builds the site from synthetic content of each size and writes the Markdown report (see
- * scripts/lib/bench/bench.ts for what is measured and how). `--profile N` adds a CPU profile of an N-entry build.
+ * npm run bench -- [--sizes 1000,10000] [--rounds 2] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
+ * Builds the floor (bench/floor.mjs) and the site from synthetic content of each size, in turn,
+ * and writes the Markdown report (scripts/lib/bench/: run.ts says what is measured, report.ts how
+ * it is reported). `--profile N` adds a CPU profile of an N-entry build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { keepNotes, measureSize, prepareSize, profileBuild, resultsMarkdown, type SizeResult } from './lib/bench/bench';
+import { keepNotes, resultsMarkdown } from './lib/bench/report';
+import { measureSize, prepareSize, profileBuild, type SizeResult } from './lib/bench/run';
 import { assertInRepository, REPO_ROOT } from '../src/lib/paths';
 import { loadSections } from '../src/lib/sections';
 import { CliError, parseCliArgs } from './lib/cli';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
+const USAGE =
+  'usage: npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
 /** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */
 const QUERIES = ['video', '幻觉'];
 
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     {
       options: {
         sizes: { type: 'string', default: '1000,10000' },
+        rounds: { type: 'string', default: '2' },
         profile: { type: 'string' },
         seed: { type: 'string', default: '1' },
         out: { type: 'string', default: 'bench/results.md' },
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(',').map(positiveInteger);
   const profileSize = values.profile === undefined ? undefined : positiveInteger(values.profile);
   const seed = positiveInteger(values.seed);
+  const rounds = positiveInteger(values.rounds);
   const workDir = path.resolve(REPO_ROOT, values.work);
   // Astro misbehaves with an outDir outside the project, and bench output must stay out of git.
   if (!workDir.startsWith(`${REPO_ROOT}${path.sep}`)) throw new CliError(`--work must be inside the repository (${REPO_ROOT})`);
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
     // Synthetic sections keep the real list's proportions (at least one share each).
     sectionWeights: sections.map((id) => Math.max(1, countEntries(path.join(contentDir, id)))),
     queries: QUERIES,
+    rounds,
     log: (line: string) => console.error(`bench: ${line}`),
   };
   const machine = {
@@ -71,7 +77,7 @@ async function main(): Promise<void> {
     profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
   }
 
-  const command = `npm run bench -- --sizes ${sizes.join(',')}${profileSize ? ` --profile ${profileSize}` : ''}`;
+  const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${profileSize ? ` --profile ${profileSize}` : ''}`;
   const report = resultsMarkdown({ machine, results, profile, command });
   writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
   console.log(report);
@@ -90,7 +96,8 @@ function codeVersion(): { commit: string; uncommitted: boolean } | undefined {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
     return {
       commit: git('rev-parse', '--short', 'HEAD'),
-      uncommitted: git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json') !== '',
+      uncommitted:
+        git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json', 'bench/floor.mjs') !== '',
     };
   } catch {
     return undefined; // not a git checkout
