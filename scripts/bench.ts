@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--sizes 1000,10000] [--rounds 2] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
+ * npm run bench -- [--sizes 1000,10000] [--rounds 2] [--warm 10000] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
  * Builds the floor (bench/floor.mjs) and the site from synthetic content of each size, in turn,
  * and writes the Markdown report (scripts/lib/bench/: run.ts says what is measured, report.ts how
  * it is reported). `--profile N` adds a CPU profile of an N-entry build.
@@ -15,7 +15,7 @@ import { loadSections } from '../src/lib/sections';
 import { CliError, parseCliArgs } from './lib/cli';
 
 const USAGE =
-  'usage: npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
+  'usage: npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
 /** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */
 const QUERIES = ['video', '幻觉'];
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       options: {
         sizes: { type: 'string', default: '1000,10000' },
         rounds: { type: 'string', default: '2' },
+        warm: { type: 'string' },
         profile: { type: 'string' },
         seed: { type: 'string', default: '1' },
         out: { type: 'string', default: 'bench/results.md' },
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const profileSize = values.profile === undefined ? undefined : positiveInteger(values.profile);
   const seed = positiveInteger(values.seed);
   const rounds = positiveInteger(values.rounds);
+  // Sizes whose warm rebuilds are measured (default: every size).
+  const warmSizes = values.warm === undefined ? sizes : values.warm.split(',').map(positiveInteger);
   const workDir = path.resolve(REPO_ROOT, values.work);
   // Astro misbehaves with an outDir outside the project, and bench output must stay out of git.
   if (!workDir.startsWith(`${REPO_ROOT}${path.sep}`)) throw new CliError(`--work must be inside the repository (${REPO_ROOT})`);
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
   };
 
   const results: SizeResult[] = [];
-  for (const entries of sizes) results.push(await measureSize({ ...common, entries }));
+  for (const entries of sizes) results.push(await measureSize({ ...common, entries, warm: warmSizes.includes(entries) }));
   let profile;
   if (profileSize !== undefined) {
     common.log(`${profileSize} entries: clean build under node --cpu-prof`);
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
     profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
   }
 
-  const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${profileSize ? ` --profile ${profileSize}` : ''}`;
+  const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${profileSize ? ` --profile ${profileSize}` : ''}`;
   const report = resultsMarkdown({ machine, results, profile, command });
   writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
   console.log(report);

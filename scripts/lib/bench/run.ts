@@ -94,10 +94,8 @@ export interface SizeResult {
   pages: number;
   floorPages: number;
   rounds: Round[];
-  /** Warm rebuilds: after editing one entry's note, then after adding `added` entries. */
-  edit: BuildMeasure;
-  add: BuildMeasure;
-  added: number;
+  /** Warm rebuilds, where measured: after editing one entry's note, then after adding `added` entries. */
+  warm?: { edit: BuildMeasure; add: BuildMeasure; added: number };
   dist: { bytes: number; files: number };
   pagefindIndex: { bytes: number; files: number };
   floorIndex: { bytes: number; files: number };
@@ -122,13 +120,15 @@ export interface MeasureOptions {
   queries: readonly string[];
   /** Floor and site clean builds, alternating, this many times each. */
   rounds: number;
+  /** Measure the warm rebuilds (default yes). */
+  warm?: boolean;
   /** Entries the "add" rebuild adds. */
   addEntries?: number;
   log?: (line: string) => void;
 }
 
 export async function measureSize(options: MeasureOptions): Promise<SizeResult> {
-  const { entries, repoRoot, log = () => {}, addEntries = 3 } = options;
+  const { entries, repoRoot, log = () => {} } = options;
   log(`${entries} entries: writing content`);
   const { layout, written } = prepareSize(options);
 
@@ -154,14 +154,25 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     floorSearches: await searchCosts(layout.floorDir, options.queries),
   };
 
-  log(`${entries} entries: warm rebuild after editing ${sample.paper.section}/${sample.paper.id}`);
-  const editedNote = `${sample.paper.paper.note ?? ''}（已修订 ${options.seed}）`;
+  const warm = options.warm === false ? undefined : await warmRebuilds(options, layout, sample.paper);
+  return { entries, rounds, warm, ...measured };
+}
+
+/** After a clean build: one entry's note edited and built again, then new entries added and built again. */
+async function warmRebuilds(
+  options: MeasureOptions,
+  layout: SizeLayout,
+  edited: SyntheticEntry,
+): Promise<NonNullable<SizeResult['warm']>> {
+  const { entries, repoRoot, log = () => {}, addEntries = 3 } = options;
+  log(`${entries} entries: warm rebuild after editing ${edited.section}/${edited.id}`);
+  const editedNote = `${edited.paper.note ?? ''}（已修订 ${options.seed}）`;
   writeFileSync(
-    syntheticEntryPath(layout.contentDir, sample.paper),
-    serializeEntry({ ...sample.paper.paper, note: editedNote }, sample.paper.format, sample.paper.body),
+    syntheticEntryPath(layout.contentDir, edited),
+    serializeEntry({ ...edited.paper, note: editedNote }, edited.format, edited.body),
   );
   const edit = await buildSite(layout, repoRoot);
-  const rebuiltPage = readFileSync(path.join(layout.outDir, sample.paper.section, sample.paper.id, 'index.html'), 'utf8');
+  const rebuiltPage = readFileSync(path.join(layout.outDir, edited.section, edited.id, 'index.html'), 'utf8');
   if (!rebuiltPage.includes(editedNote))
     throw new Error(`the warm rebuild of ${entries} entries did not pick up the edited note`);
 
@@ -175,7 +186,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     if (!existsSync(path.join(layout.outDir, entry.section, entry.id, 'index.html')))
       throw new Error(`the warm rebuild of ${entries} entries has no page for the added ${entry.section}/${entry.id}`);
   }
-  return { entries, rounds, edit, add, added: extra.length, ...measured };
+  return { edit, add, added: extra.length };
 }
 
 /** Writes one size's synthetic content and an empty site root (so the next build starts cold). */
