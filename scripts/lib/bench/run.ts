@@ -136,8 +136,10 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
   for (let round = 1; round <= options.rounds; round++) {
     log(`${entries} entries: round ${round}/${options.rounds}, floor`);
     const floor = await floorBuild(layout, repoRoot);
+    log(`${entries} entries: floor ${describeBuild(floor)}`);
     log(`${entries} entries: round ${round}/${options.rounds}, clean site build`);
     const site = await cleanSiteBuild(layout, repoRoot);
+    log(`${entries} entries: site ${describeBuild(site)}`);
     rounds.push({ floor, site });
   }
   const sample = samplePages(written);
@@ -172,6 +174,7 @@ async function warmRebuilds(
     serializeEntry({ ...edited.paper, note: editedNote }, edited.format, edited.body),
   );
   const edit = await buildSite(layout, repoRoot);
+  log(`${entries} entries: edit rebuild ${describeBuild(edit)}`);
   const rebuiltPage = readFileSync(path.join(layout.outDir, edited.section, edited.id, 'index.html'), 'utf8');
   if (!rebuiltPage.includes(editedNote))
     throw new Error(`the warm rebuild of ${entries} entries did not pick up the edited note`);
@@ -182,11 +185,21 @@ async function warmRebuilds(
   for (const entry of extra)
     writeFileSync(syntheticEntryPath(layout.contentDir, entry), serializeEntry(entry.paper, entry.format, entry.body));
   const add = await buildSite(layout, repoRoot);
+  log(`${entries} entries: add rebuild ${describeBuild(add)}`);
   for (const entry of extra) {
     if (!existsSync(path.join(layout.outDir, entry.section, entry.id, 'index.html')))
       throw new Error(`the warm rebuild of ${entries} entries has no page for the added ${entry.section}/${entry.id}`);
   }
   return { edit, add, added: extra.length };
+}
+
+/** One line for the progress log: each step's wall s, CPU s and peak MB. */
+export function describeBuild(build: BuildMeasure): string {
+  const figures = (wallMs: number, cpuMs: number | undefined, peak: number) =>
+    `${(wallMs / 1000).toFixed(1)} s, CPU ${cpuMs === undefined ? '—' : (cpuMs / 1000).toFixed(1)} s, peak ${Math.round(peak / 2 ** 20)} MB`;
+  return `${figures(build.wallMs, build.cpuMs, build.peakRssBytes)} (${build.steps
+    .map((step) => `${step.name}: ${figures(step.wallMs, step.cpuMs, step.peakRssBytes)}`)
+    .join('; ')})`;
 }
 
 /** Writes one size's synthetic content and an empty site root (so the next build starts cold). */
