@@ -71,18 +71,29 @@ async function main(): Promise<void> {
     code: codeVersion(),
   };
 
+  const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${profileSize ? ` --profile ${profileSize}` : ''}`;
   const results: SizeResult[] = [];
-  for (const entries of sizes) results.push(await measureSize({ ...common, entries, warm: warmSizes.includes(entries) }));
-  let profile;
+  let profile: Parameters<typeof resultsMarkdown>[0]['profile'];
+  // Written after each size too: a long run stopped part way keeps what it measured, and says so.
+  const write = (pending: string[]) => {
+    const report = resultsMarkdown({ machine, results, profile, command, pending });
+    writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
+    return report;
+  };
+  const stillToRun = (done: number) => [
+    ...sizes.slice(done).map((entries) => `${entries} entries`),
+    ...(profileSize === undefined ? [] : [`the ${profileSize}-entry profile`]),
+  ];
+  for (const [index, entries] of sizes.entries()) {
+    results.push(await measureSize({ ...common, entries, warm: warmSizes.includes(entries) }));
+    if (index < sizes.length - 1 || profileSize !== undefined) write(stillToRun(index + 1));
+  }
   if (profileSize !== undefined) {
     common.log(`${profileSize} entries: clean build under node --cpu-prof`);
     const { layout } = prepareSize({ ...common, entries: profileSize });
     profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
   }
-
-  const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${profileSize ? ` --profile ${profileSize}` : ''}`;
-  const report = resultsMarkdown({ machine, results, profile, command });
-  writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
+  const report = write([]);
   console.log(report);
   console.error(`bench: wrote ${path.relative(process.cwd(), outFile)}`);
 }

@@ -335,11 +335,14 @@ export function resultsMarkdown({
   results,
   profile,
   command,
+  pending = [],
 }: {
   machine: Machine;
   results: readonly SizeResult[];
   profile?: { entries: number; build: BuildMeasure; summary: ProfileSummary };
   command: string;
+  /** What the run has still to measure, when the report is written part way. */
+  pending?: readonly string[];
 }): string {
   const targets = checkTargets(results);
   const missed = targets.filter((target) => !target.met);
@@ -349,6 +352,7 @@ export function resultsMarkdown({
     '# Benchmark: build and search at scale, against a floor',
     '',
     `A real run of \`${command}\` on this machine: ${machineLine(machine)}.`,
+    ...(pending.length ? [`**Part way: still to run when this was written: ${pending.join(', ')}.**`] : []),
     'Entries are synthetic (scripts/lib/bench/synthetic.ts, seeded): English titles, Chinese notes, 1–3 links, tags, 5% MDX, spread over the real sections like the real list.',
     "**The floor** (bench/floor.mjs) is the least a static build of the same content can do: one page per paper and per section written with template strings, then the Pagefind CLI with the site's index settings. Absolute times on this shared machine drift by a third from hour to hour, so each size builds the floor and the site back to back, " +
       `${rounds} time(s) in turn, and the ratios are taken within each round (median over the rounds); the absolute figures are medians.`,
