@@ -3,8 +3,8 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { quietBuild } from './src/integrations/quiet-build.ts';
+import { buildOutDir } from './src/lib/paths.ts';
 import { rehypeSafeLinks } from './src/lib/markdown.ts';
 import { siteLocation } from './src/site.config.ts';
 
@@ -13,7 +13,7 @@ import { siteLocation } from './src/site.config.ts';
 export default defineConfig({
   site: siteLocation().siteUrl,
   base: process.env.BASE_PATH ?? '/',
-  outDir: process.env.OUT_DIR ?? './dist',
+  outDir: buildOutDir(),
   trailingSlash: 'always',
   devToolbar: { enabled: false },
   // MDX long notes are rendered with these (src/loaders/paper-files.ts): links with unsafe URLs
@@ -22,5 +22,6 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [quietBuild(), contentValidation(), sitemap(), pagefindSearch()],
+  // The search index is built after Astro exits: `npm run build` runs src/integrations/build-search-index.ts.
+  integrations: [quietBuild(), contentValidation(), sitemap()],
 });

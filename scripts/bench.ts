@@ -1,18 +1,21 @@
 /**
- * npm run bench -- [--sizes 1000,10000] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
- * Builds the site from synthetic content of each size and writes the Markdown report (see
- * scripts/lib/bench/bench.ts for what is measured and how). `--profile N` adds a CPU profile of an N-entry build.
+ * npm run bench -- [--sizes 1000,10000] [--rounds 2] [--warm 10000] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
+ * Builds the floor (bench/floor.mjs) and the site from synthetic content of each size, in turn,
+ * and writes the Markdown report (scripts/lib/bench/: run.ts says what is measured, report.ts how
+ * it is reported). `--profile N` adds a CPU profile of an N-entry build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { keepNotes, measureSize, prepareSize, profileBuild, resultsMarkdown, type SizeResult } from './lib/bench/bench';
+import { keepNotes, resultsMarkdown } from './lib/bench/report';
+import { measureSize, prepareSize, profileBuild, type SizeResult } from './lib/bench/run';
 import { assertInRepository, REPO_ROOT } from '../src/lib/paths';
 import { loadSections } from '../src/lib/sections';
 import { CliError, parseCliArgs } from './lib/cli';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,10000] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
+const USAGE =
+  'usage: npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
 /** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */
 const QUERIES = ['video', '幻觉'];
 
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
     {
       options: {
         sizes: { type: 'string', default: '1000,10000' },
+        rounds: { type: 'string', default: '2' },
+        warm: { type: 'string' },
         profile: { type: 'string' },
         seed: { type: 'string', default: '1' },
         out: { type: 'string', default: 'bench/results.md' },
@@ -34,6 +39,9 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(',').map(positiveInteger);
   const profileSize = values.profile === undefined ? undefined : positiveInteger(values.profile);
   const seed = positiveInteger(values.seed);
+  const rounds = positiveInteger(values.rounds);
+  // Sizes whose warm rebuilds are measured (default: every size).
+  const warmSizes = values.warm === undefined ? sizes : values.warm.split(',').map(positiveInteger);
   const workDir = path.resolve(REPO_ROOT, values.work);
   // Astro misbehaves with an outDir outside the project, and bench output must stay out of git.
   if (!workDir.startsWith(`${REPO_ROOT}${path.sep}`)) throw new CliError(`--work must be inside the repository (${REPO_ROOT})`);
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
     // Synthetic sections keep the real list's proportions (at least one share each).
     sectionWeights: sections.map((id) => Math.max(1, countEntries(path.join(contentDir, id)))),
     queries: QUERIES,
+    rounds,
     log: (line: string) => console.error(`bench: ${line}`),
   };
   const machine = {
@@ -62,18 +71,29 @@ async function main(): Promise<void> {
     code: codeVersion(),
   };
 
+  const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${profileSize ? ` --profile ${profileSize}` : ''}`;
   const results: SizeResult[] = [];
-  for (const entries of sizes) results.push(await measureSize({ ...common, entries }));
-  let profile;
+  let profile: Parameters<typeof resultsMarkdown>[0]['profile'];
+  // Written after each size too: a long run stopped part way keeps what it measured, and says so.
+  const write = (pending: string[]) => {
+    const report = resultsMarkdown({ machine, results, profile, command, pending });
+    writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
+    return report;
+  };
+  const stillToRun = (done: number) => [
+    ...sizes.slice(done).map((entries) => `${entries} entries`),
+    ...(profileSize === undefined ? [] : [`the ${profileSize}-entry profile`]),
+  ];
+  for (const [index, entries] of sizes.entries()) {
+    results.push(await measureSize({ ...common, entries, warm: warmSizes.includes(entries) }));
+    if (index < sizes.length - 1 || profileSize !== undefined) write(stillToRun(index + 1));
+  }
   if (profileSize !== undefined) {
     common.log(`${profileSize} entries: clean build under node --cpu-prof`);
     const { layout } = prepareSize({ ...common, entries: profileSize });
     profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
   }
-
-  const command = `npm run bench -- --sizes ${sizes.join(',')}${profileSize ? ` --profile ${profileSize}` : ''}`;
-  const report = resultsMarkdown({ machine, results, profile, command });
-  writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
+  const report = write([]);
   console.log(report);
   console.error(`bench: wrote ${path.relative(process.cwd(), outFile)}`);
 }
@@ -90,7 +110,8 @@ function codeVersion(): { commit: string; uncommitted: boolean } | undefined {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
     return {
       commit: git('rev-parse', '--short', 'HEAD'),
-      uncommitted: git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json') !== '',
+      uncommitted:
+        git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json', 'bench/floor.mjs') !== '',
     };
   } catch {
     return undefined; // not a git checkout

@@ -1,7 +1,5 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { readInBatches } from '../lib/batched-reads';
@@ -25,21 +23,21 @@ export const SEARCH_INDEX_LANGUAGE = 'zh';
  * facts list and the link chips ("Paper", "arxiv.org"). Filters and metadata inside
  * these elements are still read.
  */
-const NOT_SEARCHABLE = ['.facts dt', '.links'];
+export const NOT_SEARCHABLE = ['.facts dt', '.links'];
 
-/** Builds the Pagefind index over the build output, as `npm run build`'s last step. */
-export function pagefindSearch(): AstroIntegration {
-  return {
-    name: 'pagefind-search',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        await buildIndex(fileURLToPath(dir), logger);
-      },
-    },
-  };
+/** Where the indexer reports: the entry prints to the console, a caller may collect the lines. */
+export interface IndexLogger {
+  info(message: string): void;
+  error(message: string): void;
 }
 
-async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
+/**
+ * Builds the Pagefind index over a finished build in `siteDir`, and the date order beside it.
+ * `npm run build` runs it after `astro build` has exited (src/integrations/build-search-index.ts),
+ * not in Astro's `astro:build:done` hook: there Pagefind's memory added to that of Astro's
+ * still-living process, while on its own the build's peak is the larger of the two.
+ */
+export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Promise<{ papers: number; pages: number }> {
   const started = performance.now();
   try {
     const { index } = checked(
@@ -58,6 +56,7 @@ async function buildIndex(siteDir: string, logger: AstroIntegrationLogger): Prom
     logger.info(
       `Search index: ${papers.length} papers from ${page_count} pages read, in ${Math.round(performance.now() - started)} ms.`,
     );
+    return { papers: papers.length, pages: page_count };
   } finally {
     await pagefind.close();
   }
@@ -77,7 +76,7 @@ async function readFragments(bundleDir: string): Promise<IndexedPaper[]> {
 }
 
 /** Pagefind reports problems in `errors` instead of throwing; any of them fails the build. */
-function checked<T extends { errors: string[] }>(response: T, logger: AstroIntegrationLogger): Required<T> {
+function checked<T extends { errors: string[] }>(response: T, logger: IndexLogger): Required<T> {
   if (response.errors.length > 0) {
     for (const error of response.errors) logger.error(`Pagefind: ${error}`);
     throw new Error(`Pagefind failed with ${response.errors.length} error(s) (listed above)`);

@@ -24,3 +24,12 @@ export function assertInRepository(root: string = REPO_ROOT): void {
     throw new Error(`not inside the awesome-mllm repository (looked in ${root})`);
   }
 }
+
+/**
+ * Where `npm run build` writes the site, relative to the project root: `OUT_DIR` (e.g.
+ * dist-subpath/ for the sub-path tests) or dist/. astro.config.mjs and the search indexer that
+ * runs after Astro both read it here, so they agree.
+ */
+export function buildOutDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.OUT_DIR ?? './dist';
+}

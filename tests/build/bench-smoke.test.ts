@@ -3,14 +3,22 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_COLUMNS, NOTES_MARKER, WEIGHT_COLUMNS } from '../../scripts/lib/bench/bench';
+import {
+  FLOOR_COLUMNS,
+  NOTES_MARKER,
+  OUTPUT_COLUMNS,
+  REBUILD_COLUMNS,
+  ROUND_COLUMNS,
+  STEP_COLUMNS,
+  WEIGHT_COLUMNS,
+} from '../../scripts/lib/bench/report';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { buildEnv } from '../setup/build-site';
 
 /**
- * `npm run bench` end to end at a small size: synthetic content, two real builds, page weights
- * and two searches through the built Pagefind. Checks the report's shape and that its figures
- * are plausible; never how fast anything was.
+ * `npm run bench` end to end at a small size: synthetic content, the floor and the site built in
+ * turn (one round), two warm rebuilds, page weights and two searches through each built Pagefind.
+ * Checks the report's shape and that its figures are plausible; never how fast anything was.
  */
 const WORK = path.join(REPO_ROOT, 'bench/.work/smoke');
 const REPORT = path.join(WORK, 'results.md');
@@ -19,13 +27,17 @@ const ENTRIES = 200;
 let report = '';
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
-  await promisify(execFile)('npx', ['tsx', 'scripts/bench.ts', '--sizes', String(ENTRIES), '--work', WORK, '--out', REPORT], {
-    cwd: REPO_ROOT,
-    env: buildEnv(),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    'npx',
+    ['tsx', 'scripts/bench.ts', '--sizes', String(ENTRIES), '--rounds', '1', '--work', WORK, '--out', REPORT],
+    {
+      cwd: REPO_ROOT,
+      env: buildEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   report = readFileSync(REPORT, 'utf8');
-}, 240_000);
+}, 420_000);
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 /** The rows of the Markdown table whose header row is `columns`, as cells keyed by column. */
@@ -43,6 +55,8 @@ function tableRows(columns: readonly string[]): Record<string, string>[] {
   return rows;
 }
 
+const floorPagesOf = () => Number(tableRows(FLOOR_COLUMNS)[0]!['pages site / floor'].split(' / ')[1]);
+
 /** `12.3 / 4.5` → [12.3, 4.5]. */
 const pair = (cell: string) => cell.split(' / ').map(Number);
 
@@ -50,38 +64,48 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
   it('says it is a real run and on what machine', () => {
     expect(report).toMatch(/^# Benchmark/);
     expect(report).toMatch(
-      /A real run of `npm run bench -- --sizes 200` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/,
+      /A real run of `npm run bench -- --sizes 200 --rounds 1` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/,
     );
     expect(report).toContain(NOTES_MARKER);
   });
 
-  it('reports the builds with plausible figures', () => {
-    const [row] = tableRows(BUILD_COLUMNS);
+  it('reports the site and the floor with plausible figures, and their ratios', () => {
+    const [row] = tableRows(FLOOR_COLUMNS);
     expect(Number(row!.entries)).toBe(ENTRIES);
-    // Every paper has a page, and sections, tags and the home page add more.
-    expect(Number(row!.pages)).toBeGreaterThan(ENTRIES);
-    for (const column of [
-      'cold build s',
-      'pages/s',
-      'incremental build s',
-      'dist MB',
-      'Pagefind dir MB',
-      'of which Pagefind s',
-    ] as const) {
-      expect(Number(row![column]), column).toBeGreaterThan(0);
-    }
+    // Every paper has a page on both; the site adds listings, tags and more.
+    const [pages, floorPages] = row!['pages site / floor'].split(' / ').map(Number);
+    expect(floorPages).toBeGreaterThan(ENTRIES);
+    expect(pages).toBeGreaterThan(floorPages!);
+    for (const column of ['floor s', 'site s', 'time ÷ floor', 'peak ÷ floor'] as const)
+      expect(parseFloat(row![column]), column).toBeGreaterThan(0);
     // CPU times come from GNU time, where it is installed.
-    for (const column of ['cold build CPU s', 'incremental CPU s'] as const) {
+    for (const column of ['floor CPU s', 'site CPU s'] as const) {
       if (existsSync('/usr/bin/time')) expect(Number(row![column]), column).toBeGreaterThan(0);
       else expect(row![column], column).toBe('—');
     }
     // A Node build holds at least tens of MB; under a GB at this size.
-    for (const column of ['peak RSS MB', 'incremental peak RSS MB'] as const) {
-      expect(Number(row![column]), column).toBeGreaterThan(50);
+    for (const column of ['floor peak MB', 'site peak MB'] as const) {
+      expect(Number(row![column]), column).toBeGreaterThan(20);
       expect(Number(row![column]), column).toBeLessThan(1024);
     }
-    expect(Number(row!['dist files'])).toBeGreaterThan(Number(row!.pages));
-    expect(Number(row!['Pagefind files'])).toBeGreaterThan(0);
+    // One round: the ratio is the two times' (which are rounded to 0.1 s).
+    const computed = Number(row!['site s']) / Number(row!['floor s']);
+    expect(Math.abs(parseFloat(row!['time ÷ floor']) - computed) / computed).toBeLessThan(0.1);
+
+    const [steps] = tableRows(STEP_COLUMNS);
+    for (const column of STEP_COLUMNS) expect(Number(steps![column]), column).toBeGreaterThan(0);
+    expect(tableRows(ROUND_COLUMNS)).toHaveLength(1);
+  });
+
+  it('reports warm rebuilds after an edit and after new entries', () => {
+    const [row] = tableRows(REBUILD_COLUMNS);
+    expect(Number(row!['edit 1 entry s'])).toBeGreaterThan(0);
+    expect(row!['add entries s']).toMatch(/^\d+\.\d \(3\)$/);
+    for (const column of ['edit peak MB', 'add peak MB'] as const) expect(Number(row![column]), column).toBeGreaterThan(20);
+    const [output] = tableRows(OUTPUT_COLUMNS);
+    expect(Number(output!['dist files'])).toBeGreaterThan(floorPagesOf());
+    for (const column of ['Pagefind files', 'Pagefind MB', 'floor Pagefind MB'] as const)
+      expect(Number(output![column]), column).toBeGreaterThan(0);
   });
 
   it('weighs pages and searches, gzip never above raw', () => {
@@ -103,6 +127,9 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
     // The first search loads Pagefind itself (script, worker, WebAssembly, metadata): more files and bytes than the second.
     expect(Number(row!['1st search files'])).toBeGreaterThan(Number(row!['2nd search files']));
     expect(pair(row!['1st search KB raw / served'])[0]).toBeGreaterThan(pair(row!['2nd search KB raw / served'])[0]!);
+    // The floor's index is searched the same way: it loads Pagefind too.
+    expect(Number(row!['floor 1st search KB served'])).toBeGreaterThan(Number(row!['floor 2nd search KB served']));
+    expect(parseFloat(row!['1st search ÷ floor'])).toBeGreaterThan(0);
   });
 
   it('checks the targets that apply at this size', () => {

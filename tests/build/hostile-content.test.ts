@@ -47,11 +47,18 @@ function contentWith(fixtures: 'accepted' | 'rejected'): string {
 function buildHostileSite(contentDir: string, project: string): ReturnType<typeof spawnSync> {
   rmSync(project, { recursive: true, force: true });
   for (const file of PROJECT_FILES) cpSync(path.join(REPO_ROOT, file), path.join(project, file), { recursive: true });
-  return spawnSync('npx', ['astro', 'build'], {
+  const built = spawnSync('npx', ['astro', 'build'], {
     cwd: project,
     env: { ...buildEnv(), CONTENT_DIR: contentDir },
     encoding: 'utf8',
   });
+  if (built.status !== 0) return built;
+  // Then the search index over it, as `npm run build`'s last step does.
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'src/integrations/build-search-index.ts'), path.join(project, 'dist')],
+    { cwd: REPO_ROOT, env: buildEnv(), encoding: 'utf8' },
+  );
 }
 
 const pageOf = (dist: string, file: string): CheerioAPI => load(readFileSync(path.join(dist, file), 'utf8'));

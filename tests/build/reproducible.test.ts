@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { buildEnv } from '../setup/build-site';
+import { buildLikeNpmRunBuild } from '../setup/build-site';
 import { DIST } from '../setup/dist';
 
 const REPRO_OUT_DIR = 'dist-repro';
@@ -37,11 +36,7 @@ function differingFiles(first: string, second: string): string[] {
 describe('reproducible builds', () => {
   beforeAll(() => {
     // The same command and environment as tests/setup/build-site.ts, into another folder.
-    execFileSync('npx', ['astro', 'build', '--silent'], {
-      cwd: REPO_ROOT,
-      env: { ...buildEnv(), OUT_DIR: `./${REPRO_OUT_DIR}` },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    buildLikeNpmRunBuild({ OUT_DIR: `./${REPRO_OUT_DIR}` });
   });
 
   it('a second build of the same sources is byte-identical to dist/ (SKIP_BUILD=1 with a stale dist/ shows up here)', () => {

@@ -1,30 +1,40 @@
 import { execFileSync } from 'node:child_process';
 import { REPO_ROOT } from '../../src/lib/paths';
+import { childEnv } from '../../scripts/lib/bench/processes';
 import { SUBPATH_BASE, SUBPATH_OUT_DIR } from './dist';
 
 /**
- * Builds the real site (`npm run build`) twice before the build-output, search and browser suites: at the root
- * (dist/) and under a sub-path (dist-subpath/), as a GitHub Pages project site is served.
- * SKIP_BUILD=1 reuses what is there, for quick local reruns.
+ * Builds the real site (`npm run build`: Astro, then the search index) twice before the
+ * build-output, search and browser suites: at the root (dist/) and under a sub-path
+ * (dist-subpath/), as a GitHub Pages project site is served. SKIP_BUILD=1 reuses what is there,
+ * for quick local reruns.
  */
 export default function setup(): void {
   if (process.env.SKIP_BUILD === '1') return;
-  const run = (env: NodeJS.ProcessEnv) =>
-    execFileSync('npm', ['run', '--silent', 'build', '--', '--silent'], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      env: { ...buildEnv(), ...env },
-    });
-  run({});
-  run({ BASE_PATH: SUBPATH_BASE, OUT_DIR: SUBPATH_OUT_DIR });
+  buildLikeNpmRunBuild();
+  buildLikeNpmRunBuild({ BASE_PATH: SUBPATH_BASE, OUT_DIR: SUBPATH_OUT_DIR });
 }
 
 /**
- * Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) into process.env; a child
- * `astro build` would take BASE_URL=/ from there and ignore the configured base.
+ * `npm run build` with `env` added, quiet unless it fails (then its whole log is printed). Every
+ * test that needs a real build of the checkout builds this way.
  */
-export function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
-  return env;
+export function buildLikeNpmRunBuild(env: NodeJS.ProcessEnv = {}): void {
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+      env: buildEnv(env),
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    process.stderr.write(`${stdout ?? ''}${stderr ?? ''}`);
+    throw error;
+  }
+}
+
+/** The environment for a child build: without the variables Vitest adds (see TEST_RUNNER_VARIABLES). */
+export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return childEnv(extra);
 }

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Child processes, measured: wall time, CPU time (GNU time) and the peak memory of the whole
+ * process tree (Linux /proc). Also the one list of the test runner's variables a child build must
+ * not inherit, used by the benchmark and by the tests' builds (tests/setup/build-site.ts).
+ */
+
+export interface MeasuredRun {
+  wallMs: number;
+  /**
+   * User + system CPU time of the process and its descendants, from GNU time when it is
+   * installed: on a machine shared with other work it varies far less than wall time.
+   */
+  cpuMs?: number;
+  /** Highest sum of RSS over the process and all its descendants, sampled every `sampleMs`. */
+  peakRssBytes: number;
+  exitCode: number | null;
+  output: string;
+}
+
+/**
+ * Variables Vitest (through Vite) puts into process.env that a child `astro build` must not
+ * inherit: it would take BASE_URL=/ from there and ignore the configured base, and NODE_ENV=test.
+ */
+export const TEST_RUNNER_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'] as const;
+
+/** `env` without TEST_RUNNER_VARIABLES, plus `extra`: the environment for a child build. */
+export function childEnv(extra: NodeJS.ProcessEnv = {}, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const key of TEST_RUNNER_VARIABLES) delete clean[key];
+  return { ...clean, ...extra };
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs a command, sampling the RSS of its process tree (Pagefind's binary is a child of the build). */
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  { cwd, env, sampleMs = 100, gnuTime = GNU_TIME }: { cwd: string; env: NodeJS.ProcessEnv; sampleMs?: number; gnuTime?: string },
+): Promise<MeasuredRun> {
+  // GNU time writes the CPU seconds of everything it waited for (children included) to a file of its own.
+  const timeFile = existsSync(gnuTime) ? path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-time-')), 'cpu') : undefined;
+  const [program, programArgs] = timeFile ? [gnuTime, ['-o', timeFile, '-f', '%U %S', command, ...args]] : [command, [...args]];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(program, programArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    let peakRssBytes = 0;
+    const sample = () => {
+      if (child.pid !== undefined) peakRssBytes = Math.max(peakRssBytes, treeRssBytes(child.pid));
+    };
+    const timer = setInterval(sample, sampleMs);
+    child.on('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.on('close', (exitCode) => {
+      clearInterval(timer);
+      const cpuMs = timeFile ? cpuMsFromGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
+      if (timeFile) rmSync(path.dirname(timeFile), { recursive: true, force: true });
+      resolve({ wallMs: performance.now() - started, cpuMs, peakRssBytes, exitCode, output });
+    });
+  });
+}
+
+/** `%U %S` as GNU time writes it (`12.34 1.05`, after a `Command exited…` line on failure) → ms. */
+export function cpuMsFromGnuTime(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/m.exec(text);
+  return match ? Math.round((Number(match[1]) + Number(match[2])) * 1000) : undefined;
+}
+
+/** Sum of VmRSS over `rootPid` and its descendants, read from /proc; 0 where /proc is missing. */
+export function treeRssBytes(rootPid: number, procDir = '/proc'): number {
+  const children = new Map<number, number[]>();
+  let pids: string[];
+  try {
+    pids = readdirSync(procDir).filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    const ppid = parentPid(readProcFile(procDir, pid, 'stat'));
+    if (ppid === undefined) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rssBytesFromStatus(readProcFile(procDir, String(pid), 'status'));
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function readProcFile(procDir: string, pid: string, name: string): string {
+  try {
+    return readFileSync(path.join(procDir, pid, name), 'utf8');
+  } catch {
+    return ''; // the process ended between listing and reading
+  }
+}
+
+/** The 4th field of /proc/<pid>/stat; the command name (2nd) may hold spaces and parentheses. */
+export function parentPid(stat: string): number | undefined {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ppid = Number(fields[1]);
+  return stat && Number.isInteger(ppid) ? ppid : undefined;
+}
+
+export function rssBytesFromStatus(status: string): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  return match ? Number(match[1]) * 1024 : 0;
+}

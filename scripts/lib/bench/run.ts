@@ -1,0 +1,240 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serializeEntry } from '../../../src/lib/entry-files';
+import { PAGEFIND_DIR } from '../../../src/lib/routes';
+import { countFiles, directoryStats, largestPage, pageWeight, type LargestPage, type PageWeight } from './output';
+import { summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './profile';
+import { searchCosts, type SearchCost } from './search-costs';
+import { floorSteps, runSteps, siteSteps, type BuildMeasure } from './steps';
+import { syntheticEntries, syntheticEntryPath, writeSyntheticContent, type SyntheticEntry } from './synthetic';
+
+/**
+ * One size of the benchmark: synthetic content, clean builds of the floor and the site in turn,
+ * the weight of the output and of two searches on each, then warm rebuilds after an edit and
+ * after a few new entries.
+ */
+
+/** Where one size's files go under the work folder (bench/.work/ is gitignored). */
+export interface SizeLayout {
+  entries: number;
+  contentDir: string;
+  /** The Astro project root of this size's builds: its config, `.astro/`, cache and output. */
+  siteRoot: string;
+  outDir: string;
+  cacheDir: string;
+  /** Where the floor writes its pages and index. */
+  floorDir: string;
+}
+
+export function sizeLayout(workDir: string, entries: number): SizeLayout {
+  const siteRoot = path.join(workDir, `site-${entries}`);
+  return {
+    entries,
+    contentDir: path.join(workDir, `content-${entries}`),
+    siteRoot,
+    outDir: path.join(siteRoot, 'dist'),
+    cacheDir: path.join(siteRoot, 'cache'),
+    floorDir: path.join(workDir, `floor-${entries}`),
+  };
+}
+
+/**
+ * The project's own Astro config, rooted in a folder of its own. Astro keeps the content data
+ * store in `cacheDir` (default node_modules/.astro) and writes the MDX module map to
+ * `<root>/.astro/content-modules.mjs`; both are shared by every build in the checkout, and a
+ * build running at the same time overwrote the module map mid-build (MDX entries then fail to
+ * render). A root of its own isolates both; src/ and public/ stay the project's.
+ */
+export function isolatedConfigSource(repoRoot: string): string {
+  const projectConfig = pathToFileURL(path.join(repoRoot, 'astro.config.mjs')).href;
+  const dirs = {
+    srcDir: path.join(repoRoot, 'src'),
+    publicDir: path.join(repoRoot, 'public'),
+    outDir: './dist',
+    cacheDir: './cache',
+  };
+  return [
+    `import config from ${JSON.stringify(projectConfig)};`,
+    `export default { ...config, ${Object.entries(dirs)
+      .map(([key, dir]) => `${key}: ${JSON.stringify(dir)}`)
+      .join(', ')} };`,
+    '',
+  ].join('\n');
+}
+
+/** `npm run build` of one size's content, as the project runs it (see steps.ts). */
+export function buildSite(layout: SizeLayout, repoRoot: string, extraAstroFlags: readonly string[] = []): Promise<BuildMeasure> {
+  return runSteps(siteSteps(repoRoot, layout, extraAstroFlags), repoRoot);
+}
+
+/** A clean site build: no content cache, no `.astro/`, no output. */
+export function cleanSiteBuild(
+  layout: SizeLayout,
+  repoRoot: string,
+  extraAstroFlags: readonly string[] = [],
+): Promise<BuildMeasure> {
+  for (const dir of [layout.cacheDir, layout.outDir, path.join(layout.siteRoot, '.astro')])
+    rmSync(dir, { recursive: true, force: true });
+  return buildSite(layout, repoRoot, extraAstroFlags);
+}
+
+export function floorBuild(layout: SizeLayout, repoRoot: string): Promise<BuildMeasure> {
+  return runSteps(floorSteps(repoRoot, { contentDir: layout.contentDir, outDir: layout.floorDir }), repoRoot);
+}
+
+/** One round: the floor, then the site, back to back (so drift in the machine's speed hits both). */
+export interface Round {
+  floor: BuildMeasure;
+  site: BuildMeasure;
+}
+
+export interface SizeResult {
+  entries: number;
+  pages: number;
+  floorPages: number;
+  rounds: Round[];
+  /** Warm rebuilds, where measured: after editing one entry's note, then after adding `added` entries. */
+  warm?: { edit: BuildMeasure; add: BuildMeasure; added: number };
+  dist: { bytes: number; files: number };
+  pagefindIndex: { bytes: number; files: number };
+  floorIndex: { bytes: number; files: number };
+  sectionPage: PageWeight;
+  paperPage: PageWeight;
+  largestPage: LargestPage;
+  searches: SearchCost[];
+  floorSearches: SearchCost[];
+}
+
+export interface MeasureOptions {
+  entries: number;
+  seed: number;
+  repoRoot: string;
+  workDir: string;
+  /** The registry and header copied into the synthetic content root. */
+  registryFile: string;
+  aboutFile: string;
+  sections: readonly string[];
+  sectionWeights?: readonly number[];
+  /** The first runs on a fresh Pagefind, the rest after it. */
+  queries: readonly string[];
+  /** Floor and site clean builds, alternating, this many times each. */
+  rounds: number;
+  /** Measure the warm rebuilds (default yes). */
+  warm?: boolean;
+  /** Entries the "add" rebuild adds. */
+  addEntries?: number;
+  log?: (line: string) => void;
+}
+
+export async function measureSize(options: MeasureOptions): Promise<SizeResult> {
+  const { entries, repoRoot, log = () => {} } = options;
+  log(`${entries} entries: writing content`);
+  const { layout, written } = prepareSize(options);
+
+  const rounds: Round[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    log(`${entries} entries: round ${round}/${options.rounds}, floor`);
+    const floor = await floorBuild(layout, repoRoot);
+    log(`${entries} entries: floor ${describeBuild(floor)}`);
+    log(`${entries} entries: round ${round}/${options.rounds}, clean site build`);
+    const site = await cleanSiteBuild(layout, repoRoot);
+    log(`${entries} entries: site ${describeBuild(site)}`);
+    rounds.push({ floor, site });
+  }
+  const sample = samplePages(written);
+  const measured = {
+    pages: countFiles(layout.outDir, '.html'),
+    floorPages: countFiles(layout.floorDir, '.html'),
+    dist: directoryStats(layout.outDir),
+    pagefindIndex: directoryStats(path.join(layout.outDir, PAGEFIND_DIR)),
+    floorIndex: directoryStats(path.join(layout.floorDir, PAGEFIND_DIR)),
+    sectionPage: pageWeight(layout.outDir, `${sample.section}/`),
+    paperPage: pageWeight(layout.outDir, `${sample.paper.section}/${sample.paper.id}/`),
+    largestPage: largestPage(layout.outDir),
+    searches: await searchCosts(layout.outDir, options.queries),
+    floorSearches: await searchCosts(layout.floorDir, options.queries),
+  };
+
+  const warm = options.warm === false ? undefined : await warmRebuilds(options, layout, sample.paper);
+  return { entries, rounds, warm, ...measured };
+}
+
+/** After a clean build: one entry's note edited and built again, then new entries added and built again. */
+async function warmRebuilds(
+  options: MeasureOptions,
+  layout: SizeLayout,
+  edited: SyntheticEntry,
+): Promise<NonNullable<SizeResult['warm']>> {
+  const { entries, repoRoot, log = () => {}, addEntries = 3 } = options;
+  log(`${entries} entries: warm rebuild after editing ${edited.section}/${edited.id}`);
+  const editedNote = `${edited.paper.note ?? ''}（已修订 ${options.seed}）`;
+  writeFileSync(
+    syntheticEntryPath(layout.contentDir, edited),
+    serializeEntry({ ...edited.paper, note: editedNote }, edited.format, edited.body),
+  );
+  const edit = await buildSite(layout, repoRoot);
+  log(`${entries} entries: edit rebuild ${describeBuild(edit)}`);
+  const rebuiltPage = readFileSync(path.join(layout.outDir, edited.section, edited.id, 'index.html'), 'utf8');
+  if (!rebuiltPage.includes(editedNote))
+    throw new Error(`the warm rebuild of ${entries} entries did not pick up the edited note`);
+
+  // The generator is sequential: the first `entries` of a longer run are the ones written.
+  const extra = syntheticEntries(entries + addEntries, options).slice(entries);
+  log(`${entries} entries: warm rebuild after adding ${extra.length} entries`);
+  for (const entry of extra)
+    writeFileSync(syntheticEntryPath(layout.contentDir, entry), serializeEntry(entry.paper, entry.format, entry.body));
+  const add = await buildSite(layout, repoRoot);
+  log(`${entries} entries: add rebuild ${describeBuild(add)}`);
+  for (const entry of extra) {
+    if (!existsSync(path.join(layout.outDir, entry.section, entry.id, 'index.html')))
+      throw new Error(`the warm rebuild of ${entries} entries has no page for the added ${entry.section}/${entry.id}`);
+  }
+  return { edit, add, added: extra.length };
+}
+
+/** One line for the progress log: each step's wall s, CPU s and peak MB. */
+export function describeBuild(build: BuildMeasure): string {
+  const figures = (wallMs: number, cpuMs: number | undefined, peak: number) =>
+    `${(wallMs / 1000).toFixed(1)} s, CPU ${cpuMs === undefined ? '—' : (cpuMs / 1000).toFixed(1)} s, peak ${Math.round(peak / 2 ** 20)} MB`;
+  return `${figures(build.wallMs, build.cpuMs, build.peakRssBytes)} (${build.steps
+    .map((step) => `${step.name}: ${figures(step.wallMs, step.cpuMs, step.peakRssBytes)}`)
+    .join('; ')})`;
+}
+
+/** Writes one size's synthetic content and an empty site root (so the next build starts cold). */
+export function prepareSize(options: Omit<MeasureOptions, 'queries' | 'log' | 'rounds'>): {
+  layout: SizeLayout;
+  written: SyntheticEntry[];
+} {
+  const layout = sizeLayout(options.workDir, options.entries);
+  const written = writeSyntheticContent(layout.contentDir, options.entries, options);
+  rmSync(layout.siteRoot, { recursive: true, force: true });
+  mkdirSync(layout.siteRoot, { recursive: true });
+  writeFileSync(path.join(layout.siteRoot, 'astro.config.mjs'), isolatedConfigSource(options.repoRoot));
+  return { layout, written };
+}
+
+/** The largest section's first page, and a paper page in it with an arXiv id (so it has the Cite block). */
+export function samplePages(entries: readonly SyntheticEntry[]): { section: string; paper: SyntheticEntry } {
+  const counts = new Map<string, number>();
+  for (const entry of entries) counts.set(entry.section, (counts.get(entry.section) ?? 0) + 1);
+  const section = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const inSection = entries.filter((entry) => entry.section === section);
+  const paper = inSection.find((entry) => entry.format === 'yaml' && entry.paper.arxiv) ?? inSection[0]!;
+  return { section, paper };
+}
+
+/** A clean build of `layout` (already generated) with Astro's step under `node --cpu-prof`, summarised. */
+export async function profileBuild(
+  layout: SizeLayout,
+  repoRoot: string,
+  profileDir: string,
+): Promise<{ build: BuildMeasure; summary: ProfileSummary }> {
+  rmSync(profileDir, { recursive: true, force: true });
+  const build = await cleanSiteBuild(layout, repoRoot, ['--cpu-prof', '--cpu-prof-dir', profileDir]);
+  const profiles = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
+  const largest = profiles.map((name) => path.join(profileDir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  if (!largest) throw new Error(`node --cpu-prof wrote no profile into ${profileDir}`);
+  return { build, summary: summarizeCpuProfile(JSON.parse(readFileSync(largest, 'utf8')) as CpuProfile, repoRoot) };
+}
