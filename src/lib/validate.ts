@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ZodIssue } from 'astro/zod';
 import { paperSchema, type Paper } from '../schemas/paper';
 import { sectionRegistrySchema, type Section } from '../schemas/section';
 import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
 import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
-import { findUnsafeMdx } from './mdx-safety';
+import { inspectMdx } from './mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import { arxivIdsOf, paperKeys } from './same-paper';
 import { RESERVED_ENTRY_IDS, reservedEntryId } from './routes';
@@ -42,7 +42,7 @@ interface ValidEntry {
 export class ContentRootError extends Error {}
 
 /** Entry file extensions one typo away from being read: such files would silently drop off the site. */
-const IGNORED_ENTRY_EXTENSIONS = ['.yml', '.md', '.markdown'];
+const IGNORED_ENTRY_EXTENSIONS = ['.yml', '.markdown'];
 
 /** Every problem in the content under `root` (default: the site's content root); see checkContent. */
 export function validateContent(options: { root?: string } = {}): Problem[] {
@@ -65,8 +65,9 @@ export function checkContent({ root = contentRoot() }: { root?: string } = {}): 
   const validEntries: ValidEntry[] = [];
   const problems: Problem[] = [...unregisteredFolderProblems(root, folders, new Set(sectionIds))];
 
+  const entryIds = new Set(sources.flatMap((source) => [source.id, `${source.section}/${source.id}`]));
   for (const source of sources) {
-    const { problems: entryProblems, paper } = checkEntry(source);
+    const { problems: entryProblems, paper } = checkEntry(source, entryIds);
     problems.push(...entryProblems);
     if (paper) validEntries.push({ source, paper });
   }
@@ -150,18 +151,56 @@ function readRegistry(root: string): { sections: Section[] } | { problems: Probl
 }
 
 /** Syntax, schema and MDX-body problems of one file, and the paper when its data is valid. */
-function checkEntry(source: EntrySource): { problems: Problem[]; paper?: Paper } {
+function checkEntry(source: EntrySource, entryIds: ReadonlySet<string>): { problems: Problem[]; paper?: Paper } {
   const problems: Problem[] = source.syntaxErrors.map(({ line, message }) => entryProblem(source, line, '(syntax)', message));
-  if (source.format === 'mdx') {
-    for (const issue of findUnsafeMdx(source.body)) {
-      problems.push(entryProblem(source, issue.line + source.bodyLine - 1, '(body)', issue.message));
-    }
-  }
+  if (source.format === 'mdx') problems.push(...mdxBodyProblems(source, entryIds));
   if (source.syntaxErrors.length) return { problems };
   const result = paperSchema.safeParse(source.data);
   if (!result.success)
     return { problems: [...problems, ...result.error.issues.flatMap((issue) => schemaProblems(issue, source))] };
   return { problems, paper: result.data };
+}
+
+/** Where `<Figure src="/…">` files live: the site's public folder. */
+const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
+
+/**
+ * An `.mdx` body against the component allow-list (src/lib/mdx-safety.ts), every `<PaperRef>`
+ * naming an entry of the list and every `<Figure>` a file under public/; an `.mdx` entry that
+ * uses no component is plain Markdown and should say so by being `.md`.
+ */
+function mdxBodyProblems(source: EntrySource, entryIds: ReadonlySet<string>): Problem[] {
+  const { issues, components, paperRefs, figures } = inspectMdx(source.body);
+  const at = (line: number) => line + source.bodyLine - 1;
+  const problems = issues.map((issue) => entryProblem(source, at(issue.line), '(body)', issue.message));
+  for (const { line, id } of paperRefs) {
+    if (!entryIds.has(id))
+      problems.push(
+        entryProblem(
+          source,
+          at(line),
+          '(body)',
+          `<PaperRef id="${id}"> names no entry of the list (the id is a file name, e.g. 2409.12191 or mllm/2409.12191)`,
+        ),
+      );
+  }
+  for (const { line, src } of figures) {
+    if (!existsSync(path.join(PUBLIC_DIR, ...src.split('/'))))
+      problems.push(
+        entryProblem(source, at(line), '(body)', `<Figure src="${src}">: there is no file public${src}; add the image there`),
+      );
+  }
+  if (!issues.length && !components.length && source.body.trim())
+    problems.push(
+      entryProblem(
+        source,
+        source.bodyLine,
+        '(file)',
+        'uses no component: a plain Markdown note belongs in an .md file (rename it)',
+        'warning',
+      ),
+    );
+  return problems;
 }
 
 /** One problem per Zod issue, and one per unknown key so each points at its own line. */
