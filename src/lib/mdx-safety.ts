@@ -124,8 +124,8 @@ function oneLine(code: string, maxLength = 40): string {
 
 /** ` (3:1-3:6)`: where some parse errors (an unclosed tag) give their place, inside the text only. */
 const POSITION_IN_TEXT = / \((\d+):\d+(?:-\d+:\d+)?\)/;
-/** A Figure's src: a site path under public/, no `..`, no query; the extension is checked apart. */
-const PUBLIC_PATH = /^\/(?!\/)(?:[\w.-]+\/)*[\w.-]+$/;
+/** A Figure's src: a site path under public/, no `.` or `..` segment, no query; the extension is checked apart. */
+const PUBLIC_PATH = /^(?:\/(?!\.\.?(?:\/|$))[\w.-]+)+$/;
 /** `2409.12191` or `mllm/2409.12191`: entry ids are file names. */
 const PAPER_REF = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[\w.-]+$/;
 const ALLOWED_LIST = ENTRY_COMPONENT_NAMES.map((name) => `<${name}>`).join(', ');

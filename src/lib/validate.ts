@@ -190,7 +190,7 @@ function mdxBodyProblems(source: EntrySource, entryIds: ReadonlySet<string>): Pr
         entryProblem(source, at(line), '(body)', `<Figure src="${src}">: there is no file public${src}; add the image there`),
       );
   }
-  if (!issues.length && !components.length && source.body.trim())
+  if (!issues.length && !components.length && source.body.trim() && !source.syntaxErrors.length)
     problems.push(
       entryProblem(
         source,
