@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { formatProblem, validateContent } from '../lib/validate';
 
 /**
@@ -10,9 +11,10 @@ export function contentValidation(): AstroIntegration {
   return {
     name: 'content-validation',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const problems = validateContent();
+        // Figures in MDX notes must be files of the public folder this build serves.
+        const problems = validateContent({ publicDir: fileURLToPath(config.publicDir) });
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const problem of problems) {
           if (problem.severity === 'error') logger.error(formatProblem(problem));

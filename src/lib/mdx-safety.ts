@@ -95,7 +95,7 @@ export interface MdxInspection {
   components: EntryComponentName[];
   /** `<PaperRef id>` values, for the check that each names a paper of the list. */
   paperRefs: { line: number; id: string }[];
-  /** `<Figure src>` values, for the check that each file exists under `public/`. */
+  /** `<Figure src>` and Markdown image paths, for the check that each file exists under `public/`. */
   figures: { line: number; src: string }[];
 }
 
@@ -138,7 +138,7 @@ let processor: ReturnType<typeof createProcessor> | undefined;
  * compiles to JavaScript that runs at build time, and entries come from strangers' pull requests.
  * Allowed: Markdown (GFM) and the components of ENTRY_COMPONENTS with string-literal attributes.
  * Refused: import/export, `{expressions}`, HTML elements, unknown components, spread and
- * expression attributes, event handlers, and images that are not site paths.
+ * expression attributes, event handlers, and images that are not files under public/.
  */
 export function inspectMdx(body: string): MdxInspection {
   const result: MdxInspection = { issues: [], components: [], paperRefs: [], figures: [] };
@@ -180,8 +180,13 @@ export function inspectMdx(body: string): MdxInspection {
       case 'image':
       case 'imageReference': {
         const url = node.type === 'image' ? node.url : definitions.get(node.identifier ?? '');
-        if (url !== undefined && !/^https?:\/\//i.test(url) && !PUBLIC_PATH.test(url))
-          refuse(`image "${oneLine(url)}" is not a file under public/: use <Figure src="/…" alt="…" />`);
+        if (url === undefined) return;
+        if (PUBLIC_PATH.test(url)) result.figures.push({ line, src: url });
+        // Astro's MDX imports a relative image as a module; a remote one the CSP blocks.
+        else
+          refuse(
+            `image "${oneLine(url)}" is not a file under public/ (remote images are blocked): use <Figure src="/…" alt="…" />`,
+          );
         return;
       }
       case 'mdxJsxFlowElement':

@@ -41,11 +41,21 @@ interface ValidEntry {
 /** The content root is missing or not a readable folder: nothing can be checked at all. */
 export class ContentRootError extends Error {}
 
+/** Where `<Figure src="/…">` files live: the site's public folder. */
+const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
+
 /** Entry file extensions one typo away from being read: such files would silently drop off the site. */
 const IGNORED_ENTRY_EXTENSIONS = ['.yml', '.markdown'];
 
+/** Where the content is checked: `root` (default: the site's content root), `publicDir` for images. */
+export interface CheckOptions {
+  root?: string;
+  /** The site's public folder, where `<Figure src="/…">` files must exist (default: the repository's). */
+  publicDir?: string;
+}
+
 /** Every problem in the content under `root` (default: the site's content root); see checkContent. */
-export function validateContent(options: { root?: string } = {}): Problem[] {
+export function validateContent(options: CheckOptions = {}): Problem[] {
   return checkContent(options).problems;
 }
 
@@ -55,7 +65,7 @@ export function validateContent(options: { root?: string } = {}): Problem[] {
  * registry order, files by name; a duplicate is reported on the later one. Problems come sorted
  * by file and line. Throws ContentRootError when `root` is not a readable folder.
  */
-export function checkContent({ root = contentRoot() }: { root?: string } = {}): ContentCheck {
+export function checkContent({ root = contentRoot(), publicDir = PUBLIC_DIR }: CheckOptions = {}): ContentCheck {
   const folders = listFolders(root);
   const registry = readRegistry(root);
   if ('problems' in registry) return { problems: registry.problems, entryCount: 0, sectionCount: 0 };
@@ -67,7 +77,7 @@ export function checkContent({ root = contentRoot() }: { root?: string } = {}): 
 
   const entryIds = new Set(sources.flatMap((source) => [source.id, `${source.section}/${source.id}`]));
   for (const source of sources) {
-    const { problems: entryProblems, paper } = checkEntry(source, entryIds);
+    const { problems: entryProblems, paper } = checkEntry(source, { entryIds, publicDir });
     problems.push(...entryProblems);
     if (paper) validEntries.push({ source, paper });
   }
@@ -151,9 +161,9 @@ function readRegistry(root: string): { sections: Section[] } | { problems: Probl
 }
 
 /** Syntax, schema and MDX-body problems of one file, and the paper when its data is valid. */
-function checkEntry(source: EntrySource, entryIds: ReadonlySet<string>): { problems: Problem[]; paper?: Paper } {
+function checkEntry(source: EntrySource, context: MdxContext): { problems: Problem[]; paper?: Paper } {
   const problems: Problem[] = source.syntaxErrors.map(({ line, message }) => entryProblem(source, line, '(syntax)', message));
-  if (source.format === 'mdx') problems.push(...mdxBodyProblems(source, entryIds));
+  if (source.format === 'mdx') problems.push(...mdxBodyProblems(source, context));
   if (source.syntaxErrors.length) return { problems };
   const result = paperSchema.safeParse(source.data);
   if (!result.success)
@@ -161,15 +171,18 @@ function checkEntry(source: EntrySource, entryIds: ReadonlySet<string>): { probl
   return { problems, paper: result.data };
 }
 
-/** Where `<Figure src="/…">` files live: the site's public folder. */
-const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
+/** What an MDX body is checked against: the ids of the list (`id` and `section/id`), the public folder. */
+interface MdxContext {
+  entryIds: ReadonlySet<string>;
+  publicDir: string;
+}
 
 /**
  * An `.mdx` body against the component allow-list (src/lib/mdx-safety.ts), every `<PaperRef>`
  * naming an entry of the list and every `<Figure>` a file under public/; an `.mdx` entry that
  * uses no component is plain Markdown and should say so by being `.md`.
  */
-function mdxBodyProblems(source: EntrySource, entryIds: ReadonlySet<string>): Problem[] {
+function mdxBodyProblems(source: EntrySource, { entryIds, publicDir }: MdxContext): Problem[] {
   const { issues, components, paperRefs, figures } = inspectMdx(source.body);
   const at = (line: number) => line + source.bodyLine - 1;
   const problems = issues.map((issue) => entryProblem(source, at(issue.line), '(body)', issue.message));
@@ -185,9 +198,9 @@ function mdxBodyProblems(source: EntrySource, entryIds: ReadonlySet<string>): Pr
       );
   }
   for (const { line, src } of figures) {
-    if (!existsSync(path.join(PUBLIC_DIR, ...src.split('/'))))
+    if (!existsSync(path.join(publicDir, ...src.split('/'))))
       problems.push(
-        entryProblem(source, at(line), '(body)', `<Figure src="${src}">: there is no file public${src}; add the image there`),
+        entryProblem(source, at(line), '(body)', `image "${src}": there is no file public${src}; add the image there`),
       );
   }
   if (!issues.length && !components.length && source.body.trim() && !source.syntaxErrors.length)

@@ -15,7 +15,7 @@ describe('inspectMdx: what an entry may hold', () => {
     ['an escaped tag-like text', 'The \\<image> token.\n'],
     ['code blocks holding JSX and imports', '```tsx\nimport x from "y";\n<Foo bar={1} />\n```\n'],
     ['inline code holding an expression', 'Write `{x}` to interpolate.\n'],
-    ['an image under public/ and a remote one', '![a](/figures/a.png) ![b](https://example.org/b.png)\n'],
+    ['an image under public/', '![a](/figures/a.png)\n'],
     ['a reference inside a callout', '<Callout kind="note">\n\nSee <PaperRef id="mllm/2409.12191" />.\n\n</Callout>\n'],
   ])('accepts %s', (_, body) => {
     expect(findUnsafeMdx(body)).toEqual([]);
@@ -169,13 +169,25 @@ describe('inspectMdx: what it refuses, at the line', () => {
       'a relative Markdown image (Astro would import the file)',
       'Intro.\n\n![x](../../secret.png)\n',
       3,
-      'image "../../secret.png" is not a file under public/: use <Figure src="/…" alt="…" />',
+      'image "../../secret.png" is not a file under public/ (remote images are blocked): use <Figure src="/…" alt="…" />',
+    ],
+    [
+      'a remote Markdown image (the CSP would block it)',
+      '![x](https://evil.example/track.png)\n',
+      1,
+      'image "https://evil.example/track.png" is not a file under public/ (remote images are blocked): use <Figure src="/…" alt="…" />',
+    ],
+    [
+      'an image with a code-running URL',
+      '![x](javascript:alert(1))\n',
+      1,
+      'image "javascript:alert(1)" is not a file under public/ (remote images are blocked): use <Figure src="/…" alt="…" />',
     ],
     [
       'a relative image through a reference definition',
       '![x][fig]\n\n[fig]: ./secret.png\n',
       1,
-      'image "./secret.png" is not a file under public/: use <Figure src="/…" alt="…" />',
+      'image "./secret.png" is not a file under public/ (remote images are blocked): use <Figure src="/…" alt="…" />',
     ],
   ])('refuses %s', (_, body, line, message) => {
     expect(findUnsafeMdx(body)).toEqual([{ line, message }]);

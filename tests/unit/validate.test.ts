@@ -384,7 +384,7 @@ describe('validateContent', () => {
     ]);
   });
 
-  it('reports a <PaperRef> to no entry and a <Figure> of no file under public/, at their file lines', () => {
+  it('reports a <PaperRef> to no entry and an image of no file under public/, at their file lines', () => {
     const text = `---\n${yamlEntry()}---\n\nSee <PaperRef id="survey/2409.12191" /> and <PaperRef id="gone" />.\n\n<Figure src="/figures/none.png" alt="x" />\n`;
     const problems = problemsIn(
       contentFolder({
@@ -412,7 +412,7 @@ describe('validateContent', () => {
         file: 'mllm/2409.12191.mdx',
         line: 11,
         field: '(body)',
-        message: '<Figure src="/figures/none.png">: there is no file public/figures/none.png; add the image there',
+        message: 'image "/figures/none.png": there is no file public/figures/none.png; add the image there',
         severity: 'error',
       },
     ]);
