@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentValidation } from '../../src/integrations/validate-content';
 import { parseEntrySource } from '../../src/lib/entry-files';
@@ -641,8 +642,9 @@ describe('the contentValidation() Astro integration', () => {
     const previous = process.env.CONTENT_DIR;
     process.env.CONTENT_DIR = root;
     try {
-      // Only `command` and `logger` are read; the rest of Astro's hook options do not matter here.
-      void hook({ command, logger } as unknown as Parameters<typeof hook>[0]);
+      // Only `command`, `logger` and the config's public folder are read; the rest does not matter here.
+      const config = { publicDir: pathToFileURL(path.join(REPO_ROOT, 'public/')) };
+      void hook({ command, config, logger } as unknown as Parameters<typeof hook>[0]);
       return { logged, error: undefined };
     } catch (error) {
       return { logged, error: (error as Error).message };
