@@ -1,11 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { quietBuild } from './src/integrations/quiet-build.ts';
 import { buildOutDir } from './src/lib/paths.ts';
-import { rehypeSafeLinks } from './src/lib/markdown.ts';
+import { rehypeSafeLinks, rehypeTableAlignClasses } from './src/lib/markdown.ts';
 import { siteLocation } from './src/site.config.ts';
 
 // The origin comes from the one SITE_REPOSITORY setting (src/site.config.ts); the deploy workflow
@@ -16,12 +17,17 @@ export default defineConfig({
   outDir: buildOutDir(),
   trailingSlash: 'always',
   devToolbar: { enabled: false },
-  // MDX long notes are rendered with these (src/loaders/paper-files.ts): links with unsafe URLs
-  // become text, external links get rel.
-  markdown: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSafeLinks] },
+  // Markdown and MDX (which extends this config) render with these: links with unsafe URLs become
+  // text, external links get rel.
+  // Syntax highlighting and table alignment would write inline styles, which the CSP forbids.
+  markdown: {
+    remarkPlugins: [remarkGfm],
+    rehypePlugins: [rehypeSafeLinks, rehypeTableAlignClasses],
+    syntaxHighlight: false,
+  },
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs src/integrations/build-search-index.ts.
-  integrations: [quietBuild(), contentValidation(), sitemap()],
+  integrations: [quietBuild(), contentValidation(), mdx(), sitemap()],
 });

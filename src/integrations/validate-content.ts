@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ENTRY_EXTENSIONS, parseEntrySource } from '../lib/entry-files';
 import { contentRoot } from '../lib/paths';
 import { entryFileProblems, formatProblem, validateContent, type Problem } from '../lib/validate';
@@ -15,9 +16,10 @@ export function contentValidation(): AstroIntegration {
   return {
     name: 'content-validation',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const problems = validateContent();
+        // Figures in MDX notes must be files of the public folder this build serves.
+        const problems = validateContent({ publicDir: fileURLToPath(config.publicDir) });
         const errors = problems.filter((problem) => problem.severity === 'error');
         for (const problem of problems) {
           if (problem.severity === 'error') logger.error(formatProblem(problem));

@@ -5,7 +5,9 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Doc
 import { PAPER_FIELD_ORDER, type PaperInput } from '../schemas/paper';
 import { explainYamlError } from './yaml-hints';
 
-export const ENTRY_EXTENSIONS = ['.yaml', '.mdx'] as const;
+/** `.yaml` for data only, `.md` for a long note in Markdown, `.mdx` for a long note with components. */
+export const ENTRY_EXTENSIONS = ['.yaml', '.md', '.mdx'] as const;
+export type EntryFormat = 'yaml' | 'md' | 'mdx';
 /** Path of the JSON Schema (for editors) relative to an entry file in content/<section>/. */
 export const JSON_SCHEMA_REF = '../paper.schema.json';
 
@@ -16,12 +18,12 @@ export interface EntrySource {
   section: string;
   /** The file name without extension: the entry id and URL slug. */
   id: string;
-  format: 'yaml' | 'mdx';
-  /** The YAML data (frontmatter for MDX); undefined when the YAML does not parse. */
+  format: EntryFormat;
+  /** The YAML data (frontmatter for .md and .mdx); undefined when the YAML does not parse. */
   data: unknown;
-  /** MDX body (the long note); '' for YAML entries. */
+  /** The body of a .md or .mdx entry (the long note); '' for YAML entries. */
   body: string;
-  /** 1-based line in `file` where the MDX body starts (1 for YAML). */
+  /** 1-based line in `file` where the body starts (1 for YAML). */
   bodyLine: number;
   /** YAML syntax errors with 1-based lines in `file`. */
   syntaxErrors: { line: number; message: string }[];
@@ -39,23 +41,23 @@ function splitFrontmatter(text: string): { yaml: string; yamlLine: number; body:
 
 /** An entry file's id: its name without the extension (`content/mllm/2409.12191.yaml` → `2409.12191`). */
 export function entryId(file: string): string {
-  return path.basename(file).replace(/\.(yaml|mdx)$/, '');
+  return path.basename(file).replace(/\.(yaml|mdx?)$/, '');
 }
 
 /** Parses an entry file's text. Never throws: syntax problems come back in `syntaxErrors`. */
 export function parseEntrySource(file: string, text: string, section = path.basename(path.dirname(file))): EntrySource {
-  const format = file.endsWith('.mdx') ? 'mdx' : 'yaml';
+  const format: EntryFormat = file.endsWith('.mdx') ? 'mdx' : file.endsWith('.md') ? 'md' : 'yaml';
   const id = entryId(file);
   let yamlText = text;
   let yamlLine = 1;
   let body = '';
   let bodyLine = 1;
   const syntaxErrors: EntrySource['syntaxErrors'] = [];
-  if (format === 'mdx') {
+  if (format !== 'yaml') {
     const split = splitFrontmatter(text);
     if (split) ({ yaml: yamlText, yamlLine, body, bodyLine } = split);
     else {
-      syntaxErrors.push({ line: 1, message: 'an MDX entry must start with YAML frontmatter between --- lines' });
+      syntaxErrors.push({ line: 1, message: `an .${format} entry must start with YAML frontmatter between --- lines` });
       yamlText = '';
     }
   }
@@ -169,10 +171,10 @@ export function serializeEntryYaml(paper: PaperInput): string {
   );
 }
 
-/** The full text of an entry file: YAML with the editor schema reference, or MDX frontmatter + body. */
-export function serializeEntry(paper: PaperInput, format: 'yaml' | 'mdx' = 'yaml', body = ''): string {
+/** The full text of an entry file: YAML with the editor schema reference, or frontmatter + body (.md, .mdx). */
+export function serializeEntry(paper: PaperInput, format: EntryFormat = 'yaml', body = ''): string {
   const yaml = serializeEntryYaml(paper);
-  if (format === 'mdx') return `---\n${yaml}---\n\n${body.trim()}\n`;
+  if (format !== 'yaml') return `---\n${yaml}---\n\n${body.trim()}\n`;
   return `# yaml-language-server: $schema=${JSON_SCHEMA_REF}\n${yaml}`;
 }
 

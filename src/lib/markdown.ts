@@ -32,7 +32,11 @@ export function rehypeSafeLinks() {
   return (tree: HtmlRoot) => {
     const clean = (children: ElementContent[]): ElementContent[] =>
       children.flatMap((child): ElementContent[] => {
-        if (child.type !== 'element') return [child];
+        if (child.type !== 'element') {
+          // MDX components (mdxJsx* nodes) hold Markdown too: a link inside <Callout> is cleaned as well.
+          if ('children' in child) (child as { children: ElementContent[] }).children = clean(child.children as ElementContent[]);
+          return [child];
+        }
         const url = urlOf(child);
         if (url !== undefined && !SAFE_URL.test(url.trim())) {
           return child.tagName === 'img' ? [{ type: 'text', value: String(child.properties.alt ?? '') }] : clean(child.children);
@@ -43,6 +47,30 @@ export function rehypeSafeLinks() {
         return [child];
       });
     tree.children = clean(tree.children as ElementContent[]);
+  };
+}
+
+/**
+ * A GFM table column's alignment as a class (`align-right`): MDX would turn the `align` attribute
+ * into an inline style, which the site's CSP (`style-src 'self'`) blocks.
+ */
+export function rehypeTableAlignClasses() {
+  return (tree: HtmlRoot) => {
+    // Every node with children, MDX components included (a table inside <Results>).
+    const visit = (node: { children?: unknown[] }) => {
+      for (const child of (node.children ?? []) as (Element | { type: string; children?: unknown[] })[]) {
+        if (child.type === 'element') {
+          const element = child as Element;
+          const align = element.properties.align;
+          if ((element.tagName === 'td' || element.tagName === 'th') && typeof align === 'string') {
+            delete element.properties.align;
+            element.properties.className = [...[element.properties.className ?? []].flat().map(String), `align-${align}`];
+          }
+        }
+        visit(child);
+      }
+    };
+    visit(tree);
   };
 }
 
@@ -58,6 +86,7 @@ const processor = unified()
   .use(remarkInertHtml)
   .use(remarkRehype)
   .use(rehypeSafeLinks)
+  .use(rehypeTableAlignClasses)
   .use(rehypeStringify);
 
 const inlineCache = new Map<string, string>();

@@ -59,6 +59,8 @@ export function reservedSectionId(id: string): boolean {
 export const routes = {
   home: () => '',
   about: () => 'about/',
+  /** The contributing guide (fields, sections, components), rendered from the schema and registry. */
+  contributing: () => 'contributing/',
   search: (query?: string) => (query ? `search/?q=${encodeURIComponent(query)}` : 'search/'),
   stats: () => 'stats/',
   tags: () => 'tags/',

@@ -1,13 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ZodIssue } from 'astro/zod';
 import { paperSchema, type Paper } from '../schemas/paper';
 import { sectionRegistrySchema, type Section } from '../schemas/section';
 import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
 import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
-import { findUnsafeMdx } from './mdx-safety';
+import { inspectMdx } from './mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import { paperKeys, SamePaperIndex } from './same-paper';
+import { openContentRoot } from './content-root';
 import { ENTRY_ID_PATTERN, RESERVED_ENTRY_IDS, reservedEntryId, suggestEntryId } from './routes';
 import { formatZodIssue } from './zod-messages';
 
@@ -40,11 +41,21 @@ interface ValidEntry {
 /** The content root is missing or not a readable folder: nothing can be checked at all. */
 export class ContentRootError extends Error {}
 
+/** Where `<Figure src="/…">` files live: the site's public folder. */
+const PUBLIC_DIR = path.join(REPO_ROOT, 'public');
+
 /** Entry file extensions one typo away from being read: such files would silently drop off the site. */
-const IGNORED_ENTRY_EXTENSIONS = ['.yml', '.md', '.markdown'];
+const IGNORED_ENTRY_EXTENSIONS = ['.yml', '.markdown'];
+
+/** Where the content is checked: `root` (default: the site's content root), `publicDir` for images. */
+export interface CheckOptions {
+  root?: string;
+  /** The site's public folder, where `<Figure src="/…">` files must exist (default: the repository's). */
+  publicDir?: string;
+}
 
 /** Every problem in the content under `root` (default: the site's content root); see checkContent. */
-export function validateContent(options: { root?: string } = {}): Problem[] {
+export function validateContent(options: CheckOptions = {}): Problem[] {
   return checkContent(options).problems;
 }
 
@@ -54,7 +65,7 @@ export function validateContent(options: { root?: string } = {}): Problem[] {
  * registry order, files by name; a duplicate is reported on the later one. Problems come sorted
  * by file and line. Throws ContentRootError when `root` is not a readable folder.
  */
-export function checkContent({ root = contentRoot() }: { root?: string } = {}): ContentCheck {
+export function checkContent({ root = contentRoot(), publicDir = PUBLIC_DIR }: CheckOptions = {}): ContentCheck {
   const folders = listFolders(root);
   const registry = readRegistry(root);
   if ('problems' in registry) return { problems: registry.problems, entryCount: 0, sectionCount: 0 };
@@ -64,8 +75,9 @@ export function checkContent({ root = contentRoot() }: { root?: string } = {}): 
   const validEntries: ValidEntry[] = [];
   const problems: Problem[] = [...unregisteredFolderProblems(root, folders, new Set(sectionIds))];
 
+  const entryIds = entryIdsOf(sources);
   for (const source of sources) {
-    const { problems: entryProblems, paper } = checkEntry(source);
+    const { problems: entryProblems, paper } = checkEntry(source, { entryIds, publicDir });
     problems.push(...entryProblems);
     if (paper) validEntries.push({ source, paper });
   }
@@ -152,24 +164,74 @@ function readRegistry(root: string): { sections: Section[] } | { problems: Probl
 /**
  * The problems one entry file has on its own (syntax, schema, MDX body; not duplicates), for the
  * dev server, which checks a file as it is saved and shows them as `npm run validate` does.
+ * `root` is the content folder, whose entry ids an MDX `<PaperRef>` may name.
  */
-export function entryFileProblems(source: EntrySource): Problem[] {
-  return checkEntry(source).problems;
+export function entryFileProblems(
+  source: EntrySource,
+  { root = contentRoot(), publicDir = PUBLIC_DIR }: CheckOptions = {},
+): Problem[] {
+  return checkEntry(source, { entryIds: entryIdsOf(openContentRoot(root).entrySources()), publicDir }).problems;
 }
 
 /** Syntax, schema and MDX-body problems of one file, and the paper when its data is valid. */
-function checkEntry(source: EntrySource): { problems: Problem[]; paper?: Paper } {
+function checkEntry(source: EntrySource, context: MdxContext): { problems: Problem[]; paper?: Paper } {
   const problems: Problem[] = source.syntaxErrors.map(({ line, message }) => entryProblem(source, line, '(syntax)', message));
-  if (source.format === 'mdx') {
-    for (const issue of findUnsafeMdx(source.body)) {
-      problems.push(entryProblem(source, issue.line + source.bodyLine - 1, '(body)', issue.message));
-    }
-  }
+  if (source.format === 'mdx') problems.push(...mdxBodyProblems(source, context));
   if (source.syntaxErrors.length) return { problems };
   const result = paperSchema.safeParse(source.data);
   if (!result.success)
     return { problems: [...problems, ...result.error.issues.flatMap((issue) => schemaProblems(issue, source))] };
   return { problems, paper: result.data };
+}
+
+/** The ids an MDX `<PaperRef>` may name: every entry's `id` and `section/id`. */
+function entryIdsOf(sources: readonly EntrySource[]): ReadonlySet<string> {
+  return new Set(sources.flatMap((source) => [source.id, `${source.section}/${source.id}`]));
+}
+
+/** What an MDX body is checked against: the ids of the list (`id` and `section/id`), the public folder. */
+interface MdxContext {
+  entryIds: ReadonlySet<string>;
+  publicDir: string;
+}
+
+/**
+ * An `.mdx` body against the component allow-list (src/lib/mdx-safety.ts), every `<PaperRef>`
+ * naming an entry of the list and every `<Figure>` a file under public/; an `.mdx` entry that
+ * uses no component is plain Markdown and should say so by being `.md`.
+ */
+function mdxBodyProblems(source: EntrySource, { entryIds, publicDir }: MdxContext): Problem[] {
+  const { issues, components, paperRefs, figures } = inspectMdx(source.body);
+  const at = (line: number) => line + source.bodyLine - 1;
+  const problems = issues.map((issue) => entryProblem(source, at(issue.line), '(body)', issue.message));
+  for (const { line, id } of paperRefs) {
+    if (!entryIds.has(id))
+      problems.push(
+        entryProblem(
+          source,
+          at(line),
+          '(body)',
+          `<PaperRef id="${id}"> names no entry of the list (the id is a file name, e.g. 2409.12191 or mllm/2409.12191)`,
+        ),
+      );
+  }
+  for (const { line, src } of figures) {
+    if (!existsSync(path.join(publicDir, ...src.split('/'))))
+      problems.push(
+        entryProblem(source, at(line), '(body)', `image "${src}": there is no file public${src}; add the image there`),
+      );
+  }
+  if (!issues.length && !components.length && source.body.trim() && !source.syntaxErrors.length)
+    problems.push(
+      entryProblem(
+        source,
+        source.bodyLine,
+        '(file)',
+        'uses no component: a plain Markdown note belongs in an .md file (rename it)',
+        'warning',
+      ),
+    );
+  return problems;
 }
 
 /** One problem per Zod issue, and one per unknown key so each points at its own line. */

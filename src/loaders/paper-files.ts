@@ -4,18 +4,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInBatches } from '../lib/batched-reads';
 import { ENTRY_EXTENSIONS, entryId, parseEntrySource, type EntrySource } from '../lib/entry-files';
+import { renderMarkdown } from '../lib/markdown';
 import { entryFileProblems, formatProblem } from '../lib/validate';
 
 /**
- * The entry files of one section folder, `<id>.yaml` and `<id>.mdx`, with the file name as id.
+ * The entry files of one section folder, `<id>.yaml`, `<id>.md` and `<id>.mdx`, with the file
+ * name as id.
  *
- * Astro's glob() loader compiles every .mdx file into a module of the site's Vite bundle: with
- * 454 MDX entries among 10,000 that cost the build about 10 s of CPU and Vite 3.5 s (measured
- * back to back).
- * The bodies here are plain Markdown, since the validator rejects imports, JSX and expressions in
- * them (src/lib/mdx-safety.ts), so this loader renders them as Markdown when the content is
- * loaded, with the project's Markdown settings (GFM, safe links), and stores the HTML with the
- * entry like a .md file's. Unchanged files keep their stored entry, so warm builds skip them.
+ * Astro's glob() loader would hand every entry to Vite; here only `.mdx` entries go there: they
+ * are stored with `deferredRender` and their file path, as glob() stores them, so Astro's MDX
+ * integration compiles each into a module of its own and `render()` imports it. The validator has
+ * already checked their bodies against the component allow-list (src/lib/mdx-safety.ts), so what
+ * compiles is Markdown and allow-listed components with string attributes, never code.
+ * YAML entries (nearly all) stay data, and a `.md` body is rendered here with the site's own
+ * Markdown settings (GFM, safe links, raw HTML as text), stored with the entry like glob()'s.
+ * Unchanged files keep their stored entry, so warm builds skip them.
  */
 export function paperFiles(dir: string): Loader {
   return {
@@ -48,12 +51,17 @@ function isEntryFile(name: string): boolean {
   return ENTRY_EXTENSIONS.some((extension) => name.endsWith(extension));
 }
 
-/** Validates and stores one entry file (rendering an MDX body); returns its id. */
+/** Validates and stores one entry file (rendering a `.md` body, deferring an `.mdx` one); returns its id. */
 async function storeEntry(context: LoaderContext, file: string, text: string): Promise<string> {
-  const { store, generateDigest, parseData, renderMarkdown, config } = context;
+  const { store, generateDigest, parseData, config } = context;
   const id = entryId(file);
   const digest = generateDigest(text);
-  if (store.get(id)?.digest === digest) return id;
+  const stored = store.get(id);
+  if (stored?.digest === digest) {
+    // The module map of deferred entries is rebuilt on every load, as glob() does.
+    if (stored.deferredRender && stored.filePath) store.addModuleImport(stored.filePath);
+    return id;
+  }
   const source = parseEntrySource(file, text);
   if (source.syntaxErrors.length) throw entryError(source);
   let data: Record<string, unknown>;
@@ -65,14 +73,17 @@ async function storeEntry(context: LoaderContext, file: string, text: string): P
     throw entryError(source, error);
   }
   const body = source.body.trim() ? source.body : undefined;
-  store.set({
-    id,
-    data,
-    body,
-    filePath: path.relative(fileURLToPath(config.root), file).split(path.sep).join('/'),
-    digest,
-    rendered: body ? await renderMarkdown(body) : undefined,
-  });
+  const filePath = path.relative(fileURLToPath(config.root), file).split(path.sep).join('/');
+  if (source.format === 'mdx') store.set({ id, data, body, filePath, digest, deferredRender: true });
+  else
+    store.set({
+      id,
+      data,
+      body,
+      filePath,
+      digest,
+      rendered: body ? { html: renderMarkdown(body), metadata: {} } : undefined,
+    });
   return id;
 }
 

@@ -5,6 +5,17 @@ import { listUrl } from './list-text';
 export const LINK_KINDS = ['paper', 'notes', 'code', 'project', 'openreview', 'blog', 'other'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
+/** What each link kind is for, as the guide page (/contributing/) lists them. */
+export const LINK_KIND_DESCRIPTIONS: Record<LinkKind, string> = {
+  paper: 'the paper: arXiv, OpenReview PDF, proceedings, Hugging Face papers',
+  notes: 'reading notes, e.g. a Zhihu article',
+  code: 'code or weights: GitHub, GitLab, Hugging Face',
+  project: 'the project page',
+  openreview: 'the OpenReview discussion',
+  blog: 'a blog post',
+  other: 'anything else',
+};
+
 /** Only http(s): entries come from strangers' pull requests, so `javascript:` and `data:` never pass. */
 export const httpUrl = z
   .string({ required_error: 'is required', invalid_type_error: 'must be a URL string' })

@@ -4,7 +4,7 @@ import { isoDay, isoMonth } from './dates';
 import { linkSchema } from './link';
 import { listGroupText, listTag, listTitle } from './list-text';
 
-export { LINK_KINDS, type Link, type LinkKind } from './link';
+export { LINK_KIND_DESCRIPTIONS, LINK_KINDS, type Link, type LinkKind } from './link';
 
 const nonEmptyText = (what: string) =>
   z
@@ -15,21 +15,42 @@ const nonEmptyText = (what: string) =>
 /**
  * One paper of the list: THE schema. Content collections, the CLI scripts, the JSON Schema for
  * editors and the tests all use it. Strict: an unknown key (a typo such as `titel`) is an error.
+ * Each field's `describe()` text is its documentation: the guide page (/contributing/) and the
+ * JSON Schema for editors show it.
  */
 export const paperSchema = z
   .object({
-    title: listTitle(nonEmptyText('text')),
+    title: listTitle(nonEmptyText('text')).describe(
+      'The paper’s title as published. Quote it when it contains `: ` (`title: "Qwen2-VL: …"`).',
+    ),
     links: z
       .array(linkSchema, { required_error: 'is required', invalid_type_error: 'must be a list of links' })
-      .min(1, 'needs at least one link'),
-    note: listGroupText(z.string({ invalid_type_error: 'must be text' }).trim(), 'note').optional(),
-    added: isoDay,
-    arxiv: arxivId.optional(),
-    published: isoMonth.optional(),
-    venue: listGroupText(nonEmptyText('text'), 'venue').optional(),
-    org: nonEmptyText('text').optional(),
-    tags: z.array(listTag(nonEmptyText('text')), { invalid_type_error: 'must be a list of tags' }).optional(),
-    authors: z.array(nonEmptyText('text'), { invalid_type_error: 'must be a list of names' }).optional(),
+      .min(1, 'needs at least one link')
+      .describe(
+        'At least one link, each with a `kind` and a `url` that starts with `http://` or `https://`. The first link is the paper itself.',
+      ),
+    note: listGroupText(z.string({ invalid_type_error: 'must be text' }).trim(), 'note')
+      .optional()
+      .describe(
+        'A short reading note, Chinese or English, plain text. A longer note goes in the body of an `.md` entry (Markdown) or an `.mdx` entry (Markdown with components).',
+      ),
+    added: isoDay.describe('The day the paper joined the list, `YYYY-MM-DD`.'),
+    arxiv: arxivId
+      .optional()
+      .describe('The arXiv id, **quoted**: `arxiv: "2409.12191"` (unquoted, YAML reads a number and the check fails).'),
+    published: isoMonth.optional().describe('When the paper came out, `YYYY-MM`.'),
+    venue: listGroupText(nonEmptyText('text'), 'venue')
+      .optional()
+      .describe('Where it was published, e.g. `CVPR 2024`, `NeurIPS 2023`, `arXiv`.'),
+    org: nonEmptyText('text').optional().describe('The main organisation behind it, e.g. `Alibaba`.'),
+    tags: z
+      .array(listTag(nonEmptyText('text')), { invalid_type_error: 'must be a list of tags' })
+      .optional()
+      .describe('A list of short topics, e.g. `video`, `high resolution`.'),
+    authors: z
+      .array(nonEmptyText('text'), { invalid_type_error: 'must be a list of names' })
+      .optional()
+      .describe('A list of author names.'),
     /**
      * Where the list places the paper in its section, counted from the bottom (1 = the last line),
      * so papers the list adds at its top leave every other number unchanged. The sync writes it;
@@ -40,7 +61,10 @@ export const paperSchema = z
       .number({ invalid_type_error: 'must be a whole number' })
       .int('must be a whole number')
       .positive('must be 1 or more')
-      .optional(),
+      .optional()
+      .describe(
+        'Written by the sync: the paper’s place in its section of the list, counted from the bottom. Leave it out for a new paper (it goes to the top).',
+      ),
   })
   .strict();
 

@@ -136,18 +136,57 @@ describe('hostile entries', () => {
     expect($('.note-block a')).toHaveLength(0);
   });
 
-  it('render an MDX long note as Markdown only: code-running links become text', () => {
+  it('render an .md long note as Markdown only: raw HTML and code-running links become text', () => {
     const $ = paperPage('unified/hostile-long-note');
     const note = $('.long-note');
     expect(note.text()).toContain(`Escaped markup stays text: ${SCRIPT} and ${IMG}.`);
+    expect(note.text()).toContain('Raw HTML stays text too: <script>alert(2)</script> and <img src=x onerror=alert(2)>.');
+    expect(note.text()).toContain('<iframe src="javascript:alert(3)"></iframe>');
     expect(note.text()).toContain('js');
-    expect(note.find('a, img')).toHaveLength(0);
+    expect(note.find('a, img, script, iframe')).toHaveLength(0);
+  });
+
+  describe('the allow-listed MDX components, with hostile attribute values', () => {
+    const note = () => paperPage('mllm/hostile-components')('.long-note');
+
+    it('<PaperRef> renders a link to the paper, with its title as text', () => {
+      const link = note().find('a.paper-ref');
+      expect(link).toHaveLength(1);
+      expect(link.attr('href')).toBe('/mllm/hostile-fields/');
+      expect(link.text()).toBe(HOSTILE_TITLE);
+    });
+
+    it('<Callout> renders an aside with its title as text, and cleans the links inside it', () => {
+      const callout = note().find('aside.callout.callout-caveat');
+      expect(callout).toHaveLength(1);
+      expect(callout.attr('aria-label')).toBe("'><img src=x onerror=alert(1)>");
+      expect(callout.find('.callout-title').text()).toBe("'><img src=x onerror=alert(1)>");
+      expect(callout.find('p').last().text()).toBe('Inside a component, links are cleaned too: js and data.');
+      expect(callout.find('a, img')).toHaveLength(0);
+    });
+
+    it('<Figure> renders the image from public/ under the base, alt as text, the caption as safe inline Markdown', () => {
+      const figure = note().find('figure.entry-figure');
+      expect(figure.find('img').attr('src')).toBe('/favicon.svg');
+      expect(figure.find('img').attr('alt')).toBe('"><svg onload=alert(1)>');
+      expect(figure.find('figcaption').text()).toBe('<img src=x onerror=alert(1)> js');
+      expect(figure.find('figcaption *')).toHaveLength(0);
+    });
+
+    it('<Results> renders the table with its alignment as a class (no inline style) and the caption as text', () => {
+      const results = note().find('figure.entry-results');
+      expect(results.find('table th.align-right').text()).toBe('Score');
+      expect(results.find('td.align-right').text()).toBe('1.0');
+      expect(results.find('td').first().text()).toBe('js');
+      expect(results.find('a, [style]')).toHaveLength(0);
+      expect(results.find('figcaption').text()).toBe("<script>alert(1)</script> — '><svg onload=alert(1)>");
+    });
   });
 
   it('reach the RSS feed as text: each item’s description is HTML without live markup', () => {
     const $ = load(readFileSync(path.join(HOSTILE_DIST, 'rss.xml'), 'utf8'), { xml: true });
     const items = $('item');
-    expect(items.length).toBe(3);
+    expect(items.length).toBe(4);
     items.each((_, item) => {
       expect($(item).find('title').text()).not.toBe('');
       // Feed readers render <description> as HTML: check it as a page of its own.
@@ -174,6 +213,7 @@ describe('hostile entries', () => {
           'mllm/hostile-fields/',
           'mllm/hostile-markdown-links/',
           'unified/hostile-long-note/',
+          'mllm/hostile-components/',
           'tags/',
         ]) {
           await page.goto(site.url(sitePath), { waitUntil: 'load' });
@@ -194,20 +234,25 @@ describe('hostile entries', () => {
 });
 
 describe('entries the validator must refuse', () => {
-  it('fail the build, each named: JSX, an import, an expression and a javascript: link', () => {
+  it('fail the build, each named: MDX that tries to break out, a dangling reference and a javascript: link', () => {
     const build = buildHostileSite(contentWith('rejected'), REJECTED_PROJECT);
     const output = `${build.stdout}\n${build.stderr}`;
     expect(build.status, output).not.toBe(0);
     for (const expected of [
-      /mllm\/jsx-script\.mdx:\d+: \(body\): JSX\/HTML element <script> is not allowed/,
-      /mllm\/jsx-handler\.mdx:\d+: \(body\): JSX\/HTML element <img> is not allowed/,
-      /mllm\/esm-import\.mdx:\d+: \(body\): import\/export statements are not allowed/,
-      /mllm\/esm-import\.mdx:\d+: \(body\): expression \{fs\.readFileSync/,
-      /mllm\/javascript-url\.yaml:\d+: links\.0\.url: must start with http:\/\/ or https:\/\//,
+      /mllm\/jsx-script\.mdx:9: \(body\): HTML element <script> is not allowed/,
+      /mllm\/jsx-handler\.mdx:9: \(body\): HTML element <img> is not allowed/,
+      /mllm\/esm-import\.mdx:9: \(body\): import\/export statements are not allowed/,
+      /mllm\/esm-import\.mdx:11: \(body\): expression \{fs\.readFileSync/,
+      /mllm\/expression-attribute\.mdx:9: \(body\): <PaperRef id=\{process\.exit\(1\)\}>: attribute values must be text in quotes/,
+      /mllm\/spread-props\.mdx:9: \(body\): <Callout> with spread attributes \{\.\.\.globalThis\.props\} is not allowed/,
+      /mllm\/event-handler\.mdx:9: \(body\): <Figure onLoad>: event-handler attributes are not allowed/,
+      /mllm\/unknown-component\.mdx:9: \(body\): unknown component <Chart>: entries may use only/,
+      /mllm\/dangling-ref\.mdx:9: \(body\): <PaperRef id="no-such-paper"> names no entry of the list/,
+      /mllm\/javascript-url\.yaml:4: links\.0\.url: must start with http:\/\/ or https:\/\//,
     ]) {
       expect(output).toMatch(expected);
     }
-    expect(output).toMatch(/content validation failed with 5 errors/);
+    expect(output).toMatch(/content validation failed with 10 errors/);
   });
 });
 

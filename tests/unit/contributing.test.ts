@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
 import { createEntry, parseNewEntryArgs } from '../../scripts/lib/list/new-entry';
-import { findUnsafeMdx } from '../../src/lib/mdx-safety';
+import { ENTRY_COMPONENT_NAMES, findUnsafeMdx, inspectMdx } from '../../src/lib/mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { formatProblem, validateContent } from '../../src/lib/validate';
@@ -72,23 +72,55 @@ describe('CONTRIBUTING.md', () => {
     );
   });
 
-  it('has one YAML and one MDX example, both valid and written as `npm run new` writes them', () => {
+  it('has one YAML, one Markdown and one MDX example, each valid and written as `npm run new` writes entries', () => {
     const [yaml, ...moreYaml] = codeBlocks('yaml');
+    const [md, ...moreMd] = codeBlocks('md');
     const [mdx, ...moreMdx] = codeBlocks('mdx');
-    expect([moreYaml, moreMdx]).toEqual([[], []]);
+    expect([moreYaml, moreMd, moreMdx]).toEqual([[], [], []]);
 
     const yamlEntry = parseEntrySource('content/mllm/2312.14238.yaml', yaml!);
+    const mdEntry = parseEntrySource('content/benchmarks/2311.12793.md', md!);
     const mdxEntry = parseEntrySource('content/benchmarks/2311.12793.mdx', mdx!);
-    for (const entry of [yamlEntry, mdxEntry]) {
+    for (const entry of [yamlEntry, mdEntry, mdxEntry]) {
       expect(entry.syntaxErrors).toEqual([]);
       expect(paperSchema.safeParse(entry.data).success, entry.file).toBe(true);
     }
-    expect(findUnsafeMdx(mdxEntry.body)).toEqual([]);
     expect(yaml).toBe(serializeEntry(paperSchema.parse(yamlEntry.data)));
+    expect(md).toBe(serializeEntry(paperSchema.parse(mdEntry.data), 'md', mdEntry.body));
     expect(mdx).toBe(serializeEntry(paperSchema.parse(mdxEntry.data), 'mdx', mdxEntry.body));
+    // The MDX example shows every component.
+    expect(inspectMdx(mdxEntry.body)).toMatchObject({ issues: [], components: ENTRY_COMPONENT_NAMES });
+  });
 
-    const root = contentWith({ 'mllm/2312.14238.yaml': yaml!, 'benchmarks/2311.12793.mdx': mdx! });
-    expect(validateContent({ root })).toEqual([]);
+  it('uses examples that are not in the list yet, so copying one adds a paper (the figure once its file is there)', () => {
+    const [yaml] = codeBlocks('yaml');
+    const [md] = codeBlocks('md');
+    const [mdx] = codeBlocks('mdx');
+    const { figures } = inspectMdx(parseEntrySource('x.mdx', mdx!).body);
+    temp = mkdtempSync(path.join(tmpdir(), 'contributing-'));
+    const publicDir = path.join(temp, 'public');
+    for (const { src } of figures) {
+      mkdirSync(path.dirname(path.join(publicDir, src)), { recursive: true });
+      writeFileSync(path.join(publicDir, src), 'image');
+    }
+    // The .md and .mdx examples are the same paper: each goes into a copy of its own.
+    for (const [name, files] of Object.entries({
+      markdown: { 'mllm/2312.14238.yaml': yaml!, 'benchmarks/2311.12793.md': md! },
+      mdx: { 'benchmarks/2311.12793.mdx': mdx! },
+    })) {
+      const root = path.join(temp, name);
+      cpSync(contentRoot(), root, { recursive: true });
+      for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
+      const problems = validateContent({ root, publicDir }).filter((problem) => problem.file.startsWith(root));
+      expect(
+        problems.filter((problem) => Object.keys(files).some((file) => problem.file.endsWith(file))),
+        name,
+      ).toEqual([]);
+      expect(
+        problems.filter((problem) => problem.severity === 'error'),
+        name,
+      ).toEqual([]);
+    }
   });
 
   it('adds a new paper to the real content with the `npm run new` command it shows, word for word', () => {
@@ -106,16 +138,6 @@ describe('CONTRIBUTING.md', () => {
     expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
-  it('uses examples that are not in the list yet, so copying one adds a paper', () => {
-    const root = path.join((temp = mkdtempSync(path.join(tmpdir(), 'contributing-'))), 'content');
-    cpSync(contentRoot(), root, { recursive: true });
-    const [yaml] = codeBlocks('yaml');
-    const [mdx] = codeBlocks('mdx');
-    writeFileSync(path.join(root, 'mllm', '2312.14238.yaml'), yaml!);
-    writeFileSync(path.join(root, 'benchmarks', '2311.12793.mdx'), mdx!);
-    expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
-  });
-
   it('shows a validation message exactly as npm run validate prints it', () => {
     const root = contentWith({
       'mllm/x.yaml': 'title: LLaVA\nlinks:\n  - url: javascript:alert(1)\n    kind: paper\nadded: 2023-04-20\n',
@@ -125,9 +147,10 @@ describe('CONTRIBUTING.md', () => {
     expect(codeBlocks('text')).toContain(`${printed[0]}\n`);
   });
 
-  it('states the MDX rule, and its escapes really are plain Markdown', () => {
-    expect(doc).toContain('**MDX bodies must be plain Markdown.**');
-    for (const forbidden of ['`import`', '`export`', 'JSX', '`{expressions}`']) expect(doc).toContain(forbidden);
+  it('states the component rule, with every component, and its escapes really are plain Markdown', () => {
+    expect(doc).toContain('### Components for long notes');
+    for (const name of ENTRY_COMPONENT_NAMES) expect(doc).toContain(`\`<${name} `);
+    for (const forbidden of ['`import`', '`export`', '`{expressions}`', 'HTML elements']) expect(doc).toContain(forbidden);
     expect(findUnsafeMdx('a \\{literal\\} brace and a \\<Tip> that is text')).toEqual([]);
     expect(findUnsafeMdx('{1 + 1} <Tip>x</Tip>')).toHaveLength(2);
   });

@@ -80,8 +80,14 @@ describe('the JSON Schema for editors', () => {
   });
 
   it('describes `added` and `arxiv` as patterned strings', () => {
-    const { properties } = buildPaperJsonSchema() as { properties: Record<string, { type: string; pattern: string }> };
-    expect(properties.added).toEqual({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    const { properties } = buildPaperJsonSchema() as {
+      properties: Record<string, { type: string; pattern: string; description: string }>;
+    };
+    expect(properties.added).toEqual({
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: paperSchema.shape.added.description,
+    });
     expect(properties.arxiv!.type).toBe('string');
     expect(new RegExp(properties.arxiv!.pattern).test('2409.12191')).toBe(true);
   });

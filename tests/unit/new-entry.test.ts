@@ -177,7 +177,7 @@ describe('createEntry', () => {
       mdx: true,
     });
     expect(error.code).toBe('invalid-entry');
-    expect(error.message).toMatch(/^an MDX note must be plain Markdown: note line 3: JSX\/HTML element <Tip>/);
+    expect(error.message).toMatch(/^an MDX note must be plain Markdown: note line 3: unknown component <Tip>/);
     // The same text is fine as a YAML note, which is never compiled.
     expect(() => create({ section: 'mllm', url: 'https://a.org/', title: 'A', note: '<Tip>no</Tip> {1 + 1}' })).not.toThrow();
   });

@@ -8,11 +8,11 @@ import { paperFiles } from '../../src/loaders/paper-files';
 
 /**
  * The loader against a small in-memory store, with Astro's parts it calls (parseData,
- * renderMarkdown, generateDigest) recorded: what it stores, what it skips, what it drops.
+ * generateDigest, the MDX module map) recorded: what it stores, what it skips, what it drops.
  */
 function fakeContext(root: string) {
   const entries = new Map<string, Record<string, unknown>>();
-  const rendered: string[] = [];
+  const moduleImports: string[] = [];
   const parsed: string[] = [];
   const context = {
     collection: 'mllm',
@@ -22,13 +22,13 @@ function fakeContext(root: string) {
       set: (entry: Record<string, unknown> & { id: string }) => (entries.set(entry.id, entry), true),
       keys: () => [...entries.keys()],
       delete: (id: string) => void entries.delete(id),
+      addModuleImport: (file: string) => void moduleImports.push(file),
     },
     parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => (parsed.push(id), data),
-    renderMarkdown: async (body: string) => (rendered.push(body), { html: `<p>${body.trim()}</p>` }),
     generateDigest: (text: string) => `${text.length}:${text}`,
     logger: { info() {}, warn() {}, error() {} },
   } as unknown as LoaderContext;
-  return { context, entries, rendered, parsed };
+  return { context, entries, moduleImports, parsed };
 }
 
 const roots: string[] = [];
@@ -46,32 +46,53 @@ function sectionFolder(files: Record<string, string>): { root: string; dir: stri
 }
 
 const YAML = 'title: Qwen2-VL\nlinks: []\nadded: 2024-09-20\n';
-const MDX = '---\ntitle: Long\nlinks: []\nadded: 2024-09-21\n---\n\nA **long** note.\n';
+const MDX = '---\ntitle: Long\nlinks: []\nadded: 2024-09-21\n---\n\n<Callout kind="note">A **long** note.</Callout>\n';
+const MD = '---\ntitle: Plain\nlinks: []\nadded: 2024-09-22\n---\n\nA **long** note, <b>raw</b>.\n';
 
 describe('paperFiles loader', () => {
-  it('stores each YAML and MDX file under its file name, rendering only MDX bodies, as Markdown', async () => {
-    const { root, dir } = sectionFolder({ '2409.12191.yaml': YAML, 'long.mdx': MDX, 'notes.txt': 'ignored' });
-    const { context, entries, rendered } = fakeContext(root);
+  it('stores each file under its file name: YAML as data, .md rendered with the site’s Markdown, .mdx left to the MDX integration', async () => {
+    const { root, dir } = sectionFolder({ '2409.12191.yaml': YAML, 'long.mdx': MDX, 'plain.md': MD, 'notes.txt': 'ignored' });
+    const { context, entries } = fakeContext(root);
     await paperFiles(dir).load(context);
-    expect([...entries.keys()].sort()).toEqual(['2409.12191', 'long']);
+    expect([...entries.keys()].sort()).toEqual(['2409.12191', 'long', 'plain']);
     expect(entries.get('2409.12191')).toMatchObject({
       data: { title: 'Qwen2-VL', added: '2024-09-20' },
       filePath: 'content/mllm/2409.12191.yaml',
       rendered: undefined,
     });
-    expect(entries.get('long')).toMatchObject({ body: '\nA **long** note.\n', rendered: { html: '<p>A **long** note.</p>' } });
-    expect(rendered).toEqual(['\nA **long** note.\n']);
+    expect(entries.get('2409.12191')).not.toHaveProperty('deferredRender');
+    expect(entries.get('plain')).toMatchObject({
+      filePath: 'content/mllm/plain.md',
+      rendered: { html: '<p>A <strong>long</strong> note, &#x3C;b>raw&#x3C;/b>.</p>' },
+    });
+    // What glob() stores for an .mdx file: Astro's MDX integration compiles it when a page renders it.
+    expect(entries.get('long')).toEqual({
+      id: 'long',
+      data: { title: 'Long', links: [], added: '2024-09-21' },
+      body: '\n<Callout kind="note">A **long** note.</Callout>\n',
+      filePath: 'content/mllm/long.mdx',
+      digest: expect.any(String),
+      deferredRender: true,
+    });
+  });
+
+  it('keeps an unchanged .mdx entry in the MDX module map, as glob() does', async () => {
+    const { root, dir } = sectionFolder({ 'long.mdx': MDX });
+    const { context, moduleImports, parsed } = fakeContext(root);
+    await paperFiles(dir).load(context);
+    await paperFiles(dir).load(context);
+    expect(parsed).toEqual(['long']);
+    expect(moduleImports).toEqual(['content/mllm/long.mdx']);
   });
 
   it('keeps unchanged entries without parsing them again, and drops entries whose file is gone', async () => {
     const { root, dir } = sectionFolder({ 'a.yaml': YAML, 'b.yaml': YAML, 'long.mdx': MDX });
-    const { context, entries, parsed, rendered } = fakeContext(root);
+    const { context, entries, parsed } = fakeContext(root);
     await paperFiles(dir).load(context);
     writeFileSync(path.join(dir, 'a.yaml'), YAML.replace('Qwen2-VL', 'Qwen2.5-VL'));
     unlinkSync(path.join(dir, 'long.mdx'));
     await paperFiles(dir).load(context);
     expect(parsed).toEqual(['a', 'b', 'long', 'a']);
-    expect(rendered).toHaveLength(1);
     expect([...entries.keys()].sort()).toEqual(['a', 'b']);
     expect(entries.get('a')).toMatchObject({ data: { title: 'Qwen2.5-VL' } });
   });

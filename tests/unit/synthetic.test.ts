@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findUnsafeMdx } from '../../src/lib/mdx-safety';
+import { ENTRY_COMPONENT_NAMES, inspectMdx } from '../../src/lib/mdx-safety';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import {
@@ -79,12 +79,18 @@ describe('syntheticEntries', () => {
     expect(share((entry) => Boolean(entry.paper.arxiv))).toBeLessThan(0.8);
     expect(new Set(entries.map((entry) => String(entry.paper.added).slice(0, 4))).size).toBeGreaterThanOrEqual(3);
     for (const { paper } of entries) for (const tag of paper.tags ?? []) expect(TAG_VOCABULARY).toContain(tag);
+    const usedComponents: string[] = [];
     for (const entry of entries) {
       if (entry.format === 'mdx') {
         expect(charCount(entry.body)).toBeGreaterThan(NOTE_CHARS.max);
-        expect(findUnsafeMdx(entry.body)).toEqual([]);
+        // An .mdx entry uses components (else it would be .md), all of them across the set.
+        const { issues, components } = inspectMdx(entry.body);
+        expect(issues).toEqual([]);
+        expect(components).toEqual(expect.arrayContaining(['Callout', 'Results']));
+        usedComponents.push(...components);
       } else expect(entry.body).toBe('');
     }
+    expect(new Set(usedComponents)).toEqual(new Set(ENTRY_COMPONENT_NAMES));
   });
 
   it('keeps ids and titles unique within a section, and lists some papers in two sections', () => {

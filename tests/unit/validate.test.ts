@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentValidation } from '../../src/integrations/validate-content';
 import { parseEntrySource } from '../../src/lib/entry-files';
@@ -74,16 +75,17 @@ function onlyProblem(files: Record<string, string>): Problem {
 }
 
 describe('validateContent', () => {
-  it('finds nothing wrong in a clean folder (YAML and safe MDX, a registered section without a folder)', () => {
+  it('finds nothing wrong in a clean folder (YAML, Markdown, MDX with components, a registered section without a folder)', () => {
     const root = contentFolder({
       'mllm/2409.12191.yaml': `# yaml-language-server: $schema=../paper.schema.json\n${yamlEntry({ note: 'Any resolution.' })}`,
-      'mllm/llava.mdx': `---\n${yamlEntry({ title: 'LLaVA', url: 'https://arxiv.org/abs/2304.08485', note: 'Visual instruction tuning.' })}---\n\nA **long** note with a [link](https://llava-vl.github.io/).\n`,
+      'mllm/llava.mdx': `---\n${yamlEntry({ title: 'LLaVA', url: 'https://arxiv.org/abs/2304.08485', note: 'Visual instruction tuning.' })}---\n\nA **long** note with a [link](https://llava-vl.github.io/), after <PaperRef id="2409.12191" />.\n\n<Figure src="/favicon.svg" alt="icon" />\n`,
+      'mllm/blip-2.md': `---\n${yamlEntry({ title: 'BLIP-2', url: 'https://arxiv.org/abs/2301.12597' })}---\n\nA long note, <b>raw HTML</b> and {braces} are text here.\n`,
       'survey/2409.12191.yaml': yamlEntry({ note: '   ' }),
       'survey/blank-notes.yaml': yamlEntry({ title: 'Another survey', url: 'https://example.org/survey', note: '   ' }),
       'assets/logo.png': 'not an entry',
     });
     expect(validateContent({ root })).toEqual([]);
-    expect(checkContent({ root })).toMatchObject({ entryCount: 4, sectionCount: 3 });
+    expect(checkContent({ root })).toMatchObject({ entryCount: 5, sectionCount: 3 });
   });
 
   it('defaults to the content root of the repository', () => {
@@ -165,7 +167,7 @@ describe('validateContent', () => {
       file: 'mllm/a.mdx',
       line: 1,
       field: '(syntax)',
-      message: 'an MDX entry must start with YAML frontmatter between --- lines',
+      message: 'an .mdx entry must start with YAML frontmatter between --- lines',
       severity: 'error',
     });
   });
@@ -299,7 +301,7 @@ describe('validateContent', () => {
   it('reports two files with the same id in one section (x.yaml and x.mdx)', () => {
     const problems = problemsIn(
       contentFolder({
-        'mllm/qwen.mdx': `---\n${yamlEntry()}---\n\nLong note.\n`,
+        'mllm/qwen.mdx': `---\n${yamlEntry()}---\n\n<Callout kind="note">Long note.</Callout>\n`,
         'mllm/qwen.yaml': yamlEntry({ title: 'Qwen-VL', url: 'https://arxiv.org/abs/2308.12966' }),
       }),
     );
@@ -335,21 +337,21 @@ describe('validateContent', () => {
     ]);
   });
 
-  it('reports an entry file with an extension that is not read (.yml, .md)', () => {
-    const problems = problemsIn(contentFolder({ 'mllm/a.yml': yamlEntry(), 'survey/b.md': '# B\n' }));
+  it('reports an entry file with an extension that is not read (.yml, .markdown)', () => {
+    const problems = problemsIn(contentFolder({ 'mllm/a.yml': yamlEntry(), 'survey/b.markdown': '# B\n' }));
     expect(problems).toEqual([
       {
         file: 'mllm/a.yml',
         line: 1,
         field: '(file)',
-        message: 'is not read: entry files end in .yaml or .mdx',
+        message: 'is not read: entry files end in .yaml or .md or .mdx',
         severity: 'error',
       },
       {
-        file: 'survey/b.md',
+        file: 'survey/b.markdown',
         line: 1,
         field: '(file)',
-        message: 'is not read: entry files end in .yaml or .mdx',
+        message: 'is not read: entry files end in .yaml or .md or .mdx',
         severity: 'error',
       },
     ]);
@@ -362,14 +364,15 @@ describe('validateContent', () => {
         file: 'mllm/a.mdx',
         line: 9,
         field: '(body)',
-        message: 'import/export statements are not allowed in an entry',
+        message: 'import/export statements are not allowed in an entry (components need no import)',
         severity: 'error',
       },
       {
         file: 'mllm/a.mdx',
         line: 11,
         field: '(body)',
-        message: 'JSX/HTML element <Chart> is not allowed in an entry (use Markdown; write \\< for a literal <)',
+        message:
+          'unknown component <Chart>: entries may use only <Figure>, <Callout>, <PaperRef>, <Results> (write \\< for a literal <)',
         severity: 'error',
       },
       {
@@ -380,6 +383,61 @@ describe('validateContent', () => {
         severity: 'error',
       },
     ]);
+  });
+
+  it('reports a <PaperRef> to no entry and an image of no file under public/, at their file lines', () => {
+    const text = `---\n${yamlEntry()}---\n\nSee <PaperRef id="survey/2409.12191" /> and <PaperRef id="gone" />.\n\n<Figure src="/figures/none.png" alt="x" />\n`;
+    const problems = problemsIn(
+      contentFolder({
+        'mllm/2409.12191.mdx': text,
+        'mllm/other.yaml': yamlEntry({ title: 'Other', url: 'https://example.org/other' }),
+      }),
+    );
+    expect(problems).toEqual([
+      {
+        file: 'mllm/2409.12191.mdx',
+        line: 9,
+        field: '(body)',
+        message:
+          '<PaperRef id="survey/2409.12191"> names no entry of the list (the id is a file name, e.g. 2409.12191 or mllm/2409.12191)',
+        severity: 'error',
+      },
+      {
+        file: 'mllm/2409.12191.mdx',
+        line: 9,
+        field: '(body)',
+        message: '<PaperRef id="gone"> names no entry of the list (the id is a file name, e.g. 2409.12191 or mllm/2409.12191)',
+        severity: 'error',
+      },
+      {
+        file: 'mllm/2409.12191.mdx',
+        line: 11,
+        field: '(body)',
+        message: 'image "/figures/none.png": there is no file public/figures/none.png; add the image there',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('warns about an .mdx entry that uses no component (it is plain Markdown: .md)', () => {
+    const text = `---\n${yamlEntry()}---\n\nA **long** note.\n`;
+    expect(onlyProblem({ 'mllm/a.mdx': text })).toEqual({
+      file: 'mllm/a.mdx',
+      line: 8,
+      field: '(file)',
+      message: 'uses no component: a plain Markdown note belongs in an .md file (rename it)',
+      severity: 'warning',
+    });
+    expect(problemsIn(contentFolder({ 'mllm/a.md': text }))).toEqual([]);
+  });
+
+  it('reads an .md entry’s frontmatter like an .mdx entry’s', () => {
+    expect(onlyProblem({ 'mllm/a.md': '# Qwen2-VL\n\nA note.\n' })).toMatchObject({
+      file: 'mllm/a.md',
+      line: 1,
+      field: '(syntax)',
+      message: 'an .md entry must start with YAML frontmatter between --- lines',
+    });
   });
 
   it('reports an MDX body that does not parse at its file line', () => {
@@ -599,8 +657,9 @@ describe('the contentValidation() Astro integration', () => {
     const previous = process.env.CONTENT_DIR;
     process.env.CONTENT_DIR = root;
     try {
-      // Only `command` and `logger` are read; the rest of Astro's hook options do not matter here.
-      void hook({ command, logger } as unknown as Parameters<typeof hook>[0]);
+      // Only `command`, `logger` and the config's public folder are read; the rest does not matter here.
+      const config = { publicDir: pathToFileURL(path.join(REPO_ROOT, 'public/')) };
+      void hook({ command, config, logger } as unknown as Parameters<typeof hook>[0]);
       return { logged, error: undefined };
     } catch (error) {
       return { logged, error: (error as Error).message };

@@ -7,7 +7,7 @@ import type { LinkKind, PaperInput } from '../../../src/schemas/paper';
 
 /**
  * Synthetic entries for benchmarks: shaped like the real list (English titles, Chinese notes,
- * arXiv ids, zhihu notes, a few MDX long notes, papers listed in two sections) and the same for
+ * arXiv ids, zhihu notes, a few MDX long notes with components, papers listed in two sections) and the same for
  * the same seed, so runs on different days build the same site.
  */
 export interface SyntheticEntry {
@@ -361,10 +361,27 @@ function freshNote(pick: Picker, used: Set<string>): string {
   return text;
 }
 
-function longNote(pick: Picker): string {
+/**
+ * A long note that uses the entry components (an `.mdx` entry without one should be `.md`): a
+ * callout, a results table, a reference to an earlier paper and, in some, a figure (the site's
+ * icon: the one image every checkout's public/ has).
+ */
+function longNote(pick: Picker, earlier: readonly SyntheticEntry[]): string {
   const paragraphs = pick.some(BODY_PARAGRAPHS, pick.int(2, 4));
   const points = pick.some(BODY_POINTS, pick.int(2, 4)).map((point) => `- ${point}`);
-  return [`**要点**：${paragraphs[0]}`, ...paragraphs.slice(1), points.join('\n')].join('\n\n');
+  const benchmarks = pick.some(BENCHMARKS, 3);
+  const score = () => `${pick.int(40, 90)}.${pick.int(0, 9)}`;
+  const rows = [modelName(pick), modelName(pick)].map((model) => `| ${model} | ${benchmarks.map(score).join(' | ')} |`);
+  const cited = earlier.length ? pick.one(earlier) : undefined;
+  return [
+    `**要点**：${paragraphs[0]}`,
+    `<Callout kind="${pick.one(['takeaway', 'caveat', 'note'])}">\n\n${paragraphs[1]}\n\n</Callout>`,
+    ...paragraphs.slice(2),
+    points.join('\n'),
+    `<Results caption="${benchmarks.join(' / ')}" source="Table ${pick.int(1, 6)}">\n\n| Model | ${benchmarks.join(' | ')} |\n| --- |${' ---: |'.repeat(benchmarks.length)}\n${rows.join('\n')}\n\n</Results>`,
+    ...(cited ? [`对比 <PaperRef id="${cited.section}/${cited.id}" />。`] : []),
+    ...(pick.chance(0.3) ? ['<Figure src="/favicon.svg" alt="示意图" caption="方法示意图。" />'] : []),
+  ].join('\n\n');
 }
 
 interface Dates {
@@ -489,7 +506,13 @@ export function syntheticEntries(count: number, { sections, sectionWeights, seed
     const id = uniqueSlug(entrySlug(generated.name, generated.paper.arxiv), ids);
     ids.add(id);
     const mdx = pick.chance(MDX_SHARE);
-    entries.push({ section, id, format: mdx ? 'mdx' : 'yaml', body: mdx ? longNote(pick) : '', paper: generated.paper });
+    entries.push({
+      section,
+      id,
+      format: mdx ? 'mdx' : 'yaml',
+      body: mdx ? longNote(pick, entries) : '',
+      paper: generated.paper,
+    });
   }
   return entries;
 }

@@ -1,0 +1,23 @@
+/**
+ * The entry a `<PaperRef id>` names: `section/id` exactly, or a bare id in the first section (in
+ * registry order) that has it, since the same file name in two sections is the same paper listed
+ * twice. Validation accepts exactly the refs this resolves.
+ */
+export function resolvePaperRef<T extends { id: string; section: { id: string } }>(
+  ref: string,
+  papers: readonly T[],
+  sections: readonly { id: string }[],
+): T | undefined {
+  const slash = ref.indexOf('/');
+  if (slash >= 0) {
+    const [section, id] = [ref.slice(0, slash), ref.slice(slash + 1)];
+    return papers.find((paper) => paper.section.id === section && paper.id === id);
+  }
+  const order = new Map(sections.map((section, index) => [section.id, index]));
+  let found: T | undefined;
+  for (const paper of papers) {
+    if (paper.id !== ref) continue;
+    if (!found || order.get(paper.section.id)! < order.get(found.section.id)!) found = paper;
+  }
+  return found;
+}
