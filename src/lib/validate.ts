@@ -6,6 +6,7 @@ import { sectionRegistrySchema, type Section } from '../schemas/section';
 import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
 import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
 import { findUnsafeMdx } from './mdx-safety';
+import { GLOSSARY_FILE_NAME, readGlossary } from './glossary-file';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import { arxivIdsOf, paperKeys } from './same-paper';
 import { RESERVED_ENTRY_IDS, reservedEntryId } from './routes';
@@ -63,7 +64,10 @@ export function checkContent({ root = contentRoot() }: { root?: string } = {}): 
   const sectionIds = registry.sections.map((section) => section.id);
   const sources = readEntrySources(root, sectionIds);
   const validEntries: ValidEntry[] = [];
-  const problems: Problem[] = [...unregisteredFolderProblems(root, folders, new Set(sectionIds))];
+  const problems: Problem[] = [
+    ...unregisteredFolderProblems(root, folders, new Set(sectionIds)),
+    ...readGlossary(path.join(root, GLOSSARY_FILE_NAME)).problems.map((problem) => ({ ...problem, severity: 'error' as const })),
+  ];
 
   for (const source of sources) {
     const { problems: entryProblems, paper } = checkEntry(source);
