@@ -100,9 +100,27 @@ export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
       .map(([other, { score, shared }]) => ({
         index: other,
         score,
-        shared: shared
-          .sort((a, b) => (a[0] === b[0] ? weights.get(b)! - weights.get(a)! : 'ctw'.indexOf(a[0]!) - 'ctw'.indexOf(b[0]!)))
-          .map((feature) => own.get(feature)!),
+        shared: withoutRepeats(
+          shared
+            .sort((a, b) => (a[0] === b[0] ? weights.get(b)! - weights.get(a)! : 'ctw'.indexOf(a[0]!) - 'ctw'.indexOf(b[0]!)))
+            .map((feature) => own.get(feature)!),
+        ),
       }));
   });
+}
+
+/** A tag or word that says what an earlier reason says ("#dpo" after "DPO", "hallucinations" after "hallucination") is dropped. */
+function withoutRepeats(reasons: readonly string[]): string[] {
+  const said: string[] = [];
+  const out: string[] = [];
+  for (const reason of reasons) {
+    const plain = reason
+      .replace(/^#/, '')
+      .toLowerCase()
+      .replace(/[\s-]+/g, ' ');
+    if (said.some((earlier) => plain.includes(earlier) || earlier.includes(plain))) continue;
+    said.push(plain);
+    out.push(reason);
+  }
+  return out;
 }

@@ -42,6 +42,9 @@ function setUpSearchPage(form: HTMLFormElement): void {
   };
 
   fillForm(form, new URLSearchParams(location.search));
+  // On a phone the facets would push the results below the fold: folded unless one is chosen.
+  const facets = form.querySelector<HTMLDetailsElement>('[data-search-facets]');
+  if (facets && matchMedia('(max-width: 60rem)').matches && !form.querySelector('.facet input:checked')) facets.open = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
@@ -73,6 +76,7 @@ function queryOf(params: URLSearchParams): PaperQuery {
     text: params.get('q') ?? '',
     filters: Object.fromEntries(FILTERS.map((name) => [name, params.getAll(name)])),
     order: (params.get('sort') === 'added' ? 'added' : 'relevance') satisfies PaperOrder,
+    withFacets: true,
   };
 }
 

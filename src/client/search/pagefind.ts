@@ -17,6 +17,8 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
+  /** Loads every filter's index (needed before searches report counts for all filters). */
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /** A facet's wanted values: any of them (OR within a facet; facets combine with AND). */
@@ -55,6 +57,8 @@ export interface PaperQuery {
   /** Values wanted per facet (a string is one value). */
   filters?: Partial<Record<PaperFilter, string | readonly string[]>>;
   order?: PaperOrder;
+  /** Count facet values over the results (loads every filter's index first: the search page does, the header box does not). */
+  withFacets?: boolean;
 }
 
 export interface PaperHit {
@@ -165,6 +169,8 @@ export async function searchPapers(
   const term = pagefindQuery(query.text);
   const filters = pagefindFilters(query.filters);
   if (!term && Object.keys(filters).length === 0) return { total: 0, hits: async () => [], facets: {} };
+  // Pagefind reports counts only for filters whose index it has loaded; filters() loads them all, once.
+  if (query.withFacets) await api.filters();
   const expansion = term ? expandQuery(query.text, glossary) : undefined;
   const expandedTerm = expansion ? pagefindQuery(expansion.text) : undefined;
   // Without words there is no relevance, so a filter-only search lists the newest first.
@@ -248,9 +254,12 @@ async function unionCounts(
   return counts;
 }
 
+/** Counts without zeros, and without facets no result holds. */
 function dropZeros(counts: Record<string, Record<string, number>>): PaperResults['facets'] {
   return Object.fromEntries(
-    Object.entries(counts).map(([name, values]) => [name, Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0))]),
+    Object.entries(counts)
+      .map(([name, values]) => [name, Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0))] as const)
+      .filter(([, values]) => Object.keys(values).length > 0),
   );
 }
 
