@@ -1,7 +1,8 @@
 /**
  * npm run check:counts [-- --dist DIR] [--content DIR]
  * Checks that no paper is lost between its file and its readers: per section, entry files in
- * content/ == paper pages in dist/ == records in the search index == entries in the exported list.
+ * content/ == paper pages in dist/ == records in the search index == records in /data/papers.json
+ * == entries in the exported list.
  * Run it after `npm run build`. Exit 0: all agree; 1: a mismatch (each named); 2: bad input.
  */
 import { existsSync } from 'node:fs';
