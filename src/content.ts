@@ -79,7 +79,9 @@ export function loadContent() {
         file: `content/${section.id}/${entry.filePath?.split('/').pop() ?? `${entry.id}.yaml`}`,
         path: routes.paper(section.id, entry.id),
         concepts,
-        keywords: indexKeywords(text, glossary),
+        // For search the section's title counts too, as it does for Pagefind (which matches metadata):
+        // a paper of "Alignment With Human Preference" is found by 对齐 as by "alignment".
+        keywords: indexKeywords(`${text}\n${section.title}`, glossary),
         related: [],
       };
     });

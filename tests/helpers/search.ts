@@ -36,10 +36,14 @@ export async function searcherOf(distDir: string): Promise<{
   };
 }
 
-/** An entry with the text its page shows and indexes: title, note, tags, long note. */
+/**
+ * An entry with the text its page shows (title, note, tags, long note), and what search matches:
+ * that and its section's title (Pagefind matches the section metadata).
+ */
 export interface TextEntry extends SourceEntry {
   url: string;
   text: string;
+  indexed: string;
 }
 
 export function textEntries(): TextEntry[] {
@@ -49,14 +53,14 @@ export function textEntries(): TextEntry[] {
       loadSections().map((s) => s.id),
     ).map((s) => [`${s.section}/${s.id}`, s.body]),
   );
-  return contentEntries().map((entry) => ({
-    ...entry,
-    url: `/${entry.section}/${entry.id}/`,
-    text: [
+  const sectionTitle = new Map(loadSections().map((section) => [section.id, section.title]));
+  return contentEntries().map((entry) => {
+    const text = [
       entry.data.title,
       entry.data.note ?? '',
       ...(entry.data.tags ?? []),
       bodies.get(`${entry.section}/${entry.id}`) ?? '',
-    ].join('\n'),
-  }));
+    ].join('\n');
+    return { ...entry, url: `/${entry.section}/${entry.id}/`, text, indexed: `${text}\n${sectionTitle.get(entry.section)}` };
+  });
 }

@@ -6,7 +6,7 @@ import { DIST } from '../setup/dist';
 
 /*
  * Cross-language search through the glossary, on the real index. Which papers use a concept is
- * worked out here from content/ by a reading of its own (Chinese anywhere; English at a word
+ * worked out here from content/ (with each paper's section title, which search matches too) by a reading of its own (Chinese anywhere; English at a word
  * start, any case; an abbreviation also inside a capitalised compound), not by lib/glossary.
  */
 const entries = textEntries();
@@ -29,7 +29,7 @@ const formsOf = (concept: Concept) => [
   ...(concept.abbr ?? []).map((form) => ({ form, abbr: true })),
 ];
 const usersOf = (concept: Concept) =>
-  entries.filter((entry) => formsOf(concept).some(({ form, abbr }) => uses(entry.text, form, abbr))).map((entry) => entry.url);
+  entries.filter((entry) => formsOf(concept).some(({ form, abbr }) => uses(entry.indexed, form, abbr))).map((entry) => entry.url);
 
 let searcher: Awaited<ReturnType<typeof searcherOf>>;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe('search through the glossary', () => {
           const entry = entries.find((candidate) => candidate.url === hit.url)!;
           const flat = (text: string) => text.toLowerCase().replace(/[\s\-_/]+/g, ' ');
           expect(
-            hit.via.some((form) => flat(entry.text).includes(flat(form))),
+            hit.via.some((form) => flat(entry.indexed).includes(flat(form))),
             `${hit.url} via ${hit.via.join(', ')} for ${query}`,
           ).toBe(true);
           expect(hit.excerpt).not.toMatch(/qxq[a-z]{7}/);

@@ -193,7 +193,9 @@ export async function searchPapers(
         ordered.slice(start, start + count).map(async (result) => {
           const data = await result.data();
           if (asTyped.has(result.id) || !expansion) return toHit(data, []);
-          return toHit(data, matchedForms(data.content ?? '', expansion.terms, glossary), expansion.terms);
+          // The section title counts, as on the paper page (its keywords include it).
+          const text = `${data.content ?? ''}\n${data.meta[SEARCH_META.section] ?? ''}`;
+          return toHit(data, matchedForms(text, expansion.terms, glossary), expansion.terms);
         }),
       ),
   };
