@@ -1,4 +1,4 @@
-/** npm run check:counts: no paper lost between its file, its page, its search record and the export. */
+/** npm run check:counts: no paper lost between its file, its page, its search record, the data file and the export. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkCounts, formatCountTable } from './lib/checks/check-counts';
@@ -9,7 +9,8 @@ await runCommand(
   {
     usage: 'npm run check:counts [-- --dist DIR] [--content DIR]',
     help: `Checks that no paper is lost between its file and its readers: per section, entry files in
-content/ == paper pages in dist/ == records in the search index == entries in the exported list.
+content/ == paper pages in dist/ == records in the search index == records in /data/papers.json
+== entries in the exported list.
 Run it after npm run build. Exit 0: all agree; 1: a mismatch (each named); 2: bad input.`,
     options: { dist: { type: 'string' } },
     content: 'registry',

@@ -6,6 +6,10 @@ import { tagSlug } from './lib/tags';
 import type { Paper } from './schemas/paper';
 import type { Section } from './schemas/section';
 import { routes } from './lib/routes';
+import { compileGlossary, conceptsIn, indexKeywords, type CompiledConcept } from './lib/glossary';
+import { loadGlossary } from './lib/glossary-file';
+import { relatedPapers } from './lib/related';
+import { facetCounts, type FacetName, type FacetOption } from './lib/facets';
 
 /** A paper as pages see it: its entry, its section and the other sections' entries for the same paper. */
 /** A registry section with the site path of its listing. */
@@ -26,6 +30,12 @@ export interface PaperEntry {
   file: string;
   /** Site-relative path of the paper page, without the base. */
   path: string;
+  /** Glossary concept ids its title, note, tags and long note use, with the first form used. */
+  concepts: Map<string, string>;
+  /** What its page indexes besides its text (see lib/glossary). */
+  keywords: { tokens: string[]; acronyms: string[] };
+  /** Other papers of the list close to this one (not the same paper in another section). */
+  related: { paper: PaperEntry; shared: string[] }[];
 }
 
 export interface SectionWithPapers extends SectionInfo {
@@ -33,7 +43,14 @@ export interface SectionWithPapers extends SectionInfo {
   papers: PaperEntry[];
 }
 
-let cache: Promise<{ sections: SectionWithPapers[]; papers: PaperEntry[] }> | undefined;
+export interface Content {
+  sections: SectionWithPapers[];
+  /** Newest added first. */
+  papers: PaperEntry[];
+  glossary: CompiledConcept[];
+}
+
+let cache: Promise<Content> | undefined;
 
 /** The one place that reads the collections; every page asks here. Cached for the build. */
 export function loadContent() {
@@ -47,21 +64,44 @@ export function loadContent() {
       )
     ).flat();
     const keys = paperKeys(raw.map(({ entry }) => entry.data as Paper));
-    const papers: PaperEntry[] = raw.map(({ section, entry }, index) => ({
-      id: entry.id,
-      section,
-      data: entry.data as Paper,
-      key: keys[index]!,
-      entry,
-      hasBody: Boolean(entry.body?.trim()),
-      file: `content/${section.id}/${entry.filePath?.split('/').pop() ?? `${entry.id}.yaml`}`,
-      path: routes.paper(section.id, entry.id),
-    }));
+    const glossary = compileGlossary(loadGlossary());
+    const papers: PaperEntry[] = raw.map(({ section, entry }, index) => {
+      const data = entry.data as Paper;
+      const text = [data.title, data.note ?? '', ...(data.tags ?? []), entry.body ?? ''].join('\n');
+      const concepts = new Map([...conceptsIn(text, glossary)].map(([id, forms]) => [id, forms[0]!]));
+      return {
+        id: entry.id,
+        section,
+        data: entry.data as Paper,
+        key: keys[index]!,
+        entry,
+        hasBody: Boolean(entry.body?.trim()),
+        file: `content/${section.id}/${entry.filePath?.split('/').pop() ?? `${entry.id}.yaml`}`,
+        path: routes.paper(section.id, entry.id),
+        concepts,
+        // For search the section's title counts too, as it does for Pagefind (which matches metadata):
+        // a paper of "Alignment With Human Preference" is found by 对齐 as by "alignment".
+        keywords: indexKeywords(`${text}\n${section.title}`, glossary),
+        related: [],
+      };
+    });
+    const related = relatedPapers(
+      papers.map((paper) => ({
+        id: paper.path,
+        key: paper.key,
+        concepts: paper.concepts,
+        tags: (paper.data.tags ?? []).map((tag) => ({ tag, slug: tagSlug(tag) })),
+        text: `${paper.data.title}\n${paper.data.note ?? ''}`,
+      })),
+    );
+    papers.forEach((paper, index) => {
+      paper.related = related[index]!.map(({ index: other, shared }) => ({ paper: papers[other]!, shared }));
+    });
     const sections = registry.map((section) => ({
       ...section,
       papers: sortEntries(papers.filter((paper) => paper.section.id === section.id)),
     }));
-    return { sections, papers: sortEntries(papers) };
+    return { sections, papers: sortEntries(papers), glossary };
   })();
   return cache;
 }
@@ -107,3 +147,14 @@ function countTags(papers: readonly PaperEntry[]): TagCount[] {
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
 }
+
+/** Facet values with counts over `papers` (memoised per list: every listing page of a section asks). */
+export function paperFacetCounts(papers: readonly PaperEntry[]): Record<FacetName, FacetOption[]> {
+  let counted = facetCountCache.get(papers);
+  if (!counted) {
+    counted = facetCounts(papers.map((paper) => ({ sectionId: paper.section.id, data: paper.data })));
+    facetCountCache.set(papers, counted);
+  }
+  return counted;
+}
+const facetCountCache = new WeakMap<readonly PaperEntry[], Record<FacetName, FacetOption[]>>();

@@ -70,6 +70,14 @@ export const routes = {
   section: (sectionId: string, rest = '') => `${sectionId}/${rest}`,
   paper: (sectionId: string, entryId: string) => `${sectionId}/${entryId}/`,
   rss: () => 'rss.xml',
+  /** The site-wide JSON Feed. */
+  jsonFeed: () => 'feed.json',
+  glossary: (conceptId?: string) => (conceptId ? `glossary/#${conceptId}` : 'glossary/'),
+  /** The downloadable data (see README "Data"): `papers.json`, `papers.schema.json`, `papers.csv`, `papers.bib`. */
+  data: (file = '') => `data/${file}`,
+  /** A section's feeds, under data/ so no entry id can collide with them. */
+  sectionRss: (sectionId: string) => `data/feeds/${sectionId}.xml`,
+  sectionJsonFeed: (sectionId: string) => `data/feeds/${sectionId}.json`,
   sitemap: () => 'sitemap-index.xml',
 } as const;
 
@@ -82,6 +90,20 @@ export const PAGEFIND_DIR = 'pagefind';
 /** "Newest first" for search results, a file of its own (see ./search-order). */
 export const NEWEST_FIRST_PATH = 'search/newest-first.json';
 
+/** The glossary as the search client reads it (concepts and their forms), see lib/glossary. */
+export const SEARCH_GLOSSARY_PATH = 'search/glossary.json';
+
 /** Names of the Pagefind filters and metadata that paper pages declare and the search client reads. */
-export const SEARCH_FILTERS = { section: 'section', tag: 'tag', year: 'year' } as const;
+export const SEARCH_FILTERS = {
+  section: 'section',
+  tag: 'tag',
+  /** Year published (from `published`). */
+  published: 'published',
+  /** Normalised venue with its year ("NeurIPS 2024"), see lib/facets. */
+  venue: 'venue',
+  /** Normalised organisation, one value per organisation named. */
+  org: 'org',
+  /** Year added to the list. */
+  year: 'year',
+} as const;
 export const SEARCH_META = { title: 'title', section: 'section', added: 'added' } as const;

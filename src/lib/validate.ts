@@ -6,6 +6,7 @@ import { sectionRegistrySchema, type Section } from '../schemas/section';
 import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
 import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
 import { inspectMdx } from './mdx-safety';
+import { GLOSSARY_FILE_NAME, readGlossary } from './glossary-file';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import { paperKeys, SamePaperIndex } from './same-paper';
 import { openContentRoot } from './content-root';
@@ -73,7 +74,10 @@ export function checkContent({ root = contentRoot(), publicDir = PUBLIC_DIR }: C
   const sectionIds = registry.sections.map((section) => section.id);
   const sources = readEntrySources(root, sectionIds);
   const validEntries: ValidEntry[] = [];
-  const problems: Problem[] = [...unregisteredFolderProblems(root, folders, new Set(sectionIds))];
+  const problems: Problem[] = [
+    ...unregisteredFolderProblems(root, folders, new Set(sectionIds)),
+    ...readGlossary(path.join(root, GLOSSARY_FILE_NAME)).problems.map((problem) => ({ ...problem, severity: 'error' as const })),
+  ];
 
   const entryIds = entryIdsOf(sources);
   for (const source of sources) {

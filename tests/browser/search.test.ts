@@ -100,7 +100,7 @@ browserSuite('search in the browser', () => {
       expect(hits.every((hit) => hit.href.startsWith('/mllm-alignment/'))).toBe(true);
       const dates = hits.map((hit) => hit.facts.split(' · ').pop()!);
       expect(dates).toEqual([...dates].sort().reverse());
-      expect(await page.locator('select[name="section"]').inputValue()).toBe('mllm-alignment');
+      expect(await page.locator('input[name="section"][value="mllm-alignment"]').isChecked()).toBe(true);
 
       await page.locator('#search-page-q').fill('');
       await page.locator('#search-page-q').pressSequentially('a/b');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,11 +66,28 @@ describe('nothing lost between content/ and the build', () => {
         expect.stringMatching(/^index: \d+ fragments, but pagefind-entry\.json announces \d+ pages$/),
       );
       expect(problems).toContainEqual(expect.stringMatching(/^[a-z-]+: missing in index: \S+$/));
-      expect(problems).toContainEqual(expect.stringMatching(/^mllm: \d+ in content, \d+ in pages, \d+ in index, \d+ in export$/));
+      expect(problems).toContainEqual(
+        expect.stringMatching(/^mllm: \d+ in content, \d+ in pages, \d+ in index, \d+ in data, \d+ in export$/),
+      );
 
       const cli = checkCountsCli('--dist', dist);
       expect(cli.status, cli.stderr).toBe(1);
       expect(cli.stderr).toContain(`mllm: missing in pages: ${lost.id}`);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it('names a paper the data file lost', () => {
+    const dist = copyOfDist();
+    try {
+      const file = path.join(dist, 'data', 'papers.json');
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      const [lost] = data.papers.splice(0, 1);
+      writeFileSync(file, JSON.stringify(data));
+      const { problems } = checkCounts({ contentDir: contentRoot(), dist });
+      expect(problems).toContain(`${lost.section}: missing in data: ${lost.id}`);
+      expect(problems).toContainEqual(expect.stringMatching(/^data: "count" says \d+, but \d+ records follow$/));
     } finally {
       rmSync(dist, { recursive: true, force: true });
     }
@@ -84,9 +101,10 @@ describe('nothing lost between content/ and the build', () => {
         ['a', ['x', 'y']],
         ['stray', ['q']],
       ]),
+      data: new Map([['a', ['x', 'y']]]),
       export: new Map([['a', ['1', '2']]]),
     });
-    expect(report.sections).toEqual([{ section: 'a', counts: { content: 2, pages: 2, index: 2, export: 2 } }]);
+    expect(report.sections).toEqual([{ section: 'a', counts: { content: 2, pages: 2, index: 2, data: 2, export: 2 } }]);
     expect(report.problems).toEqual([
       'a: missing in pages: y',
       'a: in pages but not in content: z',
@@ -97,7 +115,7 @@ describe('nothing lost between content/ and the build', () => {
   it('npm run check:counts prints the table and exits 0 on the real build', () => {
     const cli = checkCountsCli();
     expect(cli.status, cli.stderr).toBe(0);
-    expect(cli.stdout).toMatch(/^section\s+content\s+pages\s+index\s+export$/m);
-    expect(cli.stdout).toMatch(new RegExp(`^total\\s+(${contentEntries().length}\\s+){3}${contentEntries().length}$`, 'm'));
+    expect(cli.stdout).toMatch(/^section\s+content\s+pages\s+index\s+data\s+export$/m);
+    expect(cli.stdout).toMatch(new RegExp(`^total\\s+(${contentEntries().length}\\s+){4}${contentEntries().length}$`, 'm'));
   });
 });

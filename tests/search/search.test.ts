@@ -10,6 +10,7 @@ import { searchPapers, type PaperHit, type PaperQuery } from '../../src/client/s
 import { contentEntries, type SourceEntry } from '../helpers/content';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from '../helpers/pagefind';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
+import { builtGlossary } from '../helpers/search';
 
 /*
  * The real index of the real build, searched through the same searchPapers() the pages use.
@@ -57,7 +58,8 @@ beforeAll(async () => {
 });
 
 async function search(query: PaperQuery): Promise<PaperHit[]> {
-  const results = await searchPapers(query, pagefind, loadDateRanksOf(DIST));
+  // Words as typed: widening through the glossary is tested in glossary.test.ts.
+  const results = await searchPapers(query, pagefind, loadDateRanksOf(DIST), async () => []);
   return results.hits(0, results.total);
 }
 
@@ -210,6 +212,7 @@ describe('search under a sub-path (dist-subpath/)', () => {
       { text: '幻觉', order: 'added' },
       subpath,
       loadDateRanksOf(SUBPATH_DIST, { base: SUBPATH_BASE }),
+      builtGlossary(SUBPATH_DIST),
     );
     const hits = await results.hits(0, results.total);
     expect(hits.length).toBeGreaterThan(0);

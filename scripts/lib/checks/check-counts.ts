@@ -10,8 +10,11 @@ import { PAGEFIND_DIR } from '../../../src/lib/routes';
 import { readFragment } from '../../../src/lib/search-order';
 import { openContentRoot } from '../../../src/lib/content-root';
 
-/** Where a paper can be counted: its file, its page, its search record, its line in the exported list. */
-export const COUNT_SOURCES = ['content', 'pages', 'index', 'export'] as const;
+/**
+ * Where a paper can be counted: its file, its page, its search record, its record in the
+ * downloadable data (/data/papers.json), its line in the exported list.
+ */
+export const COUNT_SOURCES = ['content', 'pages', 'index', 'data', 'export'] as const;
 export type CountSource = (typeof COUNT_SOURCES)[number];
 
 /** Entry ids per section id, for one source. The export has no ids (its lines carry titles): ids stand in as line numbers. */
@@ -45,7 +48,7 @@ export function compareCounts(sectionIds: readonly string[], sources: Record<Cou
       problems.push(`${section}: ${COUNT_SOURCES.map((source) => `${counts[source]} in ${source}`).join(', ')}`);
     }
     const expected = new Set(idsOf('content'));
-    for (const source of ['pages', 'index'] as const) {
+    for (const source of ['pages', 'index', 'data'] as const) {
       const found = new Set(idsOf(source));
       const missing = [...expected].filter((id) => !found.has(id));
       const extra = [...found].filter((id) => !expected.has(id));
@@ -132,6 +135,28 @@ export function indexedIds(dist: string): { ids: IdsBySection; problems: string[
   return { ids: groupBySection(papers), problems };
 }
 
+/** The records of the build's /data/papers.json, by section (each record names its section and id). */
+export function dataIds(dist: string): { ids: IdsBySection; problems: string[] } {
+  const file = path.join(dist, 'data', 'papers.json');
+  if (!existsSync(file)) return { ids: new Map(), problems: [`data: ${file} is missing (is this a build?)`] };
+  let parsed: { count?: unknown; papers?: { section?: unknown; id?: unknown }[] };
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { ids: new Map(), problems: [`data: ${file} is not JSON: ${(error as Error).message}`] };
+  }
+  const problems: string[] = [];
+  const papers: { section: string; id: string }[] = [];
+  for (const [index, record] of (parsed.papers ?? []).entries()) {
+    if (typeof record.section === 'string' && typeof record.id === 'string')
+      papers.push({ section: record.section, id: record.id });
+    else problems.push(`data: record ${index} has no section or id`);
+  }
+  if (parsed.count !== (parsed.papers ?? []).length)
+    problems.push(`data: "count" says ${String(parsed.count)}, but ${(parsed.papers ?? []).length} records follow`);
+  return { ids: groupBySection(papers), problems };
+}
+
 /** Entry lines per section in the list `npm run export:readme` writes (ids are line numbers). */
 export function exportedIds(contentDir: string, sections: readonly Section[]): { ids: IdsBySection; problems: string[] } {
   const exported = exportListFromDisk(contentDir);
@@ -156,14 +181,15 @@ export function checkCounts({ contentDir, dist }: { contentDir: string; dist: st
   const sections = openContentRoot(contentDir).sections();
   const pages = pageIds(dist);
   const index = indexedIds(dist);
+  const data = dataIds(dist);
   const exported = exportedIds(contentDir, sections);
   const report = compareCounts(
     sections.map((section) => section.id),
-    { content: contentIds(contentDir, sections), pages: pages.ids, index: index.ids, export: exported.ids },
+    { content: contentIds(contentDir, sections), pages: pages.ids, index: index.ids, data: data.ids, export: exported.ids },
   );
   return {
     sections: report.sections,
-    problems: [...pages.problems, ...index.problems, ...exported.problems, ...report.problems],
+    problems: [...pages.problems, ...index.problems, ...data.problems, ...exported.problems, ...report.problems],
   };
 }
 

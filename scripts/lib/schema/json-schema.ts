@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
-import { httpUrl } from '../../../src/schemas/link';
+import { toJsonSchema } from '../../../src/lib/json-schema';
 import { paperSchema } from '../../../src/schemas/paper';
 import { JSON_SCHEMA_REF } from '../../../src/lib/entry-files';
 import { contentRoot } from '../../../src/lib/paths';
@@ -16,20 +15,11 @@ export function jsonSchemaPath(root: string = contentRoot()): string {
  * is filled in: the http(s)-only rule on URLs is a Zod refinement, so it becomes a pattern here.
  */
 export function buildPaperJsonSchema(): Record<string, unknown> {
-  const { $schema, ...schema } = zodToJsonSchema(paperSchema, {
-    $refStrategy: 'none',
-    // `added` is a z.preprocess (YAML dates → strings): describe what a file may hold, the string.
-    effectStrategy: 'input',
-    override: (def) =>
-      def === httpUrl._def ? { type: 'string', format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' } : ignoreOverride,
-  }) as Record<string, unknown>;
-  return {
-    $schema,
+  return toJsonSchema(paperSchema, {
     title: 'Awesome MLLM paper entry',
     description:
       'One paper of the list: content/<section>/<id>.yaml, or the frontmatter of an .mdx entry. Generated from src/schemas/paper.ts by `npm run schema`; do not edit.',
-    ...schema,
-  };
+  });
 }
 
 /** The committed file's exact text, so a stale file is a test failure rather than a silent drift. */

@@ -4,9 +4,10 @@ import { setStatus } from './render';
 import { SEARCH_FILTERS } from '../../lib/routes';
 
 /**
- * The search page: the same search as the header box, with the query, filters and sort kept in
- * the URL (/search/?q=…&section=…&tag=…&year=…&sort=added), which is also where the header box's
- * form lands without JavaScript.
+ * The search page: the same search as the header box, with the query, facets and sort kept in
+ * the URL (/search/?q=…&section=…&tag=a&tag=b&venue=…&sort=added), which is also where the header
+ * box's form lands without JavaScript. Facets combine with AND, values within one with OR; each
+ * option shows how many of the current results hold it.
  */
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 200;
@@ -27,25 +28,30 @@ function setUpSearchPage(form: HTMLFormElement): void {
     const params = searchParams(form);
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
     const query = queryOf(params);
-    if (!query.text && !FILTERS.some((name) => query.filters?.[name])) {
+    if (!query.text && !FILTERS.some((name) => query.filters?.[name]?.length)) {
       results = undefined;
       list.replaceChildren();
       more.hidden = true;
-      setStatus(status, 'Type a word, or pick a section, tag or year.');
+      showCounts(form, undefined);
+      setStatus(status, 'Type a word, or pick a section, topic, venue or year.');
       return;
     }
     results = await show(query, PAGE_SIZE);
+    if (results) showCounts(form, results);
     more.hidden = !results || results.total <= PAGE_SIZE;
   };
 
   fillForm(form, new URLSearchParams(location.search));
+  // On a phone the facets would push the results below the fold: folded unless one is chosen.
+  const facets = form.querySelector<HTMLDetailsElement>('[data-search-facets]');
+  if (facets && matchMedia('(max-width: 60rem)').matches && !form.querySelector('.facet input:checked')) facets.open = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
   });
   form.addEventListener('change', () => void run());
   form.addEventListener('input', (event) => {
-    if (!(event.target instanceof HTMLInputElement)) return;
+    if (!(event.target instanceof HTMLInputElement) || event.target.type === 'checkbox') return;
     clearTimeout(pause);
     pause = setTimeout(run, TYPING_PAUSE_MS);
   });
@@ -55,12 +61,12 @@ function setUpSearchPage(form: HTMLFormElement): void {
   void run();
 }
 
-/** The form as URL parameters, without empty fields or the default sort. */
+/** The form as URL parameters, without empty fields or the default sort; a facet repeats per value. */
 function searchParams(form: HTMLFormElement): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
     const text = String(value).trim();
-    if (text && !(name === 'sort' && text === 'relevance')) params.set(name, text);
+    if (text && !(name === 'sort' && text === 'relevance')) params.append(name, text);
   }
   return params;
 }
@@ -68,14 +74,26 @@ function searchParams(form: HTMLFormElement): URLSearchParams {
 function queryOf(params: URLSearchParams): PaperQuery {
   return {
     text: params.get('q') ?? '',
-    filters: Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])),
+    filters: Object.fromEntries(FILTERS.map((name) => [name, params.getAll(name)])),
     order: (params.get('sort') === 'added' ? 'added' : 'relevance') satisfies PaperOrder,
+    withFacets: true,
   };
 }
 
 function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
-  for (const [name, value] of params) {
-    const field = form.elements.namedItem(name);
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+  for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
+    if (field instanceof HTMLInputElement && field.type === 'checkbox')
+      field.checked = params.getAll(field.name).includes(field.value);
+    else if (params.has(field.name)) field.value = params.get(field.name)!;
+  }
+}
+
+/** Each option's count among the current results (the whole list's when nothing is asked). */
+function showCounts(form: HTMLFormElement, results: PaperResults | undefined): void {
+  for (const box of form.querySelectorAll<HTMLInputElement>('.facet input[type="checkbox"]')) {
+    const count = results ? (results.facets[box.name as PaperFilter]?.[box.value] ?? 0) : Number(box.dataset.total);
+    const label = box.closest('label')!;
+    label.querySelector('[data-facet-count]')!.textContent = String(count);
+    label.classList.toggle('facet-empty', count === 0 && !box.checked);
   }
 }

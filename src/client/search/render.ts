@@ -13,6 +13,12 @@ export function renderHit(hit: PaperHit): HTMLLIElement {
   excerpt.append(...excerptNodes(hit.excerpt));
   excerpt.lang = languageOf(excerpt.textContent ?? '');
   link.append(title, facts, excerpt);
+  if (hit.via.length) {
+    // Found through the glossary: say which form of the query's concept the paper uses.
+    const via = element('span', 'search-hit-via', `via glossary: ${hit.via.join(', ')}`);
+    via.dataset.searchVia = hit.via.join('|');
+    link.append(via);
+  }
   item.append(link);
   return item;
 }

@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+import { paperSchema } from './paper';
+
+/**
+ * One paper as `/data/papers.json` publishes it: every field of its entry file (absent fields
+ * are left out, as in the file), plus where it is. Field names are an API: scripts read them, so
+ * a rename is a breaking change (bump DATA_VERSION).
+ */
+export const exportedPaperSchema = paperSchema
+  .extend({
+    /** The section id (content/<section>/), also the first segment of the paper's URL. */
+    section: z.string().min(1),
+    /** The entry id: the entry file's name without extension, the last segment of the URL. */
+    id: z.string().min(1),
+    /** The paper's page on the site, absolute. */
+    url: z.string().url(),
+  })
+  .strict();
+
+export const DATA_VERSION = 1;
+
+/** `/data/papers.json`. */
+export const papersFileSchema = z
+  .object({
+    /** Raised when a field is renamed or removed; new optional fields do not raise it. */
+    version: z.literal(DATA_VERSION),
+    /** How many papers follow (an entry listed in two sections counts twice, as on the site). */
+    count: z.number().int().nonnegative(),
+    /** Every entry, newest added first. */
+    papers: z.array(exportedPaperSchema),
+  })
+  .strict();
+
+export type ExportedPaper = z.output<typeof exportedPaperSchema>;
+export type PapersFile = z.output<typeof papersFileSchema>;

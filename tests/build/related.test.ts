@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { compileGlossary, conceptsIn } from '../../src/lib/glossary';
+import { loadGlossary } from '../../src/lib/glossary-file';
+import { facetValues } from '../../src/lib/facets';
+import { paperKeys } from '../../src/lib/same-paper';
+import { tagSlug } from '../../src/lib/tags';
+import { textEntries } from '../helpers/search';
+import { DIST } from '../setup/dist';
+
+const entries = textEntries();
+const keys = paperKeys(entries.map((entry) => entry.data));
+const keyOf = new Map(entries.map((entry, i) => [entry.url, keys[i]!]));
+const entryAt = new Map(entries.map((entry) => [entry.url, entry]));
+const glossary = compileGlossary(loadGlossary());
+const concepts = new Map(entries.map((entry) => [entry.url, conceptsIn(entry.text, glossary)]));
+const page = (url: string) => load(readFileSync(path.join(DIST, url, 'index.html'), 'utf8'));
+
+/** True when both papers share what a reason names: a #tag, a concept (by any form), or a word. */
+function bothShare(a: string, b: string, reason: string): boolean {
+  const [ea, eb] = [entryAt.get(a)!, entryAt.get(b)!];
+  if (reason.startsWith('#')) {
+    const slug = tagSlug(reason.slice(1));
+    return [ea, eb].every((entry) => (entry.data.tags ?? []).some((tag) => tagSlug(tag) === slug));
+  }
+  const concept = glossary.find(({ forms }) => forms.some((form) => form.text === reason));
+  if (concept) return [a, b].every((url) => concepts.get(url)!.has(concept.concept.id));
+  return [ea, eb].every((entry) => `${entry.data.title}\n${entry.data.note ?? ''}`.toLowerCase().includes(reason));
+}
+
+describe('related papers on paper pages', () => {
+  const sample = entries.filter((_, i) => i % 4 === 0);
+
+  it.each(sample.map((entry) => [entry.url]))('%s lists up to 5 other papers, each with what they share', (url) => {
+    const $ = page(url);
+    const items = $('.related-list li');
+    expect(items.length).toBeLessThanOrEqual(5);
+    items.each((_, item) => {
+      const href = $(item).find('a[data-related]').attr('href')!;
+      expect(existsSync(path.join(DIST, href, 'index.html')), href).toBe(true);
+      expect(href).not.toBe(url);
+      expect(keyOf.get(href), `${href} is the same paper as ${url}`).not.toBe(keyOf.get(url));
+      const why = $(item).find('[data-related-why]').text().trim();
+      expect(why).toMatch(/^also about: /);
+      for (const reason of why.replace(/^also about: /, '').split(', ')) {
+        expect(bothShare(url, href, reason), `${url} and ${href} share "${reason}"`).toBe(true);
+      }
+    });
+  });
+
+  it('most papers have related papers', () => {
+    const withRelated = entries.filter((entry) => page(entry.url)('.related-list li').length > 0);
+    expect(withRelated.length).toBeGreaterThan(entries.length / 2);
+  });
+});
+
+describe('facets in the pages', () => {
+  it('paper pages declare their facet values to Pagefind', () => {
+    for (const entry of entries.filter((_, i) => i % 3 === 0)) {
+      const $ = page(entry.url);
+      const declared = $('[data-pagefind-filter]')
+        .map((_, el) => $(el).attr('data-pagefind-filter'))
+        .get()
+        .sort();
+      const values = facetValues(entry.section, entry.data);
+      const expected = Object.entries(values)
+        .flatMap(([name, list]) => list.map((value) => `${name}:${value}`))
+        .sort();
+      expect(declared, entry.url).toEqual(expected);
+    }
+  });
+
+  it('section pages link each venue, organisation and year to the search with their counts', () => {
+    for (const section of [...new Set(entries.map((entry) => entry.section))]) {
+      const $ = page(`/${section}/`);
+      const inSection = entries.filter((entry) => entry.section === section);
+      $('[data-section-facets] a[data-facet]').each((_, link) => {
+        const name = $(link).attr('data-facet') as keyof ReturnType<typeof facetValues>;
+        const value = $(link).attr('data-facet-value')!;
+        const count = inSection.filter((entry) => facetValues(section, entry.data)[name].includes(value)).length;
+        expect(Number($(link).attr('data-facet-count')), `${section} ${name}=${value}`).toBe(count);
+        const target = new URL($(link).attr('href')!, 'http://x');
+        expect(target.pathname).toBe('/search/');
+        expect(target.searchParams.get('section')).toBe(section);
+        expect(target.searchParams.get(name)).toBe(value);
+      });
+    }
+  });
+});

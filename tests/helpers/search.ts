@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileGlossary, type CompiledConcept, type Concept } from '../../src/lib/glossary';
+import { SEARCH_GLOSSARY_PATH } from '../../src/lib/routes';
+import { contentRoot } from '../../src/lib/paths';
+import { loadSections } from '../../src/lib/sections';
+import { readEntrySources } from '../../src/lib/entry-files';
+import { searchPapers, type PaperHit, type PaperQuery, type PaperResults } from '../../src/client/search/pagefind';
+import { loadDateRanksOf, loadPagefind, type NodePagefind } from './pagefind';
+import { contentEntries, type SourceEntry } from './content';
+
+/** The glossary a build ships to the search client, read from its file. */
+export function builtGlossary(distDir: string): () => Promise<CompiledConcept[]> {
+  const concepts = JSON.parse(readFileSync(path.join(distDir, SEARCH_GLOSSARY_PATH), 'utf8')) as Concept[];
+  const compiled = compileGlossary(concepts);
+  return async () => compiled;
+}
+
+/** searchPapers over a build, with everything the pages would load (index, date order, glossary). */
+export async function searcherOf(distDir: string): Promise<{
+  pagefind: NodePagefind;
+  results(query: PaperQuery): Promise<PaperResults>;
+  search(query: PaperQuery): Promise<PaperHit[]>;
+}> {
+  const pagefind = await loadPagefind(distDir);
+  const ranks = loadDateRanksOf(distDir);
+  const glossary = builtGlossary(distDir);
+  const results = (query: PaperQuery) => searchPapers(query, pagefind, ranks, glossary);
+  return {
+    pagefind,
+    results,
+    search: async (query) => {
+      const found = await results(query);
+      return found.hits(0, found.total);
+    },
+  };
+}
+
+/**
+ * An entry with the text its page shows (title, note, tags, long note), and what search matches:
+ * that and its section's title (Pagefind matches the section metadata).
+ */
+export interface TextEntry extends SourceEntry {
+  url: string;
+  text: string;
+  indexed: string;
+}
+
+export function textEntries(): TextEntry[] {
+  const bodies = new Map(
+    readEntrySources(
+      contentRoot(),
+      loadSections().map((s) => s.id),
+    ).map((s) => [`${s.section}/${s.id}`, s.body]),
+  );
+  const sectionTitle = new Map(loadSections().map((section) => [section.id, section.title]));
+  return contentEntries().map((entry) => {
+    const text = [
+      entry.data.title,
+      entry.data.note ?? '',
+      ...(entry.data.tags ?? []),
+      bodies.get(`${entry.section}/${entry.id}`) ?? '',
+    ].join('\n');
+    return { ...entry, url: `/${entry.section}/${entry.id}/`, text, indexed: `${text}\n${sectionTitle.get(entry.section)}` };
+  });
+}
