@@ -13,6 +13,7 @@ import {
   planIsClean,
   type ImportPlan,
 } from '../../scripts/lib/list/import';
+import { readFixes } from '../../scripts/lib/list/sync-state';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
@@ -107,6 +108,8 @@ describe('importing the seed list', () => {
       ],
       note: 'ChatGLM-Math: Self-Critique迭代对齐显著提升数学能力；reward model, Rejective Fine-tuning, then DPO迭代提升模型数学性能',
       added: '2024-10-28',
+      // The first of the section's 16 papers, counted from the bottom.
+      listPosition: 16,
     });
   });
 
@@ -190,6 +193,7 @@ describe('syncing an older list with a newer one', () => {
       published: '2023-12',
       venue: 'CVPR 2024',
       org: 'Alpha Lab',
+      listPosition: 3,
     });
     // Beta matched by its arXiv id after a retitle.
     expect(readEntry('models', '2401.00002')).toMatchObject({ title: 'Beta: Second Paper, Retitled', added: '2024-01-01' });
@@ -271,15 +275,43 @@ describe('npm run import (CLI)', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('prints each unparseable line as list.md:LINE, writes nothing and exits 1', () => {
+  it('keeps each unreadable line: list.md:LINE and its text, recorded in fixes.yaml, the rest synced; --strict writes nothing', () => {
     copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(root, 'sections.yaml'));
     const list = path.join(path.dirname(root), 'list.md');
     writeFileSync(list, `# Multimodal Large Language Models\n${readFixture('broken.md').split('\n').slice(1).join('\n')}`);
     const before = snapshot();
-    const result = runImport(list, '--content', root, '--added', '2024-01-01');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${list}:3: cannot parse entry: expected [Title](url): 2. Missing the link entirely\n`);
-    expect(result.stderr.match(/cannot parse entry/g)).toHaveLength(5);
+    const strict = runImport(list, '--content', root, '--added', '2024-01-01', '--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/nothing written: --strict and 5 warning\(s\)/);
     expect(snapshot()).toEqual(before);
+
+    const result = runImport(list, '--content', root, '--added', '2024-01-01');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      `${list}:3: warning: cannot read this line, kept for a fix: expected [Title](url): 2. Missing the link entirely\n`,
+    );
+    expect(result.stderr.match(/cannot read this line/g)).toHaveLength(5);
+    expect(readdirSync(path.join(root, 'mllm'))).toEqual(['good-entry.yaml']);
+    const fixes = readFixes(root);
+    expect(fixes.map((fix) => fix.fix)).toEqual(['', '', '', '', '']);
+    expect(fixes[0]!.line).toBe('2. Missing the link entirely');
+
+    // A fix written once is read by every later sync, until the line changes upstream.
+    const fixesFile = path.join(root, '.list-sync', 'fixes.yaml');
+    writeFileSync(
+      fixesFile,
+      readFileSync(fixesFile, 'utf8').replace(
+        /(line: 2\. Missing the link entirely\n\s+fix: )""/,
+        '$1"2. [Missing the link entirely](https://example.com/found)"',
+      ),
+    );
+    const fixed = plan(readFileSync(list, 'utf8'));
+    expect(fixed.problems).toHaveLength(4);
+    expect(fixed.fixed).toEqual([{ line: 3, text: '2. Missing the link entirely' }]);
+    expect(fixed.entries.find((entry) => entry.title === 'Missing the link entirely')?.action).toBe('create');
+    const changedUpstream = plan(
+      readFileSync(list, 'utf8').replace('2. Missing the link entirely', '2. Missing the link, still'),
+    );
+    expect(changedUpstream.staleFixes.map((fix) => fix.line)).toEqual(['2. Missing the link entirely']);
   });
 });

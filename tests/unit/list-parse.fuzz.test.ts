@@ -300,4 +300,34 @@ describe('parseList under fuzzing', () => {
       RUNS,
     );
   });
+
+  it('reads the defects whose intent is clear, each reported as a mend: a title closed by ")(", a URL written as a Markdown link, stray punctuation after the line', () => {
+    const defect = fc.record({
+      kind: fc.constantFrom('title-paren', 'title-brace', 'markdown-url', 'stray'),
+      display: fc.constantFrom('https://zhuanlan.zhihu.com/p/1993422372854847195', 'https://arxiv.org/abs/2401.1', 'link'),
+      stray: fc.constantFrom("'", '"', '’', '.', ',', ';', '。'),
+    });
+    fc.assert(
+      fc.property(
+        entry.chain((fields) => fc.tuple(fc.constant(fields), handWritten(fields), defect)),
+        ([fields, line, { kind, display, stray }]) => {
+          const main = `[${fields.title}](${fields.links[0]!.url})`;
+          const at = line.indexOf(main);
+          const closing = at + fields.title.length + 1;
+          const damaged =
+            kind === 'stray'
+              ? `${line}${stray}`
+              : kind === 'markdown-url'
+                ? `${line.slice(0, closing + 1)}([${display}](${fields.links[0]!.url}))${line.slice(at + main.length)}`
+                : `${line.slice(0, closing)}${kind === 'title-paren' ? ')' : '}'}${line.slice(closing + 1)}`;
+          const parsed = parseList(`# ${SECTION_TITLES[0]}\n${damaged}\n`, SECTION_TITLES);
+          expect(parsed.problems).toEqual([]);
+          expect(parsed.mended.map((mended) => mended.line)).toEqual([2]);
+          const { arxiv: _arxiv, ...read } = fieldsOf(parsed.sections[0]!.entries[0]!);
+          expect(read).toEqual(fields);
+        },
+      ),
+      RUNS,
+    );
+  });
 });

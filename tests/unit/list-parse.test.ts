@@ -172,7 +172,15 @@ describe('parseList: the seed list', () => {
 
   it('finds 108 entry lines in 6 sections (3, 34, 7, 29, 18, 17) and no problems', () => {
     expect(seed.sections.map((section) => [section.title, section.entries.length])).toEqual(
-      registryTitles.map((title, index) => [title, [3, 34, 7, 29, 18, 17][index]]),
+      // The seed's own headings: the registry has since grown (the upstream list added a section).
+      [
+        ['Survey and Outlook', 3],
+        ['Multimodal Large Language Models', 34],
+        ['BenchMark and Dataset', 7],
+        ['Unify Multimodal Understanding and Generation', 29],
+        ['Alignment With Human Preference (MLLM)', 18],
+        ['Alignment With Human Preference (LLM)', 17],
+      ],
     );
     expect(seed.problems).toEqual([]);
     expect(seed.strayLines).toEqual([]);

@@ -112,6 +112,24 @@ describe('.github', () => {
   });
 });
 
+describe('the scheduled list sync', () => {
+  it('runs monthly and by hand, fetches a configurable URL, syncs and opens one pull request with the report', () => {
+    const flow = workflow('sync-list.yml');
+    expect(Object.keys(flow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const steps = allSteps(flow);
+    const sync = steps.find((step) => step.run?.includes('npm run sync:upstream'));
+    expect(sync?.run).toContain('--url "$LIST_URL"');
+    expect(sync?.env?.LIST_URL).toContain('inputs.url');
+    expect(sync?.env?.LIST_URL).toContain(
+      'https://raw.githubusercontent.com/yfzhang114/Awesome-Multimodal-Large-Language-Models/main/README.md',
+    );
+    const pr = steps.find((step) => step.uses?.startsWith('peter-evans/create-pull-request@'));
+    expect(pr?.with).toMatchObject({ branch: 'list-sync', 'add-paths': 'content' });
+    expect(String(pr?.with?.['body-path'])).toContain('sync-report.md');
+    expect(sync?.run).toContain('sync-report.md');
+  });
+});
+
 describe('npm commands in the docs and workflows', () => {
   const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
   const documents = [
@@ -138,10 +156,12 @@ describe('the "suggest a paper" issue form', () => {
   const form = parseYaml('.github/ISSUE_TEMPLATE/suggest-paper.yml') as { body: FormField[] };
   const fields = form.body.filter((field) => field.type !== 'markdown');
 
-  it('offers exactly the registry sections, in order', () => {
+  it('asks for the section as text and names no section itself: the registry is the one list of sections', () => {
     const section = fields.find((field) => field.id === 'section');
-    expect(section?.type).toBe('dropdown');
-    expect(section?.attributes.options).toEqual(loadSections().map((entry) => entry.id));
+    expect(section?.type).toBe('input');
+    const text = read('.github/ISSUE_TEMPLATE/suggest-paper.yml');
+    const ids = loadSections().map((entry) => entry.id);
+    expect(ids.filter((id) => new RegExp(`^\\s*- ${id}$`, 'm').test(text))).toEqual([]);
   });
 
   it('asks for entry fields only (the URL becomes the first link)', () => {

@@ -16,16 +16,19 @@ import { openContentRoot } from '../../../src/lib/content-root';
 
 /**
  * When each entry line first appeared (a TSV `section, number, added, title` with a header row).
- * Looked up by section heading + number + title, else by section heading + title key.
+ * Looked up by section heading + number + title, else by section heading + title key, else (for a
+ * line only read after mending, which the file names by its text) by section heading + number +
+ * the line's text.
  */
 export interface AddedDates {
-  lookup(sectionTitle: string, entry: Pick<ParsedEntry, 'number' | 'title'>): string | undefined;
+  lookup(sectionTitle: string, entry: Pick<ParsedEntry, 'number' | 'title'> & { raw?: string }): string | undefined;
 }
 
 /** Throws `line N: …` on a malformed row, so a typo in the dates file never passes unnoticed. */
 export function parseAddedDates(text: string): AddedDates {
   const exact = new Map<string, string>();
   const byTitle = new Map<string, string>();
+  const byLineText: { key: string; text: string; added: string }[] = [];
   text.split(/\r?\n/).forEach((row, index) => {
     if (!row.trim() || (index === 0 && /^section\t/i.test(row))) return;
     const [section, number, added, title] = row.split('\t').map((cell) => cell.trim());
@@ -33,6 +36,7 @@ export function parseAddedDates(text: string): AddedDates {
       throw new Error(`line ${index + 1}: expected 4 tab-separated columns: section, number, added, title`);
     if (!isRealDate(added)) throw new Error(`line ${index + 1}: "${added}" is not a date written YYYY-MM-DD`);
     exact.set(`${section}\t${number}\t${title}`, added);
+    byLineText.push({ key: `${section}\t${number}`, text: title, added });
     const key = `${section}\t${titleKey(title)}`;
     const known = byTitle.get(key);
     if (known === undefined || added < known) byTitle.set(key, added);
@@ -40,7 +44,9 @@ export function parseAddedDates(text: string): AddedDates {
   return {
     lookup: (sectionTitle, entry) =>
       exact.get(`${sectionTitle.trim()}\t${entry.number}\t${entry.title}`) ??
-      byTitle.get(`${sectionTitle.trim()}\t${titleKey(entry.title)}`),
+      byTitle.get(`${sectionTitle.trim()}\t${titleKey(entry.title)}`) ??
+      byLineText.find((row) => row.key === `${sectionTitle.trim()}\t${entry.number}` && entry.raw?.trim().startsWith(row.text))
+        ?.added,
   };
 }
 
@@ -163,6 +169,8 @@ const COUNTER_OF_ACTION = { create: 'created', update: 'updated', unchanged: 'un
 /** One paper as the list gives it, after merging duplicate lines. */
 interface ListItem extends PaperInput {
   added: string;
+  /** The first appearance the dates file gives (absent when it does not know the paper). */
+  datesFileAdded?: string;
   lines: number[];
   titles: string[];
 }
@@ -583,14 +591,30 @@ function mergeGroup(
     tags: tags.length ? tags : undefined,
     arxiv: group.find((entry) => entry.arxiv)?.arxiv,
     added: unique(group.map(addedOf)).sort()[0] ?? defaultAdded,
+    datesFileAdded: unique(group.map(addedOf)).sort()[0],
     lines: group.map((entry) => entry.line),
     titles: group.map((entry) => entry.title),
   };
 }
 
 function withoutBookkeeping(item: ListItem): PaperInput {
-  const { lines: _lines, titles: _titles, ...paper } = item;
+  const { lines: _lines, titles: _titles, datesFileAdded: _datesFileAdded, ...paper } = item;
   return paper;
+}
+
+/**
+ * `added` of an existing entry: a dates file that knows an earlier first appearance corrects it
+ * (reported); a later or missing one never moves it, so a version-by-version sync and a direct
+ * sync agree.
+ */
+function earlierAdded(
+  current: string | undefined,
+  fromDatesFile: string | undefined,
+  change: (field: string, from: unknown, to: unknown) => void,
+): string | undefined {
+  if (!fromDatesFile || (current && current <= fromDatesFile)) return current || fromDatesFile;
+  if (current) change('added', current, fromDatesFile);
+  return fromDatesFile;
 }
 
 function readExisting(source: EntrySource): ExistingEntry | string {
@@ -678,7 +702,7 @@ function planUpdate(
     venue: merge('venue', ours.venue, item.venue, base?.venue, equal, item.venue ?? ours.venue),
     tags,
     arxiv: item.arxiv ?? ours.arxiv,
-    added: ours.added || item.added,
+    added: earlierAdded(ours.added as string | undefined, item.datesFileAdded, change),
     listPosition,
   };
   const planned = { section: source.section, id: source.id, file: source.file, title: item.title, lines: item.lines };

@@ -235,7 +235,7 @@ export function parseEntryText(text: string): EntryParse {
 }
 
 /** `[https://a](https://b)` written where a URL goes: the target is what the link points at. */
-const MARKDOWN_LINK_URL = /^\[([^\[\]]*)\]\((https?:\/\/[^\s()]+)\)$/;
+const MARKDOWN_LINK_URL = /^\[(.*?)\]\((https?:\/\/\S+)\)$/;
 /** Punctuation left after the last link or group (a stray quote, a full stop): nothing a reader would miss. */
 const STRAY_PUNCTUATION = /^[\s'"‘’“”`,.;:，。；、]+$/;
 
