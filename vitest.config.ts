@@ -14,6 +14,9 @@ export default defineConfig({
           globalSetup: ['tests/setup/build-site.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits on the page (Pagefind loading, a search running): 1 s, the default,
+          // is not enough while other builds share the two cores.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],
