@@ -16,9 +16,9 @@ export default defineConfig({
           // is the slowest test.
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // expect.poll waits on a condition (a status line, a URL); its 1 s default fails on two
-          // slow cores with another build running, so it waits as long as a browser action does.
-          expect: { poll: { timeout: 20_000, interval: 100 } },
+          // expect.poll waits on the page (Pagefind loading, a search running): 1 s, the default,
+          // is not enough while other builds share the two cores.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

@@ -61,12 +61,19 @@ export function contentValidation(): AstroIntegration {
   };
 }
 
-/** What Vite's error overlay shows: the problems as `npm run validate` prints them, the first one located. */
+/** Astro's overlay shows `message` as HTML: entry text in a message must stay text. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** What the dev server's error overlay shows: the problems as `npm run validate` prints them, the first one located. */
 export function overlayError(problems: readonly Problem[]) {
   const first = problems[0]!;
+  const lines = problems.map((problem) => formatProblem(problem));
   return {
-    message: problems.map((problem) => formatProblem(problem)).join('\n'),
-    stack: '',
+    name: 'ContentEntryError',
+    title: 'An entry file has a problem',
+    message: lines.map(escapeHtml).join('<br>'),
+    hint: 'Fix the file and save it; <code>npm run validate</code> lists every problem.',
+    stack: lines.join('\n'),
     plugin: 'content-validation',
     id: first.file,
     loc: { file: first.file, line: first.line, column: 1 },

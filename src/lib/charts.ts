@@ -1,36 +1,22 @@
-/** Geometry for a horizontal bar chart drawn as static SVG at build time. */
+/**
+ * A horizontal bar chart as rows of text with a bar each. Labels and values are page text, not
+ * SVG text scaled with the chart, so they stay at the body's size on a 360 px phone; only the bar
+ * itself is a tiny SVG stretched to its share of the row.
+ */
 export interface BarDatum {
   label: string;
   value: number;
 }
 
-export interface BarLayout {
-  width: number;
-  height: number;
-  labelWidth: number;
-  bars: { label: string; value: number; y: number; width: number; labelY: number }[];
+export interface BarRow extends BarDatum {
+  /** The bar's length as a share of the longest, 0–100 (a non-zero value shows at least 1). */
+  share: number;
 }
 
-const ROW = 26;
-const BAR = 18;
-
-/** Bars scaled to the largest value; label column sized to the longest label (about 7 px a character). */
-export function layoutBars(data: readonly BarDatum[], width = 640): BarLayout {
-  const labelWidth = Math.min(260, Math.max(60, ...data.map((d) => d.label.length * 7 + 12)));
-  const plotWidth = width - labelWidth - 48;
+/** Rows scaled to the largest value. */
+export function layoutBars(data: readonly BarDatum[]): BarRow[] {
   const max = Math.max(1, ...data.map((d) => d.value));
-  return {
-    width,
-    height: data.length * ROW + 4,
-    labelWidth,
-    bars: data.map((d, index) => ({
-      label: d.label,
-      value: d.value,
-      y: index * ROW + (ROW - BAR) / 2,
-      width: Math.max(d.value > 0 ? 2 : 0, Math.round((d.value / max) * plotWidth)),
-      labelY: index * ROW + ROW / 2 + 4,
-    })),
-  };
+  return data.map((d) => ({ ...d, share: d.value > 0 ? Math.max(1, Math.round((d.value / max) * 1000) / 10) : 0 }));
 }
 
 /** Counts per month (`YYYY-MM`), every month from the first to the last present, zeros included. */

@@ -135,6 +135,36 @@ describe('the built site', () => {
     );
   });
 
+  it('keeps the BibTeX record in a closed details block after every fact', () => {
+    const withArxiv = entries.find((entry) => entry.data.arxiv)!;
+    const $ = page(`${withArxiv.section}/${withArxiv.id}`);
+    expect($('details.cite').length).toBe(1);
+    expect($('details.cite').attr('open')).toBeUndefined();
+    expect($('details.cite #bibtex').length).toBe(1);
+    expect($('dl.facts').nextAll('details.cite').length).toBe(1);
+  });
+
+  it('shows every fact an entry has, and every link by kind, before the citation', () => {
+    for (const entry of entries) {
+      const $ = page(`${entry.section}/${entry.id}`);
+      const facts = new Map(
+        $('dl.facts dt')
+          .map((_, dt) => [[$(dt).text().trim(), $(dt).next('dd').text().replace(/\s+/g, ' ').trim()]])
+          .get() as [string, string][],
+      );
+      const where = `${entry.section}/${entry.id}`;
+      if (entry.data.published) expect(facts.get('Published'), where).toBe(entry.data.published);
+      if (entry.data.venue) expect(facts.get('Venue'), where).toBe(entry.data.venue);
+      if (entry.data.org) expect(facts.get('Organisation'), where).toBe(entry.data.org);
+      if (entry.data.authors) expect(facts.get('Authors'), where).toBe(entry.data.authors.join(', '));
+      const links = $('article .links a.link-chip')
+        .map((_, a) => `${$(a).attr('class')} ${$(a).attr('href')}`)
+        .get();
+      expect(links, where).toEqual(entry.data.links.map((link) => `link-chip kind-${link.kind} ${link.url}`));
+      if ($('details.cite').length) expect($('dl.facts').nextAll('details.cite').length, where).toBe(1);
+    }
+  });
+
   it('feeds the newest papers through RSS', () => {
     const $ = load(readFileSync(path.join(DIST, 'rss.xml'), 'utf8'), { xml: true });
     const items = $('item');
@@ -150,7 +180,8 @@ describe('the built site', () => {
       expect($(`a.section-card[href="/${section.id}/"] .big`).text()).toBe(String(count));
     }
     const stats = page('stats');
-    expect(stats('svg.chart').length).toBe(3);
+    expect(stats('.chart').length).toBe(3);
+    expect(stats('.chart').first().find('.chart-row').length).toBe(sections.length);
     expect(stats('table.data-table').first().find('tbody tr').length).toBe(sections.length);
   });
 });

@@ -42,6 +42,7 @@ describe('the dev server and a broken entry', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.type).toBe('error');
     expect(sent[0]!.err!.message).toMatch(/mllm\/x\.yaml:1: title: is required$/);
+    expect(sent[0]!.err!.loc.line).toBe(1);
     expect(sent[0]!.err!.message).not.toContain('**');
     save('x.yaml', GOOD);
     expect(sent.at(-1)).toEqual({ type: 'full-reload' });
@@ -52,6 +53,13 @@ describe('the dev server and a broken entry', () => {
     save('x.yaml', GOOD.replace('title: T', 'title: Foo: Bar'));
     expect(sent[0]!.err!.message).toMatch(/x\.yaml:1: \(syntax\): quote the title: title: "Foo: Bar"$/);
     expect(sent[0]!.err!.loc.line).toBe(1);
+  });
+
+  it('keeps entry text as text in the overlay, which renders messages as HTML', () => {
+    const { sent, save } = devServer();
+    save('x.yaml', GOOD.replace('title: T', 'title: <img src=x onerror=alert(1)>: Bar'));
+    expect(sent[0]!.err!.message).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(sent[0]!.err!.message).not.toContain('<img');
   });
 
   it('leaves valid saves and files outside the content alone', () => {

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentValidation } from '../../src/integrations/validate-content';
+import { runScript } from '../helpers/run';
 import { parseEntrySource } from '../../src/lib/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
 import {
@@ -141,7 +141,7 @@ describe('validateContent', () => {
       file: 'mllm/a.mdx',
       line: 3,
       field: '(syntax)',
-      message: 'Map keys must be unique',
+      message: '"title" is written twice: keep one',
     });
   });
 
@@ -547,35 +547,29 @@ describe('formatting', () => {
 describe('npm run validate (scripts/validate.ts)', () => {
   /** Runs the CLI as CI does; GITHUB_ACTIONS is removed unless `env` sets it. */
   function runValidate(args: string[], env: NodeJS.ProcessEnv = {}) {
-    const { GITHUB_ACTIONS: _, ...inherited } = process.env;
-    const result = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: { ...inherited, ...env },
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runScript('scripts/validate.ts', args, { GITHUB_ACTIONS: undefined, ...env });
   }
 
-  it('exits 0 on clean content and prints the summary', () => {
+  it('exits 0 on clean content and prints the summary', async () => {
     const root = contentFolder({ 'mllm/a.yaml': yamlEntry() });
-    expect(runValidate(['--content', root])).toEqual({
+    expect(await runValidate(['--content', root])).toEqual({
       status: 0,
       stdout: '1 entries in 3 sections: 0 errors, 0 warnings\n',
       stderr: '',
     });
   });
 
-  it('exits 0 when there are only warnings', () => {
+  it('exits 0 when there are only warnings', async () => {
     const root = contentFolder({
       'mllm/a.yaml': yamlEntry({ note: 'Same.' }),
       'survey/b.yaml': yamlEntry({ title: 'B', url: 'https://arxiv.org/abs/2401.00001', note: 'Same.' }),
     });
-    const { status, stdout } = runValidate(['--content', root]);
+    const { status, stdout } = await runValidate(['--content', root]);
     expect(status).toBe(0);
     expect(stdout).toContain('0 errors, 1 warnings');
   });
 
-  it('exits 1 on errors, one line per problem, and annotates them under GitHub Actions', () => {
+  it('exits 1 on errors, one line per problem, and annotates them under GitHub Actions', async () => {
     const root = contentFolder({
       'mllm/a.yaml': yamlEntry({ note: 'Same.' }),
       'mllm/b.yaml': yamlEntry({ title: 'B', url: 'javascript:alert(1)' }),
@@ -588,8 +582,8 @@ describe('npm run validate (scripts/validate.ts)', () => {
     ];
     const summary = '3 entries in 3 sections: 1 errors, 1 warnings';
 
-    expect(runValidate(['--content', root])).toMatchObject({ status: 1, stdout: [...plain, summary, ''].join('\n') });
-    expect(runValidate(['--content', root], { GITHUB_ACTIONS: 'true' })).toMatchObject({
+    expect(await runValidate(['--content', root])).toMatchObject({ status: 1, stdout: [...plain, summary, ''].join('\n') });
+    expect(await runValidate(['--content', root], { GITHUB_ACTIONS: 'true' })).toMatchObject({
       status: 1,
       stdout: [
         ...plain,
@@ -601,9 +595,9 @@ describe('npm run validate (scripts/validate.ts)', () => {
     });
   });
 
-  it('exits 1 with the registry problem alone when sections.yaml is broken', () => {
+  it('exits 1 with the registry problem alone when sections.yaml is broken', async () => {
     const root = contentFolder({ 'mllm/a.yaml': 'title: [broken' }, '- id: [oops\n');
-    const { status, stdout } = runValidate(['--content', root]);
+    const { status, stdout } = await runValidate(['--content', root]);
     expect(status).toBe(1);
     expect(stdout).toMatch(/^\S*sections\.yaml:\d+: \(syntax\): .+\n0 entries in 0 sections: 1 errors, 0 warnings\n$/);
   });
@@ -624,25 +618,25 @@ describe('npm run validate (scripts/validate.ts)', () => {
       () => ['--contnet', 'x'],
       /^error: Unknown option '--contnet' \(usage: npm run validate \[-- --content DIR\]\)\n$/,
     ],
-  ])('exits 2 with one line and no stack trace on %s', (_, args, message) => {
-    const { status, stdout, stderr } = runValidate(args(contentFolder({})));
+  ])('exits 2 with one line and no stack trace on %s', async (_, args, message) => {
+    const { status, stdout, stderr } = await runValidate(args(contentFolder({})));
     expect({ status, stdout }).toEqual({ status: 2, stdout: '' });
     expect(stderr).toMatch(message);
   });
 
-  it.skipIf(process.getuid?.() === 0)('exits 2 when the content root cannot be read', () => {
+  it.skipIf(process.getuid?.() === 0)('exits 2 when the content root cannot be read', async () => {
     const root = contentFolder({});
     chmodSync(root, 0o000);
     try {
-      expect(runValidate(['--content', root]).status).toBe(2);
+      expect((await runValidate(['--content', root])).status).toBe(2);
     } finally {
       chmodSync(root, 0o700);
     }
   });
 
-  it('reads CONTENT_DIR when no --content is given', () => {
+  it('reads CONTENT_DIR when no --content is given', async () => {
     const root = contentFolder({ 'mllm/a.yaml': yamlEntry({ title: '' }) });
-    const { status, stdout } = runValidate([], { CONTENT_DIR: root });
+    const { status, stdout } = await runValidate([], { CONTENT_DIR: root });
     expect(status).toBe(1);
     expect(stdout).toContain(':1: title: must not be empty');
   });

@@ -66,15 +66,15 @@ describe('paginate', () => {
 });
 
 describe('charts', () => {
-  it('scales bars to the largest value', () => {
-    const layout = layoutBars([
-      { label: 'a', value: 10 },
-      { label: 'b', value: 5 },
-      { label: 'c', value: 0 },
-    ]);
-    expect(layout.bars[0]!.width).toBe(layout.width - layout.labelWidth - 48);
-    expect(layout.bars[1]!.width).toBe(Math.round(layout.bars[0]!.width / 2));
-    expect(layout.bars[2]!.width).toBe(0);
+  it('scales bars to the largest value, a non-zero value always visible', () => {
+    expect(
+      layoutBars([
+        { label: 'a', value: 1000 },
+        { label: 'b', value: 500 },
+        { label: 'c', value: 1 },
+        { label: 'd', value: 0 },
+      ]).map((row) => row.share),
+    ).toEqual([100, 50, 1, 0]);
   });
   it('counts per month with empty months in between', () => {
     expect(countByMonth(['2024-11-03', '2024-09-06', '2024-09-22'])).toEqual([

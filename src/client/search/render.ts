@@ -1,5 +1,6 @@
 import { languageOf } from '../../lib/language';
 import type { PaperHit } from './pagefind';
+import { cleanExcerpt } from './excerpt';
 
 /** One result: a link to the paper page with its title, section and the matching part of its note. */
 export function renderHit(hit: PaperHit): HTMLLIElement {
@@ -8,9 +9,15 @@ export function renderHit(hit: PaperHit): HTMLLIElement {
   link.href = hit.url;
   const title = element('span', 'search-hit-title', hit.title);
   title.lang = languageOf(hit.title);
-  const facts = element('span', 'search-hit-facts', [hit.section, hit.added].filter(Boolean).join(' · '));
+  const facts = element('span', 'search-hit-facts', hit.section);
+  if (hit.added) {
+    // A date never breaks inside (2024-10-<wrap>12 on a phone).
+    const added = element('time', 'search-hit-date', hit.added);
+    added.dateTime = hit.added;
+    facts.append(hit.section ? ' · ' : '', added);
+  }
   const excerpt = element('span', 'search-hit-excerpt');
-  excerpt.append(...excerptNodes(hit.excerpt));
+  excerpt.append(...excerptNodes(cleanExcerpt(hit.excerpt, hit.title)));
   excerpt.lang = languageOf(excerpt.textContent ?? '');
   link.append(title, facts, excerpt);
   if (hit.via.length) {
