@@ -70,7 +70,7 @@ browserSuite('reading the site in Chromium', () => {
   it('never scrolls sideways on a 360 px phone', () =>
     withPage(DIST, async (page, site) => {
       await page.setViewportSize({ width: 360, height: 740 });
-      for (const sitePath of ['', 'mllm/', `${LONG.section}/${LONG.id}/`, 'stats/', 'tags/', 'about/']) {
+      for (const sitePath of ['', 'mllm/', `${LONG.section}/${LONG.id}/`, 'stats/', 'tags/', 'about/', 'contributing/']) {
         await page.goto(site.url(sitePath));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, sitePath || 'home').toBeLessThanOrEqual(0);

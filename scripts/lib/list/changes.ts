@@ -29,7 +29,7 @@ export function isEntryPath(relative: string): boolean {
 }
 
 /** `section/id`: one entry whatever its format, so turning a .yaml into an .mdx is a change. */
-const entryKey = (relative: string) => relative.replace(/\.(yaml|mdx)$/, '');
+const entryKey = (relative: string) => relative.replace(/\.(yaml|mdx?)$/, '');
 
 /**
  * What happened to each entry between `base` and `head`, sorted by kind then path. Texts that
