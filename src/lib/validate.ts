@@ -174,7 +174,9 @@ export function entryFileProblems(
   source: EntrySource,
   { root = contentRoot(), publicDir = PUBLIC_DIR }: CheckOptions = {},
 ): Problem[] {
-  return checkEntry(source, { entryIds: entryIdsOf(openContentRoot(root).entrySources()), publicDir }).problems;
+  // Only an MDX body can name other entries; the registry is read for it alone.
+  const entryIds = source.format === 'mdx' ? entryIdsOf(openContentRoot(root).entrySources()) : new Set<string>();
+  return checkEntry(source, { entryIds, publicDir }).problems;
 }
 
 /** Syntax, schema and MDX-body problems of one file, and the paper when its data is valid. */

@@ -9,7 +9,8 @@ import { REPO_ROOT } from '../../src/lib/paths';
  * under scripts/ (or is dead), and src/ never reaches into scripts/ or spawns processes.
  */
 
-const SOURCE = /\.(ts|mts|mjs|js|astro|css)$/;
+/** Source files; `.d.ts` declarations are for the type checker and are never imported. */
+const SOURCE = /(?<!\.d)\.(ts|mts|mjs|js|astro|mdx|css)$/;
 /** Static imports, re-exports, side-effect imports and dynamic imports with a literal path. */
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -26,8 +27,14 @@ function resolveImport(from: string, specifier: string): string | undefined {
     .find((file) => existsSync(file) && statSync(file).isFile());
 }
 
+/** An MDX page's `layout:` frontmatter names the layout it renders in. */
+const MDX_LAYOUT = /^layout:\s*['"]?(\.{1,2}\/[^'"\s]+)/m;
+
 function importsOf(file: string): string[] {
-  return [...readFileSync(file, 'utf8').matchAll(IMPORT)].flatMap((match) => resolveImport(file, match[1]!) ?? []);
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(IMPORT)].map((match) => match[1]!);
+  const layout = file.endsWith('.mdx') ? MDX_LAYOUT.exec(text)?.[1] : undefined;
+  return [...specifiers, ...(layout ? [layout] : [])].flatMap((specifier) => resolveImport(file, specifier) ?? []);
 }
 
 /** Every file reachable by imports from `roots`. */
