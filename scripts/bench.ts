@@ -1,106 +1,105 @@
-/**
- * npm run bench -- [--sizes 1000,10000] [--rounds 2] [--warm 10000] [--profile 10000] [--seed 1] [--out bench/results.md] [--work bench/.work]
- * Builds the floor (bench/floor.mjs) and the site from synthetic content of each size, in turn,
- * and writes the Markdown report (scripts/lib/bench/: run.ts says what is measured, report.ts how
- * it is reported). `--profile N` adds a CPU profile of an N-entry build.
- */
+/** npm run bench: build cost of the floor and of the site, back to back, from synthetic content. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { keepNotes, resultsMarkdown } from './lib/bench/report';
 import { measureSize, prepareSize, profileBuild, type SizeResult } from './lib/bench/run';
-import { assertInRepository, REPO_ROOT } from '../src/lib/paths';
-import { loadSections } from '../src/lib/sections';
-import { CliError, parseCliArgs } from './lib/cli';
+import { REPO_ROOT } from '../src/lib/paths';
+import { ENTRY_EXTENSIONS } from '../src/lib/entry-files';
+import { CliError, EXIT, runCommand } from './lib/cli';
 
 const USAGE =
-  'usage: npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
+  'npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
 /** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */
 const QUERIES = ['video', '幻觉'];
 
-async function main(): Promise<void> {
-  assertInRepository();
-  const { values } = parseCliArgs(
-    {
-      options: {
-        sizes: { type: 'string', default: '1000,10000' },
-        rounds: { type: 'string', default: '2' },
-        warm: { type: 'string' },
-        profile: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        out: { type: 'string', default: 'bench/results.md' },
-        work: { type: 'string', default: 'bench/.work' },
-      },
-      strict: true,
+await runCommand(
+  {
+    usage: USAGE,
+    help: `Builds the floor (bench/floor.mjs: template-string pages and the Pagefind CLI) and the site
+from the same synthetic content of each size, in turn, and writes the Markdown report with each
+figure of the site as a ratio to the floor (scripts/lib/bench/: run.ts says what is measured,
+report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are measured;
+--profile N adds a CPU profile of an N-entry build. Exit 0; 1: a build failed; 2: bad arguments.`,
+    options: {
+      sizes: { type: 'string', default: '1000,10000' },
+      rounds: { type: 'string', default: '2' },
+      warm: { type: 'string' },
+      profile: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: 'bench/results.md' },
+      work: { type: 'string', default: 'bench/.work' },
     },
-    USAGE,
-  );
-  const sizes = values.sizes.split(',').map(positiveInteger);
-  const profileSize = values.profile === undefined ? undefined : positiveInteger(values.profile);
-  const seed = positiveInteger(values.seed);
-  const rounds = positiveInteger(values.rounds);
-  // Sizes whose warm rebuilds are measured (default: every size).
-  const warmSizes = values.warm === undefined ? sizes : values.warm.split(',').map(positiveInteger);
-  const workDir = path.resolve(REPO_ROOT, values.work);
-  // Astro misbehaves with an outDir outside the project, and bench output must stay out of git.
-  if (!workDir.startsWith(`${REPO_ROOT}${path.sep}`)) throw new CliError(`--work must be inside the repository (${REPO_ROOT})`);
-  const outFile = path.resolve(values.out);
+  },
+  async ({ values, content }) => {
+    const sizes = values.sizes!.split(',').map(positiveInteger);
+    const profileSize = values.profile === undefined ? undefined : positiveInteger(values.profile);
+    const seed = positiveInteger(values.seed!);
+    const rounds = positiveInteger(values.rounds!);
+    // Sizes whose warm rebuilds are measured (default: every size).
+    const warmSizes = values.warm === undefined ? sizes : values.warm.split(',').map(positiveInteger);
+    const workDir = path.resolve(REPO_ROOT, values.work!);
+    // Astro misbehaves with an outDir outside the project, and bench output must stay out of git.
+    if (!workDir.startsWith(`${REPO_ROOT}${path.sep}`)) throw new CliError(`--work must be inside the repository (${REPO_ROOT})`);
+    const outFile = path.resolve(values.out!);
 
-  const contentDir = path.join(REPO_ROOT, 'content');
-  const sections = loadSections().map((section) => section.id);
-  const common = {
-    seed,
-    repoRoot: REPO_ROOT,
-    workDir,
-    registryFile: path.join(contentDir, 'sections.yaml'),
-    aboutFile: path.join(contentDir, 'about.md'),
-    sections,
-    // Synthetic sections keep the real list's proportions (at least one share each).
-    sectionWeights: sections.map((id) => Math.max(1, countEntries(path.join(contentDir, id)))),
-    queries: QUERIES,
-    rounds,
-    log: (line: string) => console.error(`bench: ${line}`),
-  };
-  const machine = {
-    cores: os.cpus().length,
-    memoryBytes: os.totalmem(),
-    node: process.versions.node,
-    date: new Date().toISOString().slice(0, 10),
-    loadAverage: os.loadavg(),
-    code: codeVersion(),
-  };
+    const contentDir = content.dir;
+    const sections = content.sections().map((section) => section.id);
+    const common = {
+      seed,
+      repoRoot: REPO_ROOT,
+      workDir,
+      registryFile: path.join(contentDir, 'sections.yaml'),
+      aboutFile: path.join(contentDir, 'about.md'),
+      sections,
+      // Synthetic sections keep the real list's proportions (at least one share each).
+      sectionWeights: sections.map((id) => Math.max(1, countEntries(path.join(contentDir, id)))),
+      queries: QUERIES,
+      rounds,
+      log: (line: string) => console.error(`bench: ${line}`),
+    };
+    const machine = {
+      cores: os.cpus().length,
+      memoryBytes: os.totalmem(),
+      node: process.versions.node,
+      date: new Date().toISOString().slice(0, 10),
+      loadAverage: os.loadavg(),
+      code: codeVersion(),
+    };
 
-  const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${profileSize ? ` --profile ${profileSize}` : ''}`;
-  const results: SizeResult[] = [];
-  let profile: Parameters<typeof resultsMarkdown>[0]['profile'];
-  // Written after each size too: a long run stopped part way keeps what it measured, and says so.
-  const write = (pending: string[]) => {
-    const report = resultsMarkdown({ machine, results, profile, command, pending });
-    writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
-    return report;
-  };
-  const stillToRun = (done: number) => [
-    ...sizes.slice(done).map((entries) => `${entries} entries`),
-    ...(profileSize === undefined ? [] : [`the ${profileSize}-entry profile`]),
-  ];
-  for (const [index, entries] of sizes.entries()) {
-    results.push(await measureSize({ ...common, entries, warm: warmSizes.includes(entries) }));
-    if (index < sizes.length - 1 || profileSize !== undefined) write(stillToRun(index + 1));
-  }
-  if (profileSize !== undefined) {
-    common.log(`${profileSize} entries: clean build under node --cpu-prof`);
-    const { layout } = prepareSize({ ...common, entries: profileSize });
-    profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
-  }
-  const report = write([]);
-  console.log(report);
-  console.error(`bench: wrote ${path.relative(process.cwd(), outFile)}`);
-}
+    const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${profileSize ? ` --profile ${profileSize}` : ''}`;
+    const results: SizeResult[] = [];
+    let profile: Parameters<typeof resultsMarkdown>[0]['profile'];
+    // Written after each size too: a long run stopped part way keeps what it measured, and says so.
+    const write = (pending: string[]) => {
+      const report = resultsMarkdown({ machine, results, profile, command, pending });
+      writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
+      return report;
+    };
+    const stillToRun = (done: number) => [
+      ...sizes.slice(done).map((entries) => `${entries} entries`),
+      ...(profileSize === undefined ? [] : [`the ${profileSize}-entry profile`]),
+    ];
+    for (const [index, entries] of sizes.entries()) {
+      results.push(await measureSize({ ...common, entries, warm: warmSizes.includes(entries) }));
+      if (index < sizes.length - 1 || profileSize !== undefined) write(stillToRun(index + 1));
+    }
+    if (profileSize !== undefined) {
+      common.log(`${profileSize} entries: clean build under node --cpu-prof`);
+      const { layout } = prepareSize({ ...common, entries: profileSize });
+      profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
+    }
+    const report = write([]);
+    console.log(report);
+    console.error(`bench: wrote ${path.relative(process.cwd(), outFile)}`);
+    return EXIT.ok;
+  },
+);
 
 function positiveInteger(text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new CliError(`not a positive whole number: "${text}"\n${USAGE}`);
+  if (!Number.isInteger(value) || value < 1) throw new CliError(`not a positive whole number: "${text}" (usage: ${USAGE})`);
   return value;
 }
 
@@ -119,10 +118,7 @@ function codeVersion(): { commit: string; uncommitted: boolean } | undefined {
 }
 
 function countEntries(dir: string): number {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => /\.(yaml|mdx)$/.test(name)).length : 0;
+  return existsSync(dir)
+    ? readdirSync(dir).filter((name) => ENTRY_EXTENSIONS.some((extension) => name.endsWith(extension))).length
+    : 0;
 }
-
-main().catch((error: unknown) => {
-  console.error(`npm run bench: ${(error as Error).message}`);
-  process.exitCode = error instanceof CliError ? error.exitCode : 1;
-});
