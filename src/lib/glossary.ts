@@ -72,15 +72,9 @@ function latinPattern(form: string): string {
     .join('[\\s\\-_/]+');
 }
 
-/**
- * Where a Latin word starts as Pagefind sees words: after anything that is not a Latin letter or
- * digit (Chinese included, which Pagefind segments apart), or at a camelCase step (mDPO).
- */
-const WORD_START = '(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))';
-
 interface CompiledForm extends Form {
-  /** Matches the form in a paper's text the way Pagefind matches a query word: at a word start, any ending. */
-  inText: RegExp;
+  /** Lower-case, separators as one space: what a text's word must start with (Latin forms). */
+  key: string;
 }
 
 export interface CompiledConcept {
@@ -89,38 +83,77 @@ export interface CompiledConcept {
   forms: CompiledForm[];
 }
 
+/** Separators a Latin form may be written with ("high-resolution", "high resolution"). */
+const SEPARATORS = /[\s\-_/]+/g;
+const latinKey = (text: string) => text.normalize('NFKC').replace(SEPARATORS, ' ').trim().toLowerCase();
+
 /** Compiles once per build (or page load); every other function takes the compiled glossary. */
 export function compileGlossary(concepts: readonly Concept[]): CompiledConcept[] {
   return concepts.map((concept) => ({
     concept,
     token: conceptToken(concept.id),
-    forms: formsOf(concept).map((form) => ({
-      ...form,
-      inText: HAN.test(form.text)
-        ? new RegExp(escapeRegExp(form.text), 'u')
-        : new RegExp(`${WORD_START}${latinPattern(form.text)}`, 'u'),
-    })),
+    forms: formsOf(concept).map((form) => ({ ...form, key: HAN.test(form.text) ? form.text : latinKey(form.text) })),
   }));
 }
 
-/** The forms of each concept a text uses (concepts in glossary order; unused concepts absent). */
-export function conceptsIn(text: string, glossary: readonly CompiledConcept[]): Map<string, string[]> {
-  const normal = text.normalize('NFKC');
-  const found = new Map<string, string[]>();
-  for (const { concept, forms } of glossary) {
-    const used = forms.filter((form) => form.inText.test(normal) || (form.kind === 'abbr' && insideCompound(normal, form.text)));
-    if (used.length)
-      found.set(
-        concept.id,
-        used.map((form) => form.text),
-      );
+/** Latin forms by their first two letters, so a text's words look up only forms that could fit. */
+const buckets = new WeakMap<readonly CompiledConcept[], Map<string, { index: number; form: CompiledForm }[]>>();
+function latinBuckets(glossary: readonly CompiledConcept[]) {
+  let map = buckets.get(glossary);
+  if (!map) {
+    map = new Map();
+    glossary.forEach(({ forms }, index) => {
+      for (const form of forms) {
+        if (HAN.test(form.text)) continue;
+        const bucket = form.key.slice(0, 2);
+        map!.set(bucket, [...(map!.get(bucket) ?? []), { index, form }]);
+      }
+    });
+    buckets.set(glossary, map);
   }
-  return found;
+  return map;
 }
 
-/** True when `abbr` is written, as capitals, inside a longer Latin word: FDPO holds DPO. */
-function insideCompound(text: string, abbr: string): boolean {
-  return new RegExp(`[A-Za-z0-9]${escapeRegExp(abbr)}|${escapeRegExp(abbr)}[A-Za-z0-9]`, 'u').test(text);
+const isAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isLower = (code: number) => code >= 97 && code <= 122;
+const isUpper = (code: number) => code >= 65 && code <= 90;
+
+/**
+ * The forms of each concept a text uses (concepts in glossary order; unused concepts absent).
+ * Latin forms match at a word start (any case, any ending), as Pagefind matches a query word;
+ * Chinese forms anywhere; an abbreviation also inside a capitalised compound (FDPO holds DPO).
+ * One pass over the text's word starts: a build calls this for every paper.
+ */
+export function conceptsIn(text: string, glossary: readonly CompiledConcept[]): Map<string, string[]> {
+  const normal = text.normalize('NFKC').replace(SEPARATORS, ' ');
+  const lower = normal.toLowerCase();
+  const used = glossary.map(() => new Set<string>());
+  const byBucket = latinBuckets(glossary);
+  for (let i = 0; i < normal.length; i++) {
+    const code = normal.charCodeAt(i);
+    if (!isAlnum(code)) continue;
+    const before = i > 0 ? normal.charCodeAt(i - 1) : 32;
+    if (isAlnum(before) && !(isLower(before) && isUpper(code))) continue;
+    for (const { index, form } of byBucket.get(lower.slice(i, i + 2)) ?? []) {
+      if (lower.startsWith(form.key, i)) used[index]!.add(form.text);
+    }
+  }
+  glossary.forEach(({ forms }, index) => {
+    for (const form of forms) {
+      if (form.kind === 'abbr' ? normal.includes(form.text) : HAN.test(form.text) && normal.includes(form.text))
+        used[index]!.add(form.text);
+    }
+  });
+  const found = new Map<string, string[]>();
+  glossary.forEach(({ concept, forms }, index) => {
+    // in the glossary's order of forms
+    if (used[index]!.size)
+      found.set(
+        concept.id,
+        forms.filter((form) => used[index]!.has(form.text)).map((form) => form.text),
+      );
+  });
+  return found;
 }
 
 /**
@@ -128,11 +161,13 @@ function insideCompound(text: string, abbr: string): boolean {
  * Pagefind's prefix matching cannot find: the paper page indexes them as extra words.
  */
 export function hiddenAcronyms(text: string, glossary: readonly CompiledConcept[]): string[] {
-  const words = text.normalize('NFKC').match(/[A-Za-z0-9]+/g) ?? [];
   const out = new Set<string>();
+  let words: string[] | undefined;
   for (const { forms } of glossary) {
     for (const { kind, text: abbr } of forms) {
-      if (kind === 'abbr' && words.some((word) => hiddenIn(word, abbr))) out.add(abbr);
+      if (kind !== 'abbr' || !text.includes(abbr)) continue;
+      words ??= text.normalize('NFKC').match(/[A-Za-z0-9]+/g) ?? [];
+      if (words.some((word) => hiddenIn(word, abbr))) out.add(abbr);
     }
   }
   return [...out];

@@ -1,9 +1,8 @@
 /**
  * "Related papers" for every paper page, chosen once per build from what papers share: glossary
  * concepts, tags and rarer words of their titles and notes, each weighted by how rare it is (a
- * concept every third paper uses says little). Cost stays linear in the number of papers: each
- * paper looks only at its rarest features, and a feature held by more than `MAX_SHARED` papers is
- * not followed at all, so no paper is compared with every other.
+ * concept every third paper uses says little). Cost stays linear in the number of papers (see
+ * relatedPapers).
  */
 
 export interface RelatedInput {
@@ -28,82 +27,103 @@ export interface Related {
 }
 
 export const RELATED_COUNT = 5;
-/** A feature held by more papers than this is too common to relate papers by (or to follow: cost). */
-const MAX_SHARED = 120;
-/** Each paper follows at most this many of its rarest features. */
-const FEATURES_PER_PAPER = 16;
+/** Each paper follows at most this many of its rarest features to find candidates… */
+const FEATURES_FOLLOWED = 6;
+/** …and at most this many papers of each feature, stopping once it has CANDIDATES. */
+const POSTINGS_FOLLOWED = 100;
+const CANDIDATES = 30;
 const WEIGHT = { c: 3, t: 2, w: 1 } as const;
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const HAN = /\p{Script=Han}/u;
 const STOP = new Set(
-  'with from that this into their than through towards toward using based large language model models multimodal vision visual image images learning data 我们 一个 以及 通过 使用 进行 可以 模型 数据 方法 提出 能力 实现 其中 同时 不同 之后 然后 这些 作为 大模型'.split(
+  'with from that this into their than through towards toward using based large language model models multimodal vision visual image images learning data'.split(
     ' ',
   ),
 );
 
-/** The words of a title or note worth relating papers by: Latin words of 4+ letters, Chinese words of 2+ characters. */
+/**
+ * The words of a title or note worth relating papers by: Latin words of 4+ letters. Chinese is
+ * left to the glossary concepts (segmenting every note would cost more than all the rest).
+ */
 export function relatedWords(text: string): string[] {
   const out = new Set<string>();
-  for (const { segment, isWordLike } of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
-    if (!isWordLike || STOP.has(segment)) continue;
-    if (HAN.test(segment) ? segment.length >= 2 : /^[a-z][a-z0-9-]{3,}$/.test(segment)) out.add(segment);
-  }
+  for (const word of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[a-z][a-z0-9]{3,}/g) ?? [])
+    if (!STOP.has(word)) out.add(word);
   return [...out];
 }
 
-/** Up to RELATED_COUNT related papers for each input paper, best first. */
+/**
+ * Up to RELATED_COUNT related papers for each input paper, best first. Candidates come from the
+ * paper's rarest features, a bounded number of papers each, so each paper costs a bounded amount
+ * and the whole is linear; each candidate is then scored on everything the two share, weighted
+ * by rarity (idf).
+ */
 export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
-  const features = papers.map((paper) => {
-    const own = new Map<string, string>(); // feature → what to show for it
-    for (const [id, form] of paper.concepts) own.set(`c:${id}`, form);
-    for (const { slug, tag } of paper.tags) own.set(`t:${slug}`, `#${tag}`);
-    for (const word of relatedWords(paper.text)) own.set(`w:${word}`, word);
-    return own;
-  });
-  const postings = new Map<string, number[]>();
-  features.forEach((own, index) => {
-    for (const feature of own.keys()) {
-      const list = postings.get(feature);
-      if (list) list.push(index);
-      else postings.set(feature, [index]);
+  // Features as small integers: every later step is array and Set-of-number work.
+  const ids = new Map<string, number>();
+  const kinds: ('c' | 't' | 'w')[] = [];
+  const idOf = (feature: string, kind: 'c' | 't' | 'w') => {
+    let id = ids.get(feature);
+    if (id === undefined) {
+      id = kinds.length;
+      ids.set(feature, id);
+      kinds.push(kind);
     }
+    return id;
+  };
+  const shown = papers.map(() => new Map<number, string>()); // feature → what to show for it
+  papers.forEach((paper, index) => {
+    const own = shown[index]!;
+    for (const [id, form] of paper.concepts) own.set(idOf(`c:${id}`, 'c'), form);
+    for (const { slug, tag } of paper.tags) own.set(idOf(`t:${slug}`, 't'), `#${tag}`);
+    for (const word of relatedWords(paper.text)) own.set(idOf(`w:${word}`, 'w'), word);
+  });
+  const postings: number[][] = kinds.map(() => []);
+  shown.forEach((own, index) => {
+    for (const feature of own.keys()) postings[feature]!.push(index);
   });
   const total = papers.length;
-  const weightOf = (feature: string) => {
-    const held = postings.get(feature)!.length;
-    return held > MAX_SHARED || held < 2 ? 0 : WEIGHT[feature[0] as keyof typeof WEIGHT] * Math.log(1 + total / held);
-  };
-  const weights = new Map([...postings.keys()].map((feature) => [feature, weightOf(feature)]));
+  const weights = postings.map((list, feature) =>
+    list.length < 2 ? 0 : WEIGHT[kinds[feature]!] * Math.log(1 + total / list.length),
+  );
+  // Each paper's features that can relate it (held by another paper too), rarest first.
+  const weighted = shown.map((own) =>
+    [...own.keys()].filter((feature) => weights[feature]! > 0).sort((a, b) => postings[a]!.length - postings[b]!.length || a - b),
+  );
+  const order = (feature: number) => 'ctw'.indexOf(kinds[feature]!);
 
-  return features.map((own, index) => {
-    const followed = [...own.keys()]
-      .filter((feature) => weights.get(feature)! > 0)
-      .sort((a, b) => weights.get(b)! - weights.get(a)! || (a < b ? -1 : 1))
-      .slice(0, FEATURES_PER_PAPER);
-    const scores = new Map<number, { score: number; shared: string[]; strong: number }>();
-    for (const feature of followed) {
-      const weight = weights.get(feature)!;
-      for (const other of postings.get(feature)!) {
-        if (other === index || papers[other]!.key === papers[index]!.key) continue;
-        const current = scores.get(other) ?? { score: 0, shared: [], strong: 0 };
-        current.score += weight;
-        current.shared.push(feature);
-        if (feature[0] !== 'w') current.strong++;
-        scores.set(other, current);
+  return shown.map((own, index) => {
+    const candidates = new Set<number>();
+    follow: for (const feature of weighted[index]!.slice(0, FEATURES_FOLLOWED)) {
+      const list = postings[feature]!;
+      for (let i = 0; i < Math.min(list.length, POSTINGS_FOLLOWED); i++) {
+        const other = list[i]!;
+        if (other !== index && papers[other]!.key !== papers[index]!.key) candidates.add(other);
+        if (candidates.size >= CANDIDATES) break follow;
       }
     }
-    return [...scores]
-      .filter(([, { strong, shared }]) => strong > 0 || shared.length >= 2)
-      .sort(([a, x], [b, y]) => y.score - x.score || (papers[a]!.id < papers[b]!.id ? -1 : 1))
+    const mine = weighted[index]!.slice(0, 24); // its 24 rarest features score a candidate
+    const scored = [...candidates].map((other) => {
+      const theirs = shown[other]!;
+      const shared = mine.filter((feature) => theirs.has(feature));
+      return {
+        index: other,
+        score: shared.reduce((sum, feature) => sum + weights[feature]!, 0),
+        shared,
+        strong: shared.filter((feature) => kinds[feature] !== 'w').length,
+      };
+    });
+    return scored
+      .filter(({ strong, shared }) => strong > 0 || shared.length >= 2)
+      .sort((a, b) => b.score - a.score || (papers[a.index]!.id < papers[b.index]!.id ? -1 : 1))
       .slice(0, RELATED_COUNT)
-      .map(([other, { score, shared }]) => ({
+      .map(({ index: other, score, shared }) => ({
         index: other,
         score,
         shared: withoutRepeats(
-          shared
-            .sort((a, b) => (a[0] === b[0] ? weights.get(b)! - weights.get(a)! : 'ctw'.indexOf(a[0]!) - 'ctw'.indexOf(b[0]!)))
-            .map((feature) => own.get(feature)!),
+          shared.sort((a, b) => order(a) - order(b) || weights[b]! - weights[a]!).map((feature) => own.get(feature)!),
         ),
       }));
   });

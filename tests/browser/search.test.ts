@@ -86,7 +86,10 @@ browserSuite('search in the browser', () => {
     withPage(DIST, async (page, site) => {
       const errors = consoleErrors(page);
       await page.goto(site.url(`search/?q=${encodeURIComponent('偏好')}&section=mllm-alignment&sort=added`));
-      await expect.poll(() => page.locator('[data-search-page-status]').textContent()).toMatch(/^\d+ papers?$/);
+      // The search page loads every filter's index for its counts: allow a busy machine time.
+      await expect
+        .poll(() => page.locator('[data-search-page-status]').textContent(), { timeout: 30_000 })
+        .toMatch(/^\d+ papers?$/);
       const hits = await page.locator('.search-page-hits .search-hit-link').evaluateAll((links) =>
         links.map((link) => ({
           href: link.getAttribute('href')!,
