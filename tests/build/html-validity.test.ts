@@ -17,6 +17,8 @@ const DELIBERATE_DEPARTURES: Record<string, string> = {
     'a paper page is titled with the full paper title, which readers and search engines look it up by; the rule is an SEO length hint, not an HTML error',
   'aria-label-misuse':
     'lists are named on purpose ("Links", "Details", "Search results") so screen readers announce what a list holds; ARIA allows naming them, and allowAnyNamable still rejects names on elements that cannot carry one',
+  'form-dup-name':
+    'the search page offers each facet as a group of checkboxes sharing one name (section=a&section=b), as HTML forms intend; the rule allows shared names for radios and buttons only by default',
   'no-trailing-whitespace':
     'templates are formatted by Prettier, which lays JSX expressions out over several lines; Astro keeps those line breaks as white space, which the page collapses. It is the layout of the generated source, nothing a reader sees',
 };

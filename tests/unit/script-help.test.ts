@@ -12,13 +12,10 @@ const scripts = Object.entries(
   return match ? [[name, match[1]!] as const] : [];
 });
 
-/** Not on the shared CLI runner yet (another change converts it). */
-const PENDING = new Set<string>();
-
 describe('--help on every script', () => {
   it('finds the scripts', () => expect(scripts.length).toBeGreaterThanOrEqual(10));
 
-  it.each(scripts.filter(([name]) => !PENDING.has(name)))(
+  it.each(scripts)(
     'npm run %s -- --help prints its usage and exits 0',
     async (name, script) => {
       const { status, stdout, stderr } = await runScript(script, ['--help']);
