@@ -63,9 +63,9 @@ export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Pr
 }
 
 /**
- * Every paper Pagefind wrote a fragment for (one small gzip file each). Reading them back costs
- * about 0.35 s per 10,000 papers; taking the files from Pagefind in memory (getFiles) instead
- * measured slower, its base64 transfer costing more CPU than the reads.
+ * Every paper Pagefind wrote a fragment for (one small gzip file each), read back from disk:
+ * taking the files from Pagefind in memory (getFiles) is slower, its base64 transfer costing more
+ * CPU than the reads (bench/results.md, "Why each choice").
  */
 async function readFragments(bundleDir: string): Promise<IndexedPaper[]> {
   const fragments = (await readdir(path.join(bundleDir, 'fragment'))).map((name) => path.join(bundleDir, 'fragment', name));

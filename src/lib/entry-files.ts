@@ -61,8 +61,8 @@ export function parseEntrySource(file: string, text: string, section = path.base
       yamlText = '';
     }
   }
-  // Most files are fine, and nothing needs their lines: js-yaml reads them about seven times faster
-  // than `yaml`'s document API (measured: 0.1 s against 0.7 s for 10,000 entries). The document,
+  // Most files are fine, and nothing needs their lines: js-yaml reads them several times faster
+  // than `yaml`'s document API (bench/results.md, "Why each choice"). The document,
   // with positions, is parsed only when a line is asked for or js-yaml rejects the file. The core
   // schema keeps unquoted dates as strings, as `yaml` does, so rewriting an entry keeps them.
   let data: unknown;
