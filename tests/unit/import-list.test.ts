@@ -17,6 +17,7 @@ import { readFixes } from '../../scripts/lib/list/sync-state';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
+import { fileSnapshot } from '../helpers/content';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');
 const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -42,16 +43,7 @@ const importList = (text: string, options?: Parameters<typeof plan>[1]): ImportP
 const readEntry = (section: string, id: string) => parse(readFileSync(path.join(root, section, `${id}.yaml`), 'utf8'));
 
 /** Every file under the content dir with its bytes, to prove a run changed nothing. */
-function snapshot(dir: string = root): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dir, file), readFileSync(file, 'utf8')];
-      }),
-  );
-}
+const snapshot = (dir: string = root) => fileSnapshot(dir);
 
 describe('parseAddedDates', () => {
   const dates = parseAddedDates(

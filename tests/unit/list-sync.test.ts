@@ -14,6 +14,7 @@ import { contentIds } from '../../scripts/lib/checks/check-counts';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { validateContent } from '../../src/lib/validate';
+import { fileSnapshot } from '../helpers/content';
 
 /**
  * The living list: syncing list versions in order, against local curation, and refusing input
@@ -49,18 +50,7 @@ function copyOf(root: string): string {
   return copy;
 }
 
-/** Every file under `dir` (dot folders included) with its text. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dir, file), readFileSync(file, 'utf8')];
-      })
-      .sort(([a], [b]) => a!.localeCompare(b!)),
-  );
-}
+const snapshot = fileSnapshot;
 
 /**
  * The papers of a snapshot, per section, without their file names and kept arXiv ids: a file's
