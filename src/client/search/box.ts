@@ -1,7 +1,11 @@
 import { withBase } from '../../lib/urls';
-import { loadPagefind } from './pagefind';
-import { resultsView } from './results-view';
 import { routes } from '../../lib/routes';
+
+/**
+ * The search code (query handling, the glossary, rendering) is a chunk of its own, loaded when a
+ * reader heads for the box: every page carries this file, most readers never search.
+ */
+const searchCode = () => import('./results-view');
 
 /** The header search box: results drop down under it as you type. */
 const PREVIEW_COUNT = 8;
@@ -15,7 +19,9 @@ function setUpSearchBox(root: HTMLElement): void {
   const panel = root.querySelector<HTMLElement>('[data-search-panel]')!;
   const list = panel.querySelector<HTMLOListElement>('[data-search-results]')!;
   const allResults = panel.querySelector<HTMLAnchorElement>('[data-search-all]')!;
-  const show = resultsView(panel.querySelector<HTMLElement>('[data-search-status]')!, list);
+  const status = panel.querySelector<HTMLElement>('[data-search-status]')!;
+  let show: Promise<ReturnType<Awaited<ReturnType<typeof searchCode>>['resultsView']>> | undefined;
+  const showResults = () => (show ??= searchCode().then(({ resultsView }) => resultsView(status, list)));
   let pause: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
@@ -29,13 +35,16 @@ function setUpSearchBox(root: HTMLElement): void {
     }
     allResults.href = withBase(routes.search(text));
     panel.hidden = false;
-    const results = await show({ text }, PREVIEW_COUNT);
+    const results = await (await showResults())({ text }, PREVIEW_COUNT);
     allResults.hidden = !results || results.total <= PREVIEW_COUNT;
   };
 
   // Fetch Pagefind when the reader heads for the box, so the first results come quickly.
   input.addEventListener('focus', () => {
-    loadPagefind().catch(() => undefined); // a failure is reported when a search runs
+    // A failure here is reported when a search runs.
+    searchCode()
+      .then(({ preloadSearch }) => preloadSearch())
+      .catch(() => undefined);
     if (input.value.trim()) panel.hidden = false;
   });
   input.addEventListener('input', () => {

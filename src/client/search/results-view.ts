@@ -1,4 +1,4 @@
-import { searchPapers, SearchUnavailable, type PaperQuery, type PaperResults } from './pagefind';
+import { loadPagefind, searchPapers, SearchUnavailable, type PaperQuery, type PaperResults } from './pagefind';
 import { renderHit, setStatus } from './render';
 
 /**
@@ -36,4 +36,9 @@ export function resultsView(status: HTMLElement, list: HTMLOListElement) {
 export async function showMore(results: PaperResults, list: HTMLOListElement, count: number): Promise<boolean> {
   list.append(...(await results.hits(list.children.length, count)).map(renderHit));
   return list.children.length < results.total;
+}
+
+/** Starts loading Pagefind, so the first results come quickly once the reader types. */
+export function preloadSearch(): Promise<unknown> {
+  return loadPagefind();
 }
