@@ -142,7 +142,7 @@ export function loadSearchGlossary(url = withBase(SEARCH_GLOSSARY_PATH)): Promis
 }
 
 /** How many results up front are read to bring exact-phrase matches first. */
-const PHRASE_WINDOW = 40;
+export const PHRASE_WINDOW = 40;
 
 /**
  * Runs a search the way every search UI here does; tests pass the Pagefind, date order and
