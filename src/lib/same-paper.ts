@@ -28,44 +28,66 @@ export function identityTokens(paper: PaperIdentity): string[] {
   return [...(key ? [`title:${key}`] : []), ...arxivIdsOf(paper).map((id) => `arxiv:${id}`)];
 }
 
-/** Why two entries are the same paper: the same title, or a shared arXiv id. */
-export type SamePaperReason = { by: 'title' } | { by: 'arxiv'; id: string };
+/** Why two entries are the same paper: the same title, one title naming the other, or a shared arXiv id. */
+export type SamePaperReason = { by: 'title' } | { by: 'name' } | { by: 'arxiv'; id: string };
+
+/** A reason in words, for messages: `same title`, `one title names the other`, `same arXiv id …`. */
+export function describeSamePaper(reason: SamePaperReason): string {
+  if (reason.by === 'arxiv') return `same arXiv id ${reason.id}`;
+  return reason.by === 'name' ? 'one title names the other' : 'same title';
+}
 
 /**
- * Entries added one by one, each looked up against those before it by the same-paper rule: used
- * by validation (a paper listed twice in a section), `npm run new` (refuses a paper already
- * listed) and the import (which file a list line updates). A title match wins over an arXiv one.
+ * What an entry is found by in a SamePaperIndex: its identity tokens, and `name:` (the title
+ * before its subtitle) so a later `Mini-Gemini` finds an earlier `Mini-Gemini: Mining …`.
+ */
+function storedTokens(paper: PaperIdentity): string[] {
+  const short = shortTitleKey(paper.title);
+  return [...identityTokens(paper), ...(short ? [`name:${short}`] : [])];
+}
+
+/** What a paper looks for: its own tokens, its name as a whole title, and its title as a name. */
+function soughtTokens(paper: PaperIdentity): { token: string; reason: SamePaperReason }[] {
+  const short = shortTitleKey(paper.title);
+  const key = titleKey(paper.title);
+  return [
+    ...identityTokens(paper).map((token) => ({
+      token,
+      reason: token.startsWith('title:')
+        ? ({ by: 'title' } as const)
+        : ({ by: 'arxiv', id: token.slice('arxiv:'.length) } as const),
+    })),
+    ...(short ? [{ token: `title:${short}`, reason: { by: 'name' } as const }] : []),
+    ...(key ? [{ token: `name:${key}`, reason: { by: 'name' } as const }] : []),
+  ];
+}
+
+/**
+ * Entries added one by one, each looked up against those before it by the same-paper rule (the
+ * rule `paperKeys` groups by): used by validation (a paper listed twice in a section) and `npm run
+ * new` (refuses a paper already listed). A title match wins over the others.
  */
 export class SamePaperIndex<T> {
   readonly #byToken = new Map<string, T>();
 
   /** The first entry added that names the same paper as `paper`, and why; undefined if none. */
   find(paper: PaperIdentity): { item: T; reason: SamePaperReason } | undefined {
-    for (const token of identityTokens(paper)) {
-      const item = this.#byToken.get(token);
-      if (item === undefined) continue;
-      const reason: SamePaperReason = token.startsWith('title:')
-        ? { by: 'title' }
-        : { by: 'arxiv', id: token.slice('arxiv:'.length) };
-      return { item, reason };
-    }
-    return undefined;
+    return this.findAll(paper)[0];
   }
 
-  /** Every earlier entry sharing a token with `paper`, each with the first reason found. */
+  /** Every earlier entry naming the same paper as `paper`, each once, with the first reason found. */
   findAll(paper: PaperIdentity): { item: T; reason: SamePaperReason }[] {
     const found = new Map<T, SamePaperReason>();
-    for (const token of identityTokens(paper)) {
+    for (const { token, reason } of soughtTokens(paper)) {
       const item = this.#byToken.get(token);
-      if (item === undefined || found.has(item)) continue;
-      found.set(item, token.startsWith('title:') ? { by: 'title' } : { by: 'arxiv', id: token.slice('arxiv:'.length) });
+      if (item !== undefined && !found.has(item)) found.set(item, reason);
     }
     return [...found].map(([item, reason]) => ({ item, reason }));
   }
 
   /** Adds an entry; tokens already taken keep their first owner. */
   add(paper: PaperIdentity, item: T): void {
-    for (const token of identityTokens(paper)) if (!this.#byToken.has(token)) this.#byToken.set(token, item);
+    for (const token of storedTokens(paper)) if (!this.#byToken.has(token)) this.#byToken.set(token, item);
   }
 }
 

@@ -8,7 +8,7 @@ import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource 
 import { inspectMdx } from './mdx-safety';
 import { GLOSSARY_FILE_NAME, readGlossary } from './glossary-file';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
-import { paperKeys, SamePaperIndex } from './same-paper';
+import { describeSamePaper, paperKeys, SamePaperIndex } from './same-paper';
 import { openContentRoot } from './content-root';
 import { ENTRY_ID_PATTERN, RESERVED_ENTRY_IDS, reservedEntryId, suggestEntryId } from './routes';
 import { formatZodIssue } from './zod-messages';
@@ -358,8 +358,8 @@ function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
   const problems: Problem[] = [];
   for (const { source, paper } of entries) {
     for (const { item: earlier, reason } of index.findAll(paper)) {
-      const fieldPath = reason.by === 'title' ? ['title'] : arxivFieldPath(paper, reason.id);
-      const why = reason.by === 'title' ? 'same title' : `same arXiv id ${reason.id}`;
+      const fieldPath = reason.by === 'arxiv' ? arxivFieldPath(paper, reason.id) : ['title'];
+      const why = describeSamePaper(reason);
       problems.push(
         entryProblem(
           source,

@@ -124,4 +124,21 @@ describe('SamePaperIndex (the same-paper rule of validation, import and npm run 
     ]);
     expect(index.find(paper('Unrelated', 'https://example.org/2'))).toBeUndefined();
   });
+
+  it('finds a title that names another before its subtitle, in either order, as paperKeys groups them', () => {
+    const shortFirst = new SamePaperIndex<string>();
+    shortFirst.add(paper('Mini-Gemini', 'https://example.org/1'), 'short');
+    expect(shortFirst.find(paper('Mini-Gemini: Mining the Potential', 'https://example.org/2'))).toEqual({
+      item: 'short',
+      reason: { by: 'name' },
+    });
+    const longFirst = new SamePaperIndex<string>();
+    longFirst.add(paper('Mini-Gemini: Mining the Potential', 'https://example.org/2'), 'long');
+    expect(longFirst.find(paper('Mini-Gemini', 'https://example.org/1'))?.item).toBe('long');
+    const keys = paperKeys([
+      paper('Mini-Gemini', 'https://example.org/1'),
+      paper('Mini-Gemini: Mining the Potential', 'https://example.org/2'),
+    ]);
+    expect(keys[0]).toBe(keys[1]);
+  });
 });

@@ -6,7 +6,7 @@ import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
 import { readEntrySources, serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
 import { inferLinkKind } from './link-kind';
-import { SamePaperIndex } from '../../../src/lib/same-paper';
+import { describeSamePaper, SamePaperIndex } from '../../../src/lib/same-paper';
 import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
 import { entrySlug, uniqueSlug } from './slug';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
@@ -229,7 +229,7 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
   }
   const same = listed.find(checked.data);
   if (same) {
-    const why = same.reason.by === 'arxiv' ? `same arXiv id ${same.reason.id}` : 'same title';
+    const why = describeSamePaper(same.reason);
     throw new NewEntryError(
       'duplicate',
       `this paper is already in section "${section}": ${displayPath(same.item.file, root)} (${why})`,
