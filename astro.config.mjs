@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { quietBuild } from './src/integrations/quiet-build.ts';
+import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { buildOutDir } from './src/lib/paths.ts';
 import { rehypeSafeLinks, rehypeTableAlignClasses } from './src/lib/markdown.ts';
 import { siteLocation } from './src/site.config.ts';
@@ -29,5 +30,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs src/integrations/build-search-index.ts.
-  integrations: [quietBuild(), contentValidation(), mdx(), sitemap()],
+  integrations: [quietBuild(), contentValidation(), dataStoreAsJson(), mdx(), sitemap()],
 });
