@@ -1,8 +1,13 @@
+import fc from 'fast-check';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { arxivYear, bibtexForArxiv } from '../../src/lib/citation';
 import { languageOf } from '../../src/lib/language';
 import { newsPart, splitListHeader } from '../../src/lib/list-header';
-import { markdownPlainText, renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
+import { isPlainMarkdownLine, markdownPlainText, renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
 import { editUrl, withBase } from '../../src/lib/urls';
 
 describe('note Markdown', () => {
@@ -25,6 +30,47 @@ describe('note Markdown', () => {
   it('gives the plain text of a note for meta descriptions: link text kept, marks and URLs dropped', () => {
     expect(markdownPlainText('MLP对齐特征，**gpt4v**生成 [代码](https://a.b/c) `x`')).toBe('MLP对齐特征，gpt4v生成 代码 x');
     expect(markdownPlainText('line one\nline  two')).toBe('line one line two');
+  });
+
+  // Notes that hold no Markdown skip the processor; these hold the shortcut to what it would give.
+  const pieces = fc.constantFrom(
+    ...'ab Z9 统一 视频理解 ， 。 ( ) : . ! ? " \' # > + = - * _ ~ ` | [ ] < > & @ \\ \n \t \u3000 \u00a0 \u0000 1. 2) www. http:// https://a.b mailto: &amp; *x* ![i](x) {x} $'.split(
+      ' ',
+    ),
+    ' ',
+  );
+  const notes = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(''));
+  const parseText = unified().use(remarkParse).use(remarkGfm);
+
+  it('renders a note with no Markdown in it as the processor does, without running it', () => {
+    fc.assert(
+      fc.property(notes, (note) => {
+        if (!isPlainMarkdownLine(note)) return;
+        expect(renderMarkdown(note)).toBe(`<p>${note}</p>`);
+        expect(renderInlineMarkdown(note)).toBe(note);
+        expect(markdownPlainText(note)).toBe(toString(parseText.parse(note)).replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 3000, seed: 16 },
+    );
+  });
+
+  it('leaves every note with Markdown syntax to the processor', () => {
+    for (const note of [
+      '**b**',
+      '`c`',
+      '[a](https://x.y)',
+      'see https://x.y',
+      'www.x.y',
+      'a@b.cd',
+      '&amp;',
+      '# h',
+      '1. one',
+      '- item',
+      'a\nb',
+      ' lead',
+    ])
+      expect(isPlainMarkdownLine(note), note).toBe(false);
+    expect(isPlainMarkdownLine('统一的视频理解（含长视频）, e.g. LLaVA-1.5: 2x faster!')).toBe(true);
   });
 });
 
