@@ -130,6 +130,8 @@ describe('the built site', () => {
     const withArxiv = entries.find((entry) => entry.data.arxiv)!;
     const $ = page(`${withArxiv.section}/${withArxiv.id}`);
     expect($('#bibtex').text()).toContain(`eprint = {${withArxiv.data.arxiv}}`);
+    // The record alone: what the copy button copies, with no indentation from the template.
+    expect($('#bibtex').text()).toMatch(/^@\w+\{[^]*\n\}$/);
     expect($('a[data-edit-link]').attr('href')).toMatch(
       new RegExp(`/edit/[^/]+/content/${withArxiv.section}/${withArxiv.id.replace('.', '\\.')}\\.(yaml|mdx)$`),
     );

@@ -32,7 +32,8 @@ const MDX_LAYOUT = /^layout:\s*['"]?(\.{1,2}\/[^'"\s]+)/m;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(IMPORT)].map((match) => match[1]!);
+  // A query (`entry.css?url`) changes what an import yields, not which file it reads.
+  const specifiers = [...text.matchAll(IMPORT)].map((match) => match[1]!.replace(/\?.*$/, ''));
   const layout = file.endsWith('.mdx') ? MDX_LAYOUT.exec(text)?.[1] : undefined;
   return [...specifiers, ...(layout ? [layout] : [])].flatMap((specifier) => resolveImport(file, specifier) ?? []);
 }

@@ -64,6 +64,12 @@ export function largestPage(distDir: string): LargestPage {
 /** How src/components/PaperCard.astro opens a card. */
 const PAPER_CARD_MARKUP = '<article class="paper-card"';
 
+/**
+ * A paper page's budget (issue #13): its HTML, stylesheets and eager scripts, counted raw by
+ * pageWeight, stay under this. The benchmark checks it at every size, tests/build on the real list.
+ */
+export const PAPER_PAGE_MAX_RAW_BYTES = 30 * 1024;
+
 export interface PageWeight {
   html: Bytes;
   css: Bytes;

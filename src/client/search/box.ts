@@ -1,6 +1,3 @@
-import { withBase } from '../../lib/urls';
-import { routes } from '../../lib/routes';
-
 /**
  * The search code (query handling, the glossary, rendering) is a chunk of its own, loaded when a
  * reader heads for the box: every page carries this file, most readers never search.
@@ -20,6 +17,8 @@ function setUpSearchBox(root: HTMLElement): void {
   const list = panel.querySelector<HTMLOListElement>('[data-search-results]')!;
   const allResults = panel.querySelector<HTMLAnchorElement>('[data-search-all]')!;
   const status = panel.querySelector<HTMLElement>('[data-search-status]')!;
+  // The search page's address as the page wrote it (base path included): no route code loads here.
+  const searchPage = allResults.getAttribute('href')!;
   let show: Promise<ReturnType<Awaited<ReturnType<typeof searchCode>>['resultsView']>> | undefined;
   const showResults = () => (show ??= searchCode().then(({ resultsView }) => resultsView(status, list)));
   let pause: ReturnType<typeof setTimeout> | undefined;
@@ -33,7 +32,7 @@ function setUpSearchBox(root: HTMLElement): void {
       close();
       return;
     }
-    allResults.href = withBase(routes.search(text));
+    allResults.href = `${searchPage}?q=${encodeURIComponent(text)}`;
     panel.hidden = false;
     const results = await (await showResults())({ text }, PREVIEW_COUNT);
     allResults.hidden = !results || results.total <= PREVIEW_COUNT;

@@ -7,5 +7,7 @@ import Results from './Results.astro';
 /**
  * The implementations of the allow-listed entry components (ENTRY_COMPONENTS in
  * src/lib/mdx-safety.ts), for `<Content components={entryComponents} />`: entries import nothing.
+ * Their styles are src/styles/entry.css, which a page rendering them links (most paper pages have
+ * no long note, so the components carry no <style> that would ride along with this import).
  */
 export const entryComponents = { Figure, Callout, PaperRef, Results } satisfies Record<EntryComponentName, unknown>;
