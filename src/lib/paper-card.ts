@@ -1,0 +1,72 @@
+import type { Link } from '../schemas/link';
+import type { Paper } from '../schemas/paper';
+import { escapeHtml as e } from './html';
+import { languageOf } from './language';
+import { LINK_LABELS } from './links';
+import { renderInlineMarkdown } from './markdown';
+import { routes } from './routes';
+import { withBase } from './urls';
+
+/** What a card shows of a paper. */
+export interface CardPaper {
+  id: string;
+  /** Site-relative path of the paper page. */
+  path: string;
+  data: Pick<Paper, 'title' | 'note' | 'venue' | 'org' | 'tags' | 'added'> & { links: Link[] };
+  section: { path: string; title: string; short?: string };
+}
+
+export interface CardOptions {
+  /** Name the section (lists that mix sections). */
+  showSection?: boolean;
+  headingLevel?: 2 | 3;
+}
+
+/**
+ * A paper's card as HTML. A paper's card is the same on each of its section's sorted, tag and
+ * paginated views, its tag pages and the home page, so it is written once per paper and options
+ * and reused: at 10,000 papers the listing pages hold ten cards per paper, and rendering each as an
+ * Astro component cost as much as all the paper pages (bench/results.md). Text and attributes are
+ * escaped here as Astro escapes them; the note is the one piece of HTML, from the safe Markdown.
+ */
+export function paperCardHtml(paper: CardPaper, options: CardOptions = {}): string {
+  const key = `${options.showSection ? 's' : ''}${options.headingLevel ?? 2}`;
+  let cards = written.get(paper);
+  if (!cards) written.set(paper, (cards = new Map()));
+  let html = cards.get(key);
+  if (html === undefined) cards.set(key, (html = writeCard(paper, options)));
+  return html;
+}
+const written = new WeakMap<CardPaper, Map<string, string>>();
+
+function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: CardOptions): string {
+  const { data } = paper;
+  const h = `h${headingLevel}`;
+  const links = data.links
+    .map(
+      (link) =>
+        `<li><a class="link-chip kind-${link.kind}" href="${e(link.url)}" rel="noopener noreferrer">${LINK_LABELS[link.kind]}</a></li>`,
+    )
+    .join('');
+  const meta = [
+    showSection && `<li><a href="${e(withBase(paper.section.path))}">${e(paper.section.short ?? paper.section.title)}</a></li>`,
+    data.venue && `<li class="venue">${e(data.venue)}</li>`,
+    data.org && `<li>${e(data.org)}</li>`,
+    ...(data.tags ?? []).map((tag) => `<li><a class="tag" href="${e(withBase(routes.tag(tag)))}">#${e(tag)}</a></li>`),
+    `<li><span class="visually-hidden">Added </span><time datetime="${e(data.added)}">${e(data.added)}</time></li>`,
+  ]
+    .filter(Boolean)
+    .join('');
+  return (
+    `<article class="paper-card" data-id="${e(paper.id)}">` +
+    `<${h} class="paper-title" lang="${languageOf(data.title)}"><a href="${e(withBase(paper.path))}">${e(data.title)}</a></${h}>` +
+    (data.note ? `<p class="note" lang="${languageOf(data.note)}">${renderInlineMarkdown(data.note)}</p>` : '') +
+    `<div class="card-foot"><ul class="links" aria-label="Links">${links}</ul><ul class="meta" aria-label="Details">${meta}</ul></div>` +
+    `</article>`
+  );
+}
+
+/** The `<li>` items of a list of cards, for a page's `<ol class="paper-list">`. */
+export function paperListItems(papers: readonly CardPaper[], options: CardOptions = {}): string {
+  return papers.map((paper) => `<li>${paperCardHtml(paper, options)}</li>`).join('');
+}
