@@ -18,6 +18,11 @@ export interface SectionView<T extends ViewEntry> {
   pageCount: number;
   /** Every entry of the view across its pages. */
   total: number;
+  /**
+   * Every entry of the view, unsorted: the same list for each order and page of one view, so
+   * what is counted over it (the facets) is counted once.
+   */
+  subset: readonly T[];
   entries: T[];
 }
 
@@ -62,6 +67,7 @@ export function sectionViews<T extends ViewEntry>(entries: readonly T[], pageSiz
         page: index + 1,
         pageCount: pages.length,
         total: subset.length,
+        subset,
         entries: page,
       }));
     }),

@@ -88,4 +88,29 @@ describe('facets in the pages', () => {
       });
     }
   });
+
+  it("a section's tag views count and link the tag's papers only", () => {
+    let checked = 0;
+    for (const section of [...new Set(entries.map((entry) => entry.section))]) {
+      // The section's two most used tags (the first pills of its tag row).
+      for (const tagLink of page(`/${section}/`)('a.pill[href*="/tag/"]').slice(0, 2).get()) {
+        const path = tagLink.attribs.href!;
+        const slug = path.split('/tag/')[1]!.replace(/\/$/, '');
+        const $ = page(path);
+        const inView = entries.filter(
+          (entry) => entry.section === section && (entry.data.tags ?? []).some((tag) => tagSlug(tag) === slug),
+        );
+        $('[data-section-facets] a[data-facet]').each((_, link) => {
+          const name = $(link).attr('data-facet') as keyof ReturnType<typeof facetValues>;
+          const value = $(link).attr('data-facet-value')!;
+          const count = inView.filter((entry) => facetValues(section, entry.data)[name].includes(value)).length;
+          expect(Number($(link).attr('data-facet-count')), `${path} ${name}=${value}`).toBe(count);
+          const target = new URL($(link).attr('href')!, 'http://x');
+          expect([target.searchParams.get('section'), target.searchParams.get('tag')]).toEqual([section, slug]);
+          checked++;
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });
