@@ -10,7 +10,7 @@ import { ENTRY_EXTENSIONS } from '../src/lib/entry-files';
 import { CliError, EXIT, runCommand } from './lib/cli';
 
 const USAGE =
-  'npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
+  'npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--mdx-cost <sizes>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
 /** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */
 const QUERIES = ['video', '幻觉'];
 
@@ -21,11 +21,13 @@ await runCommand(
 from the same synthetic content of each size, in turn, and writes the Markdown report with each
 figure of the site as a ratio to the floor (scripts/lib/bench/: run.ts says what is measured,
 report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are measured;
+--mdx-cost the sizes also built with their MDX long notes as Markdown, to price MDX;
 --profile N adds a CPU profile of an N-entry build. Exit 0; 1: a build failed; 2: bad arguments.`,
     options: {
       sizes: { type: 'string', default: '1000,10000' },
       rounds: { type: 'string', default: '2' },
       warm: { type: 'string' },
+      'mdx-cost': { type: 'string' },
       profile: { type: 'string' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string', default: 'bench/results.md' },
@@ -39,6 +41,7 @@ report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are 
     const rounds = positiveInteger(values.rounds!);
     // Sizes whose warm rebuilds are measured (default: every size).
     const warmSizes = values.warm === undefined ? sizes : values.warm.split(',').map(positiveInteger);
+    const mdxCostSizes = values['mdx-cost']?.split(',').map(positiveInteger) ?? [];
     const workDir = path.resolve(REPO_ROOT, values.work!);
     // Astro misbehaves with an outDir outside the project, and bench output must stay out of git.
     if (!workDir.startsWith(`${REPO_ROOT}${path.sep}`)) throw new CliError(`--work must be inside the repository (${REPO_ROOT})`);
@@ -68,7 +71,7 @@ report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are 
       code: codeVersion(),
     };
 
-    const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${profileSize ? ` --profile ${profileSize}` : ''}`;
+    const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${mdxCostSizes.length ? ` --mdx-cost ${mdxCostSizes.join(',')}` : ''}${profileSize ? ` --profile ${profileSize}` : ''}`;
     const results: SizeResult[] = [];
     let profile: Parameters<typeof resultsMarkdown>[0]['profile'];
     // Written after each size too: a long run stopped part way keeps what it measured, and says so.
@@ -82,7 +85,9 @@ report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are 
       ...(profileSize === undefined ? [] : [`the ${profileSize}-entry profile`]),
     ];
     for (const [index, entries] of sizes.entries()) {
-      results.push(await measureSize({ ...common, entries, warm: warmSizes.includes(entries) }));
+      results.push(
+        await measureSize({ ...common, entries, warm: warmSizes.includes(entries), mdxCost: mdxCostSizes.includes(entries) }),
+      );
       if (index < sizes.length - 1 || profileSize !== undefined) write(stillToRun(index + 1));
     }
     if (profileSize !== undefined) {

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FLOOR_COLUMNS,
+  MDX_COLUMNS,
   NOTES_MARKER,
   OUTPUT_COLUMNS,
   REBUILD_COLUMNS,
@@ -25,12 +26,25 @@ const REPORT = path.join(WORK, 'results.md');
 const ENTRIES = 200;
 
 let report = '';
-// Four builds (the floor, the site, two warm rebuilds): minutes on a busy 2-core machine.
+// Six builds (the floor, the site, two for the MDX cost, two warm rebuilds): minutes on a busy 2-core machine.
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   await promisify(execFile)(
     'npx',
-    ['tsx', 'scripts/bench.ts', '--sizes', String(ENTRIES), '--rounds', '1', '--work', WORK, '--out', REPORT],
+    [
+      'tsx',
+      'scripts/bench.ts',
+      '--sizes',
+      String(ENTRIES),
+      '--rounds',
+      '1',
+      '--mdx-cost',
+      String(ENTRIES),
+      '--work',
+      WORK,
+      '--out',
+      REPORT,
+    ],
     {
       cwd: REPO_ROOT,
       env: buildEnv(),
@@ -65,7 +79,7 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
   it('says it is a real run and on what machine', () => {
     expect(report).toMatch(/^# Benchmark/);
     expect(report).toMatch(
-      /A real run of `npm run bench -- --sizes 200 --rounds 1` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/,
+      /A real run of `npm run bench -- --sizes 200 --rounds 1 --mdx-cost 200` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/,
     );
     expect(report).toContain(NOTES_MARKER);
   });
@@ -107,6 +121,19 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
     expect(Number(output!['dist files'])).toBeGreaterThan(floorPagesOf());
     for (const column of ['Pagefind files', 'Pagefind MB', 'floor Pagefind MB'] as const)
       expect(Number(output![column]), column).toBeGreaterThan(0);
+  });
+
+  it('prices the MDX entries against the same notes as Markdown', () => {
+    const [row] = tableRows(MDX_COLUMNS);
+    expect(Number(row!['MDX entries'])).toBeGreaterThan(0);
+    for (const column of [
+      'site s with MDX',
+      'site s as Markdown',
+      'CPU s with MDX',
+      'CPU s as Markdown',
+      'peak MB as Markdown',
+    ] as const)
+      expect(Number(row![column]), column).toBeGreaterThan(0);
   });
 
   it('weighs pages and searches, gzip never above raw', () => {

@@ -27,6 +27,8 @@ import {
   outputTable,
   REBUILD_COLUMNS,
   rebuildTable,
+  mdxTable,
+  MDX_COLUMNS,
   ROUND_COLUMNS,
   roundTable,
   siteToFloor,
@@ -35,7 +37,13 @@ import {
   WEIGHT_COLUMNS,
   weightTable,
 } from '../../scripts/lib/bench/report';
-import { isolatedConfigSource, samplePages, type Round, type SizeResult } from '../../scripts/lib/bench/run';
+import {
+  isolatedConfigSource,
+  samplePages,
+  withoutComponentTags,
+  type Round,
+  type SizeResult,
+} from '../../scripts/lib/bench/run';
 import { buildScript, combine, parseBuildScript, siteSteps, type BuildMeasure } from '../../scripts/lib/bench/steps';
 import { buildEnv } from '../setup/build-site';
 import { syntheticEntries } from '../../scripts/lib/bench/synthetic';
@@ -276,6 +284,29 @@ describe('report', () => {
       expect(body).toHaveLength(rows);
       for (const row of body) expect(row.split(' | ')).toHaveLength(columns.length);
     }
+  });
+
+  it('prices MDX entries from the pairs: medians, and the CPU added per MDX entry', () => {
+    const mdx = {
+      mdxEntries: 50,
+      pairs: [
+        { mdx: build(30_000, 900, 40_000), markdown: build(25_000, 800, 30_000) },
+        { mdx: build(34_000, 1000, 44_000), markdown: build(27_000, 800, 32_000) },
+      ],
+    };
+    const table = mdxTable([result(1000), result(10_000, { mdx })]);
+    const [header, , ...body] = table.split('\n');
+    expect(header).toBe(`| ${MDX_COLUMNS.join(' | ')} |`);
+    // Sizes that did not measure it have no row; 42 s − 31 s of CPU over 50 entries is 220 ms each.
+    expect(body).toEqual(['| 10000 | 50 | 32.0 | 26.0 | 6.0 | 42.0 | 31.0 | 220 | 950 | 800 |']);
+  });
+
+  it('turns an MDX long note into Markdown by taking out its component tags', () => {
+    expect(
+      withoutComponentTags(
+        '**a**\n\n<Callout kind="takeaway">\n\ntext <PaperRef id="x/y" /> b\n\n</Callout>\n\n<Figure src="/f.png" alt="a > b" />',
+      ),
+    ).toBe('**a**\n\n\n\ntext  b\n\n\n\n');
   });
 
   it('takes each ratio to the floor within a round, then the median over the rounds', () => {

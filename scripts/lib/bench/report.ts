@@ -71,6 +71,18 @@ export const REBUILD_COLUMNS = [
   'edit peak MB',
   'add peak MB',
 ] as const;
+export const MDX_COLUMNS = [
+  'entries',
+  'MDX entries',
+  'site s with MDX',
+  'site s as Markdown',
+  'MDX adds s',
+  'CPU s with MDX',
+  'CPU s as Markdown',
+  'CPU ms per MDX entry',
+  'peak MB with MDX',
+  'peak MB as Markdown',
+] as const;
 export const OUTPUT_COLUMNS = ['entries', 'dist MB', 'dist files', 'Pagefind MB', 'Pagefind files', 'floor Pagefind MB'] as const;
 export const WEIGHT_COLUMNS = [
   'entries',
@@ -165,6 +177,33 @@ export function rebuildTable(results: readonly SizeResult[]): string {
         ratio(warm.add.wallMs / clean),
         mb(warm.edit.peakRssBytes),
         mb(warm.add.peakRssBytes),
+      ];
+    }),
+  );
+}
+
+/** Medians over the MDX-cost pairs of each size that measured them. */
+export function mdxTable(results: readonly SizeResult[]): string {
+  return markdownTable(
+    MDX_COLUMNS,
+    results.flatMap(({ entries, mdx }) => {
+      if (!mdx) return [];
+      const of = (side: 'mdx' | 'markdown', key: 'wallMs' | 'cpuMs' | 'peakRssBytes') =>
+        median(mdx.pairs.map((pair) => pair[side][key] ?? Number.NaN));
+      const cpuAdded = of('mdx', 'cpuMs') - of('markdown', 'cpuMs');
+      return [
+        [
+          entries,
+          mdx.mdxEntries,
+          seconds(of('mdx', 'wallMs')),
+          seconds(of('markdown', 'wallMs')),
+          seconds(of('mdx', 'wallMs') - of('markdown', 'wallMs')),
+          seconds(of('mdx', 'cpuMs')),
+          seconds(of('markdown', 'cpuMs')),
+          mdx.mdxEntries ? Math.round(cpuAdded / mdx.mdxEntries) : '—',
+          mb(of('mdx', 'peakRssBytes')),
+          mb(of('markdown', 'peakRssBytes')),
+        ],
       ];
     }),
   );
@@ -376,6 +415,16 @@ export function resultsMarkdown({
     '',
     rebuildTable(results),
     '',
+    ...(results.some((result) => result.mdx)
+      ? [
+          '## The cost of MDX entries',
+          '',
+          'The same papers built clean, in turn: as generated (their long notes in `.mdx`, compiled by @astrojs/mdx, one module each) and with those entries as `.md` holding the same notes without the component tags (Markdown the loader renders). Medians over the pairs.',
+          '',
+          mdxTable(results),
+          '',
+        ]
+      : []),
     '## Output, page weight and search',
     '',
     outputTable(results),

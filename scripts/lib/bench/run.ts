@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serializeEntry } from '../../../src/lib/entry-files';
@@ -96,6 +96,8 @@ export interface SizeResult {
   rounds: Round[];
   /** Warm rebuilds, where measured: after editing one entry's note, then after adding `added` entries. */
   warm?: { edit: BuildMeasure; add: BuildMeasure; added: number };
+  /** Where measured, the cost of MDX: clean builds of the content as it is and with its MDX long notes as Markdown. */
+  mdx?: MdxCost;
   dist: { bytes: number; files: number };
   pagefindIndex: { bytes: number; files: number };
   floorIndex: { bytes: number; files: number };
@@ -124,6 +126,8 @@ export interface MeasureOptions {
   warm?: boolean;
   /** Entries the "add" rebuild adds. */
   addEntries?: number;
+  /** Measure the cost of the MDX entries (default no). */
+  mdxCost?: boolean;
   log?: (line: string) => void;
 }
 
@@ -156,8 +160,54 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     floorSearches: await searchCosts(layout.floorDir, options.queries),
   };
 
+  // Before the warm rebuilds: its last build is of the content as generated, whose cache they reuse.
+  const mdx = options.mdxCost ? await mdxCost(options, layout, written) : undefined;
   const warm = options.warm === false ? undefined : await warmRebuilds(options, layout, sample.paper);
-  return { entries, rounds, warm, ...measured };
+  return { entries, rounds, warm, mdx, ...measured };
+}
+
+/** Clean site builds of the same papers with their long notes as MDX (components) and as Markdown, in turn. */
+export interface MdxCost {
+  /** Entries written as `.mdx`. */
+  mdxEntries: number;
+  pairs: { mdx: BuildMeasure; markdown: BuildMeasure }[];
+}
+
+/**
+ * The MDX entries' cost: the content as generated (MDX through @astrojs/mdx, one module each)
+ * against a copy whose MDX entries are `.md` with the same long notes, their component tags taken
+ * out (Markdown the loader renders), built in turn `rounds` times from a clean cache.
+ */
+async function mdxCost(options: MeasureOptions, layout: SizeLayout, written: readonly SyntheticEntry[]): Promise<MdxCost> {
+  const { entries, repoRoot, log = () => {} } = options;
+  const asMarkdown = { ...layout, contentDir: `${layout.contentDir}-as-md` };
+  rmSync(asMarkdown.contentDir, { recursive: true, force: true });
+  cpSync(layout.contentDir, asMarkdown.contentDir, { recursive: true });
+  const mdx = written.filter((entry) => entry.format === 'mdx');
+  for (const entry of mdx) {
+    rmSync(syntheticEntryPath(asMarkdown.contentDir, entry));
+    writeFileSync(
+      syntheticEntryPath(asMarkdown.contentDir, entry).replace(/\.mdx$/, '.md'),
+      serializeEntry(entry.paper, 'mdx', withoutComponentTags(entry.body)),
+    );
+  }
+  const pairs: MdxCost['pairs'] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    log(`${entries} entries: MDX cost, round ${round}/${options.rounds}: long notes as Markdown`);
+    const markdown = await cleanSiteBuild(asMarkdown, repoRoot);
+    log(`${entries} entries: as Markdown ${describeBuild(markdown)}`);
+    log(`${entries} entries: MDX cost, round ${round}/${options.rounds}: as generated (MDX)`);
+    const asGenerated = await cleanSiteBuild(layout, repoRoot);
+    log(`${entries} entries: with MDX ${describeBuild(asGenerated)}`);
+    pairs.push({ mdx: asGenerated, markdown });
+  }
+  rmSync(asMarkdown.contentDir, { recursive: true, force: true });
+  return { mdxEntries: mdx.length, pairs };
+}
+
+/** A long note's Markdown without its component tags (`<Callout type="…">`, `</Callout>`, `<Figure … />`). */
+export function withoutComponentTags(body: string): string {
+  return body.replace(/<\/?[A-Z][A-Za-z]*(?:\s+[A-Za-z-]+(?:="[^"]*"|='[^']*')?)*\s*\/?>/g, '');
 }
 
 /** After a clean build: one entry's note edited and built again, then new entries added and built again. */
