@@ -21,12 +21,13 @@ const slug = (text) =>
 const page = (title, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body>${body}</body></html>`;
 
-/** A YAML entry, or an MDX entry's front matter and body. */
+/** A YAML entry, or an MDX entry's front matter and body; dates as written (js-yaml makes them Dates). */
 function readEntry(file) {
   const text = readFileSync(file, 'utf8');
-  if (file.endsWith('.yaml')) return { data: yaml.load(text), body: '' };
+  const load = (source) => yaml.load(source, { schema: yaml.JSON_SCHEMA });
+  if (file.endsWith('.yaml')) return { data: load(text), body: '' };
   const end = text.indexOf('\n---', 4);
-  return { data: yaml.load(text.slice(4, end)), body: text.slice(end + 4) };
+  return { data: load(text.slice(4, end)), body: text.slice(end + 4) };
 }
 
 function paperPage(section, data, body) {
