@@ -1,9 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInBatches } from '../lib/batched-reads';
-import { ENTRY_EXTENSIONS, entryId, parseEntrySource, type EntrySource } from '../lib/entry-files';
+import { ENTRY_EXTENSIONS, entryId, parseEntrySource, readSavedFile, type EntrySource } from '../lib/entry-files';
 import { renderMarkdown } from '../lib/markdown';
 import { entryFileProblems, formatProblem } from '../lib/validate';
 
@@ -29,8 +29,17 @@ export function paperFiles(dir: string): Loader {
         .sort()
         .map((name) => path.join(dir, name));
       const stale = new Set(context.store.keys());
-      for await (const { file, content } of readInBatches(files))
-        stale.delete(await storeEntry(context, file, content.toString('utf8')));
+      for await (const { file, content } of readInBatches(files)) {
+        try {
+          stale.delete(await storeEntry(context, file, content.toString('utf8')));
+        } catch (error) {
+          // A build (or astro check) stops here. `astro dev` starts anyway, keeping what was stored
+          // for the file, as when a broken file is saved while it runs: content-validation has
+          // already printed the problem and shows it in the browser's error overlay.
+          if (!context.watcher) throw error;
+          stale.delete(entryId(file));
+        }
+      }
       for (const id of stale) context.store.delete(id);
       watchFolder(dir, context);
     },
@@ -100,12 +109,23 @@ function watchFolder(dir: string, context: LoaderContext): void {
   if (!watcher) return;
   watcher.add(dir);
   const inFolder = (changed: string) => path.dirname(changed) === dir && isEntryFile(changed);
+  /** The text of each file whose problems were printed last: one save often fires two events. */
+  const reported = new Map<string, string>();
   const reload = async (changed: string) => {
     if (!inFolder(changed)) return;
+    let text: string;
     try {
-      await storeEntry(context, changed, await readFile(changed, 'utf8'));
+      text = await readSavedFile(changed);
+    } catch {
+      return; // Deleted between the event and the read: the unlink event follows.
+    }
+    try {
+      await storeEntry(context, changed, text);
+      reported.delete(changed);
       logger.info(`Reloaded ${path.basename(changed)}`);
     } catch (error) {
+      if (reported.get(changed) === text) return;
+      reported.set(changed, text);
       logger.error(`${(error as Error).message} (fix the file; npm run validate lists every problem)`);
     }
   };
