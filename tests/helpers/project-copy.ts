@@ -15,13 +15,29 @@ import { childEnv } from '../../scripts/lib/bench/processes';
  */
 export function copyProject(prefix: string): string {
   const copy = mkdtempSync(path.join(tmpdir(), prefix));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  })
-    .split('\0')
-    .filter(Boolean);
+  try {
+    fillCopy(copy);
+  } catch (error) {
+    rmSync(copy, { recursive: true, force: true });
+    throw error;
+  }
+  return copy;
+}
+
+function fillCopy(copy: string): void {
+  let listed: string;
+  try {
+    listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    throw new Error(
+      `a project copy takes the files git tracks: run this in a git checkout with git installed (${(error as Error).message})`,
+    );
+  }
+  const files = listed.split('\0').filter(Boolean);
   for (const file of files) {
     const from = path.join(REPO_ROOT, file);
     if (!existsSync(from)) continue; // Deleted in the working tree, not yet in git.
@@ -35,17 +51,20 @@ export function copyProject(prefix: string): string {
     if (name.startsWith('.') && name !== '.bin') continue;
     symlinkSync(path.join(modules, name), path.join(copy, 'node_modules', name));
   }
-  return copy;
 }
+
+/** Settings that point the project at other content or output: a copy runs as a fresh clone does. */
+const PROJECT_VARIABLES = ['CONTENT_DIR', 'OUT_DIR', 'BASE_PATH', 'SKIP_BUILD'];
 
 /**
  * The environment for commands run in a copy: without the variables the test runner sets (a
- * Vitest started inside a test would take itself for a worker), without colours, with Astro's
- * telemetry and update check off (no network from tests), plus `extra`.
+ * Vitest started inside a test would take itself for a worker) or PROJECT_VARIABLES, without
+ * colours, with Astro's telemetry and update check off (no network from tests), plus `extra`.
  */
 export function copyEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = childEnv();
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST' || key === 'FORCE_COLOR') delete env[key];
+  for (const key of Object.keys(env))
+    if (key.startsWith('VITEST') || ['TEST', 'FORCE_COLOR', ...PROJECT_VARIABLES].includes(key)) delete env[key];
   return { ...env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', ...extra };
 }
 
@@ -55,7 +74,7 @@ export interface CommandRun {
   output: string;
 }
 
-/** Commands started by `runIn`/`startIn` and not yet exited: `stopAll` ends them (after a timeout, say). */
+/** Commands started by `runIn`/`startIn` and not yet exited: `cleanUp` ends them (after a timeout, say). */
 const running = new Set<ChildProcess>();
 
 /** A command started by `startIn`. */
