@@ -51,11 +51,15 @@ export function contentValidation(): AstroIntegration {
             // Deleted or unreadable between the event and the read: nothing to show.
           }
           const errors = problems.filter((problem) => problem.severity === 'error');
-          const wasBroken = broken.delete(file);
+          broken.delete(file);
           if (errors.length) {
             broken.set(file, errors);
             showErrors();
-          } else if (wasBroken && !broken.size) server.ws.send({ type: 'full-reload' });
+          }
+          // A fixed file needs no reload from here: the loader stores it again and Astro reloads the
+          // page once the new data is written. A page rendered before that shows the old data, and
+          // one still rendering while it is written can leave Astro serving the old data until the
+          // next change.
         };
         server.watcher.on('add', check);
         server.watcher.on('change', check);

@@ -76,6 +76,16 @@ export interface CommandRun {
 
 /** Commands started by `runIn`/`startIn` and not yet exited: `cleanUp` ends them (after a timeout, say). */
 const running = new Set<ChildProcess>();
+// Each runs in a process group of its own, which an interrupted run would leave behind.
+process.once('exit', () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+});
 
 /** A command started by `startIn`. */
 export interface StartedCommand {

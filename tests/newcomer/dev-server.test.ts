@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { openContentRoot } from '../../src/lib/content-root';
 import type { EntrySource } from '../../src/lib/entry-files';
 import { browserSuite, closeBrowser, launchBrowser } from '../helpers/browser';
@@ -67,6 +67,10 @@ browserSuite('npm run dev and a broken entry', () => {
   afterAll(async () => {
     await closeBrowser();
     await cleanUp(copy);
+  });
+  // What the server printed says why a test failed.
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail' && dev) console.error(`npm run dev printed:\n${dev.output()}`);
   });
 
   it('starts with a broken entry, printing the line validate prints, once', async () => {

@@ -164,4 +164,25 @@ describe('paperFiles loader in astro dev', () => {
     expect(logged.at(-1)).toBe('info: Reloaded a.yaml');
     expect(entries.get('a')).toMatchObject({ data: { title: 'Qwen2.5-VL' } });
   });
+
+  it('stores a fixed file again even when it is back to the stored text: the store write is what reloads the page', async () => {
+    const { root, dir } = sectionFolder({ 'a.yaml': YAML, 'b.yaml': 'title: Foo: Bar\nlinks: []\nadded: 2024-01-01\n' });
+    const { context, changed } = devContext(root);
+    await paperFiles(dir).load(context);
+    const writes: string[] = [];
+    const { set } = context.store;
+    context.store.set = (entry) => (writes.push(`${entry.id} ${entry.digest}`), set(entry));
+    // Broken while the server runs, then saved back as it was: the stored entry is the same.
+    writeFileSync(path.join(dir, 'a.yaml'), 'title: [\n');
+    await changed(path.join(dir, 'a.yaml'));
+    writeFileSync(path.join(dir, 'a.yaml'), YAML);
+    await changed(path.join(dir, 'a.yaml'));
+    // Broken at start, then fixed.
+    writeFileSync(path.join(dir, 'b.yaml'), YAML);
+    await changed(path.join(dir, 'b.yaml'));
+    // Saved again unchanged, now that it loads: nothing to store.
+    await changed(path.join(dir, 'b.yaml'));
+    // Under another digest than the stored one, so that the store changes and Astro writes it.
+    expect(writes).toEqual([`a ${YAML.length}:${YAML}+`, `b ${YAML.length}:${YAML}`]);
+  });
 });
