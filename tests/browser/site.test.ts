@@ -34,9 +34,11 @@ browserSuite('reading the site in Chromium', () => {
       await page.goto(site.url('llm-alignment/'));
       await page.locator('a.pill[data-sort="title"]').click();
       await expect.poll(() => page.url()).toBe(site.url('llm-alignment/sort/title/'));
-      const titles = await page.locator('ol.paper-list .paper-title').allTextContents();
       const section = entries.filter((entry) => entry.section === 'llm-alignment');
-      expect(titles.map((title) => title.trim())).toEqual(sortEntries(section, 'title').map((entry) => entry.data.title));
+      // Asked until the new page has the whole list: its URL changes before it has loaded.
+      const titles = async () =>
+        (await page.locator('ol.paper-list .paper-title').allTextContents()).map((title) => title.trim());
+      await expect.poll(titles).toEqual(sortEntries(section, 'title').map((entry) => entry.data.title));
       await expect.poll(() => page.locator('a.pill[data-sort="title"]').getAttribute('aria-current')).toBe('page');
     }));
 
