@@ -44,8 +44,8 @@ async function askForEntry(content: ContentRoot): Promise<NewEntryInput> {
     const venue = await ask(prompt, 'Venue, e.g. CVPR 2024 or arXiv (optional): ', checks.venue);
     const org = await ask(prompt, 'Organisation (optional): ', checks.org);
     const published = await ask(prompt, 'Published, YYYY-MM (optional; an arXiv link gives it): ', checks.published);
-    const mdx = /^y(es)?$/i.test(await ask(prompt, 'Write the note as Markdown in an MDX file? [y/N] '));
-    return { section, url, title, note, tags, venue, org, published, mdx };
+    const long = /^y(es)?$/i.test(await ask(prompt, 'Long note? The note becomes the body of an .md file to write on [y/N] '));
+    return { section, url, title, note, tags, venue, org, published, long };
   } finally {
     prompt.close();
   }
@@ -54,9 +54,11 @@ async function askForEntry(content: ContentRoot): Promise<NewEntryInput> {
 await runCommand(
   {
     usage:
-      'npm run new [-- --section ID --url URL --title "…" [--note "…"] [--tags a,b] [--venue …] [--org …] [--published YYYY-MM] [--mdx] [--content DIR]]',
-    help: `Writes one new entry file, content/<section>/<id>.yaml (or .mdx with --mdx), and prints its
-path. The id is the arXiv id (else the title's words); added is today (UTC); published comes from
+      'npm run new [-- --section ID --url URL --title "…" [--note "…"] [--tags a,b] [--venue …] [--org …] [--published YYYY-MM] [--long] [--content DIR]]',
+    help: `Writes one new entry file, content/<section>/<id>.yaml, and prints its path. With --long
+the note is the file's Markdown body instead, to write on in an editor: content/<section>/<id>.md
+(.mdx when the note uses a component such as <PaperRef id="…" />; see CONTRIBUTING.md).
+The id is the arXiv id (else the title's words); added is today (UTC); published comes from
 a new-style arXiv id unless given; the link's kind comes from its host. The entry is checked
 against the schema and the section (same arXiv id or title = already listed) before anything is
 written. With no arguments in a terminal it asks for each field, checking each answer as typed.

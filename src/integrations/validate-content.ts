@@ -1,18 +1,20 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENTRY_EXTENSIONS, parseEntrySource } from '../lib/entry-files';
+import { ENTRY_EXTENSIONS, parseEntrySource, readSavedFile } from '../lib/entry-files';
 import { contentRoot } from '../lib/paths';
 import { entryFileProblems, formatProblem, validateContent, type Problem } from '../lib/validate';
 
 /**
  * Runs the content validator before Astro reads any entry. `astro build` fails with every problem
  * listed (Astro's own loader stops at the first, and misses duplicates, overwritten ids and unsafe
- * MDX); `astro dev` only logs, so the server still starts while an entry is being fixed, and shows
- * a saved entry's problems in the browser's error overlay, worded as `npm run validate` words them.
+ * MDX); `astro dev` only logs, so the server still starts while an entry is being fixed (the loader
+ * skips a broken file there), and shows the problems found at start and those of each saved entry
+ * in the browser's error overlay, worded as `npm run validate` words them.
  */
 export function contentValidation(): AstroIntegration {
+  /** Errors found when the server started, shown in the overlay until their files are fixed. */
+  let startupErrors: Problem[] = [];
   return {
     name: 'content-validation',
     hooks: {
@@ -21,6 +23,7 @@ export function contentValidation(): AstroIntegration {
         // Figures in MDX notes must be files of the public folder this build serves.
         const problems = validateContent({ publicDir: fileURLToPath(config.publicDir) });
         const errors = problems.filter((problem) => problem.severity === 'error');
+        startupErrors = errors;
         for (const problem of problems) {
           if (problem.severity === 'error') logger.error(formatProblem(problem));
           else logger.warn(formatProblem(problem));
@@ -35,23 +38,28 @@ export function contentValidation(): AstroIntegration {
         const root = contentRoot();
         /** Entry files with errors now, so a reader who opens the page later still sees them. */
         const broken = new Map<string, Problem[]>();
+        for (const problem of startupErrors) broken.set(problem.file, [...(broken.get(problem.file) ?? []), problem]);
         const showErrors = () => {
           if (broken.size) server.ws.send({ type: 'error', err: overlayError([...broken.values()].flat()) });
         };
-        const check = (file: string) => {
+        const check = async (file: string) => {
           if (path.dirname(path.dirname(file)) !== root || !ENTRY_EXTENSIONS.some((ext) => file.endsWith(ext))) return;
           let problems: Problem[] = [];
           try {
-            problems = entryFileProblems(parseEntrySource(file, readFileSync(file, 'utf8')));
+            problems = entryFileProblems(parseEntrySource(file, await readSavedFile(file)));
           } catch {
             // Deleted or unreadable between the event and the read: nothing to show.
           }
           const errors = problems.filter((problem) => problem.severity === 'error');
-          const wasBroken = broken.delete(file);
+          broken.delete(file);
           if (errors.length) {
             broken.set(file, errors);
             showErrors();
-          } else if (wasBroken && !broken.size) server.ws.send({ type: 'full-reload' });
+          }
+          // A fixed file needs no reload from here: the loader stores it again and Astro reloads the
+          // page once the new data is written. A page rendered before that shows the old data, and
+          // one still rendering while it is written can leave Astro serving the old data until the
+          // next change.
         };
         server.watcher.on('add', check);
         server.watcher.on('change', check);

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
@@ -189,4 +190,19 @@ export function writeFileAtomic(file: string, text: string): void {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * A file the dev server was told has changed. An editor that saves in place empties the file
+ * first, and the watcher drops a second event that comes within 50 ms of the first: a file read
+ * empty is read again once its modification time moves (or after half a second), as Vite reads
+ * changed modules.
+ */
+export async function readSavedFile(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8');
+  if (text) return text;
+  const { mtimeMs } = await stat(file);
+  for (let tries = 0; tries < 50 && (await stat(file)).mtimeMs === mtimeMs; tries++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  return readFile(file, 'utf8');
 }

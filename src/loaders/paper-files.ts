@@ -1,9 +1,9 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInBatches } from '../lib/batched-reads';
-import { ENTRY_EXTENSIONS, entryId, parseEntrySource, type EntrySource } from '../lib/entry-files';
+import { ENTRY_EXTENSIONS, entryId, parseEntrySource, readSavedFile, type EntrySource } from '../lib/entry-files';
 import { renderMarkdown } from '../lib/markdown';
 import { entryFileProblems, formatProblem } from '../lib/validate';
 
@@ -21,6 +21,8 @@ import { entryFileProblems, formatProblem } from '../lib/validate';
  * Unchanged files keep their stored entry, so warm builds skip them.
  */
 export function paperFiles(dir: string): Loader {
+  /** In `astro dev`, the files that failed to load (at start or when saved) and are not fixed yet. */
+  const failing = new Set<string>();
   return {
     name: 'paper-files',
     load: async (context) => {
@@ -29,10 +31,20 @@ export function paperFiles(dir: string): Loader {
         .sort()
         .map((name) => path.join(dir, name));
       const stale = new Set(context.store.keys());
-      for await (const { file, content } of readInBatches(files))
-        stale.delete(await storeEntry(context, file, content.toString('utf8')));
+      for await (const { file, content } of readInBatches(files)) {
+        try {
+          stale.delete(await storeEntry(context, file, content.toString('utf8')));
+        } catch (error) {
+          // A build (or astro check) stops here. `astro dev` starts anyway, keeping what was stored
+          // for the file, as when a broken file is saved while it runs: content-validation has
+          // already printed the problem and shows it in the browser's error overlay.
+          if (!context.watcher) throw error;
+          failing.add(file);
+          stale.delete(entryId(file));
+        }
+      }
       for (const id of stale) context.store.delete(id);
-      watchFolder(dir, context);
+      watchFolder(dir, context, failing);
     },
   };
 }
@@ -51,13 +63,17 @@ function isEntryFile(name: string): boolean {
   return ENTRY_EXTENSIONS.some((extension) => name.endsWith(extension));
 }
 
-/** Validates and stores one entry file (rendering a `.md` body, deferring an `.mdx` one); returns its id. */
-async function storeEntry(context: LoaderContext, file: string, text: string): Promise<string> {
+/**
+ * Validates and stores one entry file (rendering a `.md` body, deferring an `.mdx` one); returns
+ * its id. An unchanged file keeps its stored entry unless `rewrite`, which stores it (and so has
+ * the store written) all the same.
+ */
+async function storeEntry(context: LoaderContext, file: string, text: string, rewrite = false): Promise<string> {
   const { store, generateDigest, parseData, config } = context;
   const id = entryId(file);
-  const digest = generateDigest(text);
+  let digest = generateDigest(text);
   const stored = store.get(id);
-  if (stored?.digest === digest) {
+  if (stored?.digest === digest && !rewrite) {
     // The module map of deferred entries is rebuilt on every load, as glob() does.
     if (stored.deferredRender && stored.filePath) store.addModuleImport(stored.filePath);
     return id;
@@ -74,6 +90,9 @@ async function storeEntry(context: LoaderContext, file: string, text: string): P
   }
   const body = source.body.trim() ? source.body : undefined;
   const filePath = path.relative(fileURLToPath(config.root), file).split(path.sep).join('/');
+  // Astro writes the store, and so reloads the page, only when its data changed: a file fixed
+  // back to the stored text is stored under another digest (the next load stores it again).
+  if (rewrite && stored?.digest === digest) digest = `${digest}+`;
   if (source.format === 'mdx') store.set({ id, data, body, filePath, digest, deferredRender: true });
   else
     store.set({
@@ -94,18 +113,35 @@ function entryError(source: EntrySource, original?: unknown): Error {
   return new Error(errors.map((problem) => formatProblem(problem)).join('\n'));
 }
 
-/** In `astro dev`, reloads an entry when its file is added or changed and drops it when deleted. */
-function watchFolder(dir: string, context: LoaderContext): void {
+/**
+ * In `astro dev`, reloads an entry when its file is added or changed and drops it when deleted.
+ * A fixed file that had failed is always stored again, even when it is back to the stored text:
+ * writing the store is what makes Astro reload the page (after the new data is in), which also
+ * clears the error overlay.
+ */
+function watchFolder(dir: string, context: LoaderContext, failing: Set<string>): void {
   const { watcher, logger, store } = context;
   if (!watcher) return;
   watcher.add(dir);
   const inFolder = (changed: string) => path.dirname(changed) === dir && isEntryFile(changed);
+  /** The text of each file whose problems were printed last: one save often fires two events. */
+  const reported = new Map<string, string>();
   const reload = async (changed: string) => {
     if (!inFolder(changed)) return;
+    let text: string;
     try {
-      await storeEntry(context, changed, await readFile(changed, 'utf8'));
+      text = await readSavedFile(changed);
+    } catch {
+      return; // Deleted between the event and the read: the unlink event follows.
+    }
+    try {
+      await storeEntry(context, changed, text, failing.delete(changed));
+      reported.delete(changed);
       logger.info(`Reloaded ${path.basename(changed)}`);
     } catch (error) {
+      failing.add(changed);
+      if (reported.get(changed) === text) return;
+      reported.set(changed, text);
       logger.error(`${(error as Error).message} (fix the file; npm run validate lists every problem)`);
     }
   };

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, expect, it } from 'vitest';
+import { sortEntries } from '../../src/lib/sort';
 import { contentEntries } from '../helpers/content';
 import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
@@ -33,14 +34,11 @@ browserSuite('reading the site in Chromium', () => {
       await page.goto(site.url('llm-alignment/'));
       await page.locator('a.pill[data-sort="title"]').click();
       await expect.poll(() => page.url()).toBe(site.url('llm-alignment/sort/title/'));
-      const titles = await page.locator('ol.paper-list .paper-title').allTextContents();
-      const sorted = [...titles].sort((a, b) =>
-        a
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, ' ')
-          .localeCompare(b.toLowerCase().replace(/[^a-z0-9]+/g, ' '), 'en'),
-      );
-      expect(titles.map((t) => t.trim())).toEqual(sorted.map((t) => t.trim()));
+      const section = entries.filter((entry) => entry.section === 'llm-alignment');
+      // Asked until the new page has the whole list: its URL changes before it has loaded.
+      const titles = async () =>
+        (await page.locator('ol.paper-list .paper-title').allTextContents()).map((title) => title.trim());
+      await expect.poll(titles).toEqual(sortEntries(section, 'title').map((entry) => entry.data.title));
       await expect.poll(() => page.locator('a.pill[data-sort="title"]').getAttribute('aria-current')).toBe('page');
     }));
 

@@ -103,9 +103,11 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
       expect(Number(row![column]), column).toBeGreaterThan(20);
       expect(Number(row![column]), column).toBeLessThan(1024);
     }
-    // One round: the ratio is the two times' (which are rounded to 0.1 s).
-    const computed = Number(row!['site s']) / Number(row!['floor s']);
-    expect(Math.abs(parseFloat(row!['time ÷ floor']) - computed) / computed).toBeLessThan(0.1);
+    // One round: the ratio is the two times', which the table rounds to 0.1 s; for a floor under a
+    // second that rounding alone moves their ratio by up to 0.05 s / floor s (14 % at 0.4 s).
+    const [site, floor] = [Number(row!['site s']), Number(row!['floor s'])];
+    const rounding = ((site + 0.05) / site) * (floor / (floor - 0.05)) - 1;
+    expect(Math.abs(parseFloat(row!['time ÷ floor']) - site / floor) / (site / floor)).toBeLessThan(rounding + 0.01);
 
     const [steps] = tableRows(STEP_COLUMNS);
     for (const column of STEP_COLUMNS) expect(Number(steps![column]), column).toBeGreaterThan(0);

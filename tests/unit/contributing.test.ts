@@ -1,38 +1,25 @@
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
-import { createEntry, parseNewEntryArgs } from '../../scripts/lib/list/new-entry';
+import { headingAnchor } from '../../scripts/lib/list/write';
 import { ENTRY_COMPONENT_NAMES, findUnsafeMdx, inspectMdx } from '../../src/lib/mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { formatProblem, validateContent } from '../../src/lib/validate';
+import { routes } from '../../src/lib/routes';
 import { LINK_KINDS, paperSchema } from '../../src/schemas/paper';
+import { siteLocation } from '../../src/site.config';
 
 const doc = readFileSync(path.join(REPO_ROOT, 'CONTRIBUTING.md'), 'utf8');
 const lines = doc.split('\n');
-
-/** The cells of the first Markdown table after the line `marker`, header and separator dropped. */
-function tableAfter(marker: string): string[][] {
-  const start = lines.indexOf(marker);
-  expect(start, `CONTRIBUTING.md has no line "${marker}"`).toBeGreaterThanOrEqual(0);
-  const first = lines.findIndex((line, index) => index > start && line.startsWith('|'));
-  const end = lines.findIndex((line, index) => index > first && !line.startsWith('|'));
-  return lines.slice(first + 2, end).map((row) =>
-    row
-      .slice(1, -1)
-      .split(' | ')
-      .map((cell) => cell.trim()),
-  );
-}
+const contributingPage = readFileSync(path.join(REPO_ROOT, 'src/pages/contributing.mdx'), 'utf8');
 
 /** The contents of every fenced block in a language. */
 function codeBlocks(language: string): string[] {
   return [...doc.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((match) => match[1]!);
 }
-
-const unquote = (cell: string) => /^`([^`]+)`$/.exec(cell)?.[1] ?? cell;
 
 let temp: string | undefined;
 afterEach(() => {
@@ -53,22 +40,16 @@ function contentWith(files: Record<string, string>): string {
   return root;
 }
 
+/**
+ * CONTRIBUTING.md, read on GitHub: it copies no table the code has (the site's /contributing/ page
+ * renders fields, link kinds, sections and components from the code), so what is tested here is
+ * what it still says by hand: examples that work, commands, messages and links that exist.
+ */
 describe('CONTRIBUTING.md', () => {
-  it('lists exactly the schema fields, each required or optional as the schema says', () => {
-    const documented = Object.fromEntries(tableAfter('## Fields').map(([field, required]) => [unquote(field!), required]));
-    const schema = Object.fromEntries(
-      Object.entries(paperSchema.shape).map(([field, type]) => [field, type.isOptional() ? 'optional' : 'required']),
-    );
-    expect(documented).toEqual(schema);
-  });
-
-  it('lists exactly the link kinds', () => {
-    expect(tableAfter('Link kinds:').map(([kind]) => unquote(kind!))).toEqual([...LINK_KINDS]);
-  });
-
-  it('names no section by hand: the registry is the one list of sections', () => {
-    const titles = loadSections().map((section) => section.title);
-    expect(titles.filter((title) => doc.includes(`| ${title} |`))).toEqual([]);
+  it('keeps no table of fields, link kinds or sections: the schema and the registry are the lists', () => {
+    const cells = [...Object.keys(paperSchema.shape), ...LINK_KINDS].map((name) => `| \`${name}\` |`);
+    const titles = loadSections().map((section) => `| ${section.title} |`);
+    expect([...cells, ...titles].filter((cell) => doc.includes(cell))).toEqual([]);
     expect(doc).toContain('content/sections.yaml');
   });
 
@@ -123,21 +104,6 @@ describe('CONTRIBUTING.md', () => {
     }
   });
 
-  it('adds a new paper to the real content with the `npm run new` command it shows, word for word', () => {
-    const [block] = codeBlocks('sh').filter((text) => text.startsWith('npm run new'));
-    const command = block!.replace(/\\\n\s*/g, ' ').split('\n')[0]!;
-    const promised = /# → (content\/\S+)/.exec(block!)![1]!;
-    // Shell words: "quoted strings" or bare words, after `npm run new --`.
-    const argv = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!).slice(4);
-    temp = mkdtempSync(path.join(tmpdir(), 'contributing-'));
-    const root = path.join(temp, 'content');
-    cpSync(contentRoot(), root, { recursive: true });
-    const entry = createEntry(parseNewEntryArgs(argv), { root, today: '2026-01-01' });
-    expect(path.relative(temp, entry.file)).toBe(promised);
-    writeFileSync(entry.file, entry.text);
-    expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
-  });
-
   it('shows a validation message exactly as npm run validate prints it', () => {
     const root = contentWith({
       'mllm/x.yaml': 'title: LLaVA\nlinks:\n  - url: javascript:alert(1)\n    kind: paper\nadded: 2023-04-20\n',
@@ -147,12 +113,33 @@ describe('CONTRIBUTING.md', () => {
     expect(codeBlocks('text')).toContain(`${printed[0]}\n`);
   });
 
-  it('states the component rule, with every component, and its escapes really are plain Markdown', () => {
+  it('states what an MDX body may not hold, and its escapes really are plain Markdown', () => {
     expect(doc).toContain('### Components for long notes');
-    for (const name of ENTRY_COMPONENT_NAMES) expect(doc).toContain(`\`<${name} `);
     for (const forbidden of ['`import`', '`export`', '`{expressions}`', 'HTML elements']) expect(doc).toContain(forbidden);
     expect(findUnsafeMdx('a \\{literal\\} brace and a \\<Tip> that is text')).toEqual([]);
     expect(findUnsafeMdx('{1 + 1} <Tip>x</Tip>')).toHaveLength(2);
+  });
+
+  it("points to the site's contributing page where the deploy workflow publishes it, and to the schema", () => {
+    // Without SITE_REPOSITORY, GitHub Pages serves the list's own repository at /<name>/.
+    const { siteUrl, repository } = siteLocation({});
+    const page = `${siteUrl}/${repository.split('/')[1]}/${routes.contributing()}`;
+    expect(doc).toContain(`](${page})`);
+    expect(doc).toContain(`](${page}#components)`);
+    expect(contributingPage).toMatch(/^## Components$/m);
+    expect(doc).toContain('](src/schemas/paper.ts)');
+  });
+
+  it('links only to files and headings that exist', () => {
+    const links = [...doc.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+    const anchors = new Set(lines.filter((line) => line.startsWith('#')).map((line) => headingAnchor(line.replace(/^#+ /, ''))));
+    for (const link of links) {
+      // Absolute URLs and GitHub's own pages (../../issues/new) are not files of the checkout.
+      if (/^[a-z]+:/.test(link) || link.startsWith('../')) continue;
+      if (link.startsWith('#')) expect(anchors, link).toContain(link.slice(1));
+      else expect(existsSync(path.join(REPO_ROOT, link)), link).toBe(true);
+    }
+    expect(links.filter((link) => !/^[a-z]+:/.test(link)).length).toBeGreaterThan(5);
   });
 
   it('explains how to add, check and preview', () => {

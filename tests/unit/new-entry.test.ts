@@ -15,6 +15,7 @@ import {
   type NewEntryInput,
 } from '../../scripts/lib/list/new-entry';
 import { REPO_ROOT } from '../../src/lib/paths';
+import { validateContent } from '../../src/lib/validate';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
 import { runScript } from '../helpers/run';
@@ -109,18 +110,42 @@ describe('createEntry', () => {
     ]);
   });
 
-  it('writes an MDX entry whose body is the note', () => {
+  it('writes a long note as the Markdown body of an .md entry, which validates without a warning', () => {
     const { file, text } = create({
       section: 'benchmarks',
       url: 'https://mmmu-benchmark.github.io/',
       title: 'MMMU',
-      note: '**长笔记**\n\n- 一\n- 二',
-      mdx: true,
+      note: '**长笔记**\n\n- 一\n- 二 <b>',
+      long: true,
+    });
+    expect(file).toBe(path.join(root, 'benchmarks', 'mmmu.md'));
+    const source = parseEntrySource(file, text);
+    expect(source.body.trim()).toBe('**长笔记**\n\n- 一\n- 二 <b>');
+    expect(paperSchema.parse(source.data)).not.toHaveProperty('note');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    expect(validateContent({ root })).toEqual([]);
+  });
+
+  it('writes a long note that uses a component as an .mdx entry, which validates without a warning', () => {
+    const { file, text } = create({
+      section: 'benchmarks',
+      url: 'https://mmmu-benchmark.github.io/',
+      title: 'MMMU',
+      note: '基线见 <PaperRef id="2409.12191" />。',
+      long: true,
     });
     expect(file).toBe(path.join(root, 'benchmarks', 'mmmu.mdx'));
-    const source = parseEntrySource(file, text);
-    expect(source.body.trim()).toBe('**长笔记**\n\n- 一\n- 二');
-    expect(paperSchema.parse(source.data)).not.toHaveProperty('note');
+    expect(parseEntrySource(file, text).body.trim()).toBe('基线见 <PaperRef id="2409.12191" />。');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    expect(validateContent({ root })).toEqual([]);
+  });
+
+  it('writes an empty body for a long note to come', () => {
+    const { file, text } = create({ section: 'mllm', url: 'https://a.org/', title: 'A', long: true });
+    expect(file).toBe(path.join(root, 'mllm', 'a.md'));
+    expect(parseEntrySource(file, text).body.trim()).toBe('');
   });
 
   it('refuses an unknown or missing section and lists the valid ids', () => {
@@ -168,16 +193,18 @@ describe('createEntry', () => {
     );
   });
 
-  it('refuses an MDX note that is not plain Markdown', () => {
+  it('refuses a long note with a component that MDX does not allow, naming the allowed ones', () => {
     const error = refusal({
       section: 'mllm',
       url: 'https://a.org/',
       title: 'A',
       note: 'fine\n\n<Tip>no</Tip> and {1 + 1}',
-      mdx: true,
+      long: true,
     });
     expect(error.code).toBe('invalid-entry');
-    expect(error.message).toMatch(/^an MDX note must be plain Markdown: note line 3: unknown component <Tip>/);
+    expect(error.message).toMatch(
+      /^the note uses components, so it is MDX, where only Markdown and the allowed components may stand: note line 3: unknown component <Tip>: entries may use only </,
+    );
     // The same text is fine as a YAML note, which is never compiled.
     expect(() => create({ section: 'mllm', url: 'https://a.org/', title: 'A', note: '<Tip>no</Tip> {1 + 1}' })).not.toThrow();
   });
@@ -191,15 +218,17 @@ describe('createEntry', () => {
 describe('command-line input', () => {
   it('reads the flags, splitting tags', () => {
     expect(
-      parseNewEntryArgs(['--section', 'mllm', '--url', 'https://a.org/', '--title', 'A', '--tags', 'x, y,,x', '--mdx']),
+      parseNewEntryArgs(['--section', 'mllm', '--url', 'https://a.org/', '--title', 'A', '--tags', 'x, y,,x', '--long']),
     ).toEqual({
       section: 'mllm',
       url: 'https://a.org/',
       title: 'A',
       tags: ['x', 'y'],
-      mdx: true,
+      long: true,
     });
     expect(() => parseNewEntryArgs(['--titel', 'A'])).toThrow(/titel/);
+    // The file's kind follows the note (see createEntry): there is no flag to force .mdx.
+    expect(() => parseNewEntryArgs(['--mdx'])).toThrow(/mdx/);
   });
 
   it('splits tags, dropping blanks and repeats', () => {

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,5 +120,69 @@ describe('paperFiles loader', () => {
     const failure = paperFiles(dir).load(context);
     await expect(failure).rejects.toThrow(/bad\.yaml:1: title: is required$/);
     await expect(failure).rejects.not.toThrow(/\*\*/);
+  });
+});
+
+describe('paperFiles loader in astro dev', () => {
+  /** The fake context with a watcher, as `astro dev` gives one, and the lines logged. */
+  function devContext(root: string) {
+    const fake = fakeContext(root);
+    const watcher = Object.assign(new EventEmitter(), { add() {} });
+    const logged: string[] = [];
+    const log = (level: string) => (line: string) => logged.push(`${level}: ${line}`);
+    Object.assign(fake.context, { watcher, logger: { info: log('info'), warn: log('warn'), error: log('error') } });
+    /** What the watcher does on a save: one or more change events, each handled to its end. */
+    const changed = async (file: string, events = 1) => {
+      for (let event = 0; event < events; event++)
+        await Promise.all(watcher.listeners('change').map((listener) => listener(file)));
+    };
+    return { ...fake, logged, changed };
+  }
+
+  it('starts with a broken file, leaving it out (content-validation has printed it) and loading the rest', async () => {
+    const { root, dir } = sectionFolder({ 'bad.yaml': 'title: Foo: Bar\nlinks: []\nadded: 2024-01-01\n', 'good.yaml': YAML });
+    const { context, entries, logged } = devContext(root);
+    await paperFiles(dir).load(context);
+    expect([...entries.keys()]).toEqual(['good']);
+    expect(logged).toEqual([]);
+  });
+
+  it('prints a broken save once however many events it fires, and reloads the fixed file', async () => {
+    const { root, dir } = sectionFolder({ 'a.yaml': YAML });
+    const { context, entries, logged, changed } = devContext(root);
+    await paperFiles(dir).load(context);
+    const file = path.join(dir, 'a.yaml');
+    writeFileSync(file, YAML.replace('title: Qwen2-VL', 'title: Qwen2-VL: Bar'));
+    await changed(file, 2);
+    expect(logged).toEqual([
+      expect.stringMatching(/^error: .*a\.yaml:1: \(syntax\): quote the title: title: "Qwen2-VL: Bar" \(fix the file/),
+    ]);
+    // The last good entry stays on the page meanwhile.
+    expect(entries.get('a')).toMatchObject({ data: { title: 'Qwen2-VL' } });
+    writeFileSync(file, YAML.replace('Qwen2-VL', 'Qwen2.5-VL'));
+    await changed(file);
+    expect(logged.at(-1)).toBe('info: Reloaded a.yaml');
+    expect(entries.get('a')).toMatchObject({ data: { title: 'Qwen2.5-VL' } });
+  });
+
+  it('stores a fixed file again even when it is back to the stored text: the store write is what reloads the page', async () => {
+    const { root, dir } = sectionFolder({ 'a.yaml': YAML, 'b.yaml': 'title: Foo: Bar\nlinks: []\nadded: 2024-01-01\n' });
+    const { context, changed } = devContext(root);
+    await paperFiles(dir).load(context);
+    const writes: string[] = [];
+    const { set } = context.store;
+    context.store.set = (entry) => (writes.push(`${entry.id} ${entry.digest}`), set(entry));
+    // Broken while the server runs, then saved back as it was: the stored entry is the same.
+    writeFileSync(path.join(dir, 'a.yaml'), 'title: [\n');
+    await changed(path.join(dir, 'a.yaml'));
+    writeFileSync(path.join(dir, 'a.yaml'), YAML);
+    await changed(path.join(dir, 'a.yaml'));
+    // Broken at start, then fixed.
+    writeFileSync(path.join(dir, 'b.yaml'), YAML);
+    await changed(path.join(dir, 'b.yaml'));
+    // Saved again unchanged, now that it loads: nothing to store.
+    await changed(path.join(dir, 'b.yaml'));
+    // Under another digest than the stored one, so that the store changes and Astro writes it.
+    expect(writes).toEqual([`a ${YAML.length}:${YAML}+`, `b ${YAML.length}:${YAML}`]);
   });
 });

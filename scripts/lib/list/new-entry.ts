@@ -23,8 +23,11 @@ export interface NewEntryInput {
   org?: string;
   /** When the paper came out, `YYYY-MM`; derived from a new-style arXiv id when not given. */
   published?: string;
-  /** Write an MDX entry whose Markdown body is the note (for long notes). */
-  mdx?: boolean;
+  /**
+   * A long note: the note is the entry file's Markdown body, in `<id>.md`, or `<id>.mdx` when it
+   * uses a component (src/lib/mdx-safety.ts).
+   */
+  long?: boolean;
 }
 
 export type NewEntryErrorCode = 'unknown-section' | 'bad-url' | 'missing-title' | 'duplicate' | 'invalid-entry';
@@ -70,17 +73,19 @@ export const NEW_ENTRY_OPTIONS = {
   venue: { type: 'string' },
   org: { type: 'string' },
   published: { type: 'string' },
-  mdx: { type: 'boolean' },
+  long: { type: 'boolean' },
 } as const;
 
-/** Reads `--section --url --title --note --tags --venue --org --published --mdx`; unknown flags throw. */
+/** Reads `--section --url --title --note --tags --venue --org --published --long`; unknown flags throw. */
 export function parseNewEntryArgs(argv: readonly string[]): NewEntryInput {
   const { values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: NEW_ENTRY_OPTIONS });
   return fromFlags(values);
 }
 
 /** Parsed flag values as createEntry's input. */
-export function fromFlags(values: { [K in keyof typeof NEW_ENTRY_OPTIONS]?: K extends 'mdx' ? boolean : string }): NewEntryInput {
+export function fromFlags(values: {
+  [K in keyof typeof NEW_ENTRY_OPTIONS]?: K extends 'long' ? boolean : string;
+}): NewEntryInput {
   return { ...values, tags: splitTags(values.tags) };
 }
 
@@ -196,12 +201,13 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
     throw new NewEntryError('missing-title', 'no title given (--title "…"): the title cannot be looked up, please pass it');
 
   const arxiv = arxivIdFromUrl(url);
-  const mdx = input.mdx === true;
+  const long = input.long === true;
   const note = present(input.note);
+  const format = long ? bodyFormat(note ?? '') : 'yaml';
   const paper: PaperInput = {
     title,
     links: [{ kind: inferLinkKind(url), url }],
-    note: mdx ? undefined : note,
+    note: long ? undefined : note,
     added: today,
     arxiv,
     published: present(input.published) ?? monthOfArxivId(arxiv),
@@ -214,10 +220,13 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
     throw new NewEntryError('invalid-entry', checked.error.issues.map(formatZodIssue).join('; '));
   }
 
-  const unsafe = mdx && note ? findUnsafeMdx(note) : [];
+  const unsafe = format === 'mdx' && note ? findUnsafeMdx(note) : [];
   if (unsafe.length) {
     const where = unsafe.map((issue) => `note line ${issue.line}: ${issue.message}`).join('; ');
-    throw new NewEntryError('invalid-entry', `an MDX note must be plain Markdown: ${where}`);
+    throw new NewEntryError(
+      'invalid-entry',
+      `the note uses components, so it is MDX, where only Markdown and the allowed components may stand: ${where}`,
+    );
   }
 
   const existing = readEntrySources(root, [section]);
@@ -238,13 +247,21 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
   }
 
   const id = uniqueSlug(entrySlug(title, arxiv), new Set(existing.map((entry) => entry.id)));
-  const format = mdx ? 'mdx' : 'yaml';
   // The list adds papers at its top: one above the section's highest position.
   const listPosition = topListPosition(existing.map((entry) => (entry.data as { listPosition?: unknown } | null)?.listPosition));
   return {
     file: path.join(root, section, `${id}.${format}`),
-    text: serializeEntry({ ...paper, ...(listPosition !== undefined && { listPosition }) }, format, mdx ? note : ''),
+    text: serializeEntry({ ...paper, ...(listPosition !== undefined && { listPosition }) }, format, long ? (note ?? '') : ''),
   };
+}
+
+/**
+ * A long note's file: `.md` for Markdown, `.mdx` only when it writes a component tag (`<Callout`),
+ * as validation wants it (an `.mdx` entry without a component gets a warning; in `.md` a tag shows
+ * as text). An unknown component then gets MDX's refusal, which lists the allowed ones.
+ */
+function bodyFormat(note: string): 'md' | 'mdx' {
+  return /<[A-Z]/.test(note) ? 'mdx' : 'md';
 }
 
 /** One above the highest position among `positions`, or undefined when none has one (then the export puts it first anyway). */
