@@ -72,20 +72,31 @@ describe('facets in the pages', () => {
     }
   });
 
-  it('section pages link each venue, organisation and year to the search with their counts', () => {
-    for (const section of [...new Set(entries.map((entry) => entry.section))]) {
-      const $ = page(`/${section}/`);
-      const inSection = entries.filter((entry) => entry.section === section);
-      $('[data-section-facets] a[data-facet]').each((_, link) => {
+  /**
+   * Each facet link of a listing page: its count is that of `listed` with the value, and it leads
+   * to the search narrowed to that value; returns each link's target for the caller's checks.
+   */
+  function facetLinks(path: string, section: string, listed: readonly (typeof entries)[number][]): URL[] {
+    const $ = page(path);
+    return $('[data-section-facets] a[data-facet]')
+      .get()
+      .map((link) => {
         const name = $(link).attr('data-facet') as keyof ReturnType<typeof facetValues>;
         const value = $(link).attr('data-facet-value')!;
-        const count = inSection.filter((entry) => facetValues(section, entry.data)[name].includes(value)).length;
-        expect(Number($(link).attr('data-facet-count')), `${section} ${name}=${value}`).toBe(count);
+        const count = listed.filter((entry) => facetValues(section, entry.data)[name].includes(value)).length;
+        expect(Number($(link).attr('data-facet-count')), `${path} ${name}=${value}`).toBe(count);
         const target = new URL($(link).attr('href')!, 'http://x');
         expect(target.pathname).toBe('/search/');
-        expect(target.searchParams.get('section')).toBe(section);
         expect(target.searchParams.get(name)).toBe(value);
+        return target;
       });
+  }
+
+  it('section pages link each venue, organisation and year to the search with their counts', () => {
+    for (const section of [...new Set(entries.map((entry) => entry.section))]) {
+      const inSection = entries.filter((entry) => entry.section === section);
+      for (const target of facetLinks(`/${section}/`, section, inSection))
+        expect(target.searchParams.get('section')).toBe(section);
     }
   });
 
@@ -96,19 +107,13 @@ describe('facets in the pages', () => {
       for (const tagLink of page(`/${section}/`)('a.pill[href*="/tag/"]').slice(0, 2).get()) {
         const path = tagLink.attribs.href!;
         const slug = path.split('/tag/')[1]!.replace(/\/$/, '');
-        const $ = page(path);
         const inView = entries.filter(
           (entry) => entry.section === section && (entry.data.tags ?? []).some((tag) => tagSlug(tag) === slug),
         );
-        $('[data-section-facets] a[data-facet]').each((_, link) => {
-          const name = $(link).attr('data-facet') as keyof ReturnType<typeof facetValues>;
-          const value = $(link).attr('data-facet-value')!;
-          const count = inView.filter((entry) => facetValues(section, entry.data)[name].includes(value)).length;
-          expect(Number($(link).attr('data-facet-count')), `${path} ${name}=${value}`).toBe(count);
-          const target = new URL($(link).attr('href')!, 'http://x');
+        for (const target of facetLinks(path, section, inView)) {
           expect([target.searchParams.get('section'), target.searchParams.get('tag')]).toEqual([section, slug]);
           checked++;
-        });
+        }
       }
     }
     expect(checked).toBeGreaterThan(0);
