@@ -8,8 +8,10 @@ import {
   childEnv,
   cpuMsFromGnuTime,
   parentPid,
+  cpuMsFromStat,
   rssBytesFromStatus,
   runMeasured,
+  sampleTree,
   TEST_RUNNER_VARIABLES,
   treeRssBytes,
 } from '../../scripts/lib/bench/processes';
@@ -63,6 +65,13 @@ describe('process tree memory', () => {
     expect(parentPid('')).toBeUndefined();
   });
 
+  it('reads the user + system CPU time from /proc/<pid>/stat', () => {
+    const stat = '6037 (a) b (c) R 6033 6033 1105 0 -1 4194304 95 0 0 0 250 37 9 9 20 0 1 0 174838';
+    expect(cpuMsFromStat(stat)).toBe(2_870);
+    expect(cpuMsFromStat('42 (node) S 7 42')).toBeUndefined();
+    expect(cpuMsFromStat('')).toBeUndefined();
+  });
+
   it('reads VmRSS in bytes', () => {
     expect(rssBytesFromStatus('Name:\tnode\nVmRSS:\t  2048 kB\nThreads: 3\n')).toBe(2048 * 1024);
     expect(rssBytesFromStatus('Name:\tkthreadd\n')).toBe(0);
@@ -77,10 +86,16 @@ describe('process tree memory', () => {
       [13, 1, 5000],
     ];
     for (const [pid, ppid, kb] of processes) {
-      write(path.join(proc, String(pid), 'stat'), `${pid} (x) S ${ppid} 0 0`);
+      // CPU ticks (1/100 s): the pid as user time, 1 as system time.
+      write(path.join(proc, String(pid), 'stat'), `${pid} (x) S ${ppid} 0 0 0 0 0 0 0 0 0 ${pid} 1 0 0`);
       write(path.join(proc, String(pid), 'status'), `VmRSS:\t${kb} kB\n`);
     }
     expect(treeRssBytes(10, proc)).toBe(123 * 1024);
+    expect([...sampleTree(10, proc).cpuMsByPid].sort()).toEqual([
+      [10, 110],
+      [11, 120],
+      [12, 130],
+    ]);
     expect(treeRssBytes(10, path.join(temp, 'no-proc'))).toBe(0);
   });
 
@@ -93,6 +108,19 @@ describe('process tree memory', () => {
     expect(run.output.trim()).toBe('64000000');
     expect(run.peakRssBytes).toBeGreaterThan(64e6);
     if (existsSync('/usr/bin/time')) expect(run.cpuMs).toBeGreaterThan(0);
+  });
+
+  // Pagefind's case: a child that burns CPU and is killed by a parent that never waits for it.
+  const unwaitedChild = `
+    const { spawn } = require('node:child_process');
+    const burner = spawn(process.execPath, ['-e', "const t = process.cpuUsage(); while (process.cpuUsage(t).user < 500e3); console.log('burnt'); setInterval(() => {}, 1e3)"], { stdio: ['ignore', 'pipe', 'inherit'] });
+    burner.unref();
+    burner.stdout.once('data', () => setTimeout(() => { burner.kill(); process.exit(0); }, 300));`;
+
+  it.runIf(existsSync('/usr/bin/time'))('counts the CPU of a child its parent never waited for', async () => {
+    const run = await runMeasured(process.execPath, ['-e', unwaitedChild], { cwd: temp, env: process.env, sampleMs: 20 });
+    expect(run.exitCode).toBe(0);
+    expect(run.cpuMs).toBeGreaterThanOrEqual(400);
   });
 
   it('measures without GNU time, leaving the CPU time out', async () => {

@@ -12,8 +12,11 @@ import path from 'node:path';
 export interface MeasuredRun {
   wallMs: number;
   /**
-   * User + system CPU time of the process and its descendants, from GNU time when it is
-   * installed: on a machine shared with other work it varies far less than wall time.
+   * User + system CPU time of the process and its descendants, when GNU time is installed: on a
+   * machine shared with other work it varies far less than wall time. GNU time counts only the
+   * children a process waited for; Pagefind's Node API unrefs and kills its indexer, which the
+   * build then never waits for, so the CPU each sampled process had used at its last sample is
+   * added up as well, and the larger of the two is taken.
    */
   cpuMs?: number;
   /** Highest sum of RSS over the process and all its descendants, sampled every `sampleMs`. */
@@ -53,8 +56,13 @@ export function runMeasured(
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
     let peakRssBytes = 0;
+    // Each process's CPU time at its last sample, by pid.
+    const sampledCpuMs = new Map<number, number>();
     const sample = () => {
-      if (child.pid !== undefined) peakRssBytes = Math.max(peakRssBytes, treeRssBytes(child.pid));
+      if (child.pid === undefined) return;
+      const tree = sampleTree(child.pid);
+      peakRssBytes = Math.max(peakRssBytes, tree.rssBytes);
+      for (const [pid, ms] of tree.cpuMsByPid) sampledCpuMs.set(pid, ms);
     };
     const timer = setInterval(sample, sampleMs);
     child.on('error', (error) => {
@@ -63,7 +71,9 @@ export function runMeasured(
     });
     child.on('close', (exitCode) => {
       clearInterval(timer);
-      const cpuMs = timeFile ? cpuMsFromGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
+      const gnuCpuMs = timeFile ? cpuMsFromGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
+      const sampledMs = [...sampledCpuMs.values()].reduce((sum, ms) => sum + ms, 0);
+      const cpuMs = gnuCpuMs === undefined ? undefined : Math.max(gnuCpuMs, sampledMs);
       if (timeFile) rmSync(path.dirname(timeFile), { recursive: true, force: true });
       resolve({ wallMs: performance.now() - started, cpuMs, peakRssBytes, exitCode, output });
     });
@@ -78,26 +88,51 @@ export function cpuMsFromGnuTime(text: string): number | undefined {
 
 /** Sum of VmRSS over `rootPid` and its descendants, read from /proc; 0 where /proc is missing. */
 export function treeRssBytes(rootPid: number, procDir = '/proc'): number {
+  return sampleTree(rootPid, procDir).rssBytes;
+}
+
+/**
+ * `rootPid` and its descendants, read from /proc: the sum of their VmRSS, and the user + system
+ * CPU time each has used so far. Empty where /proc is missing.
+ */
+export function sampleTree(rootPid: number, procDir = '/proc'): { rssBytes: number; cpuMsByPid: Map<number, number> } {
   const children = new Map<number, number[]>();
   let pids: string[];
   try {
     pids = readdirSync(procDir).filter((name) => /^\d+$/.test(name));
   } catch {
-    return 0;
+    return { rssBytes: 0, cpuMsByPid: new Map() };
   }
+  const stats = new Map<number, string>();
   for (const pid of pids) {
-    const ppid = parentPid(readProcFile(procDir, pid, 'stat'));
+    const stat = readProcFile(procDir, pid, 'stat');
+    const ppid = parentPid(stat);
     if (ppid === undefined) continue;
+    stats.set(Number(pid), stat);
     children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
   }
-  let total = 0;
+  let rssBytes = 0;
+  const cpuMsByPid = new Map<number, number>();
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rssBytesFromStatus(readProcFile(procDir, String(pid), 'status'));
+    rssBytes += rssBytesFromStatus(readProcFile(procDir, String(pid), 'status'));
+    const cpuMs = cpuMsFromStat(stats.get(pid) ?? '');
+    if (cpuMs !== undefined) cpuMsByPid.set(pid, cpuMs);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { rssBytes, cpuMsByPid };
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux, whatever the kernel's own rate). */
+const USER_HZ = 100;
+
+/** User + system CPU time (utime, stime: the 14th and 15th fields) of /proc/<pid>/stat, in ms. */
+export function cpuMsFromStat(stat: string): number | undefined {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is the 3rd field (state): utime is fields[11], stime fields[12].
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  return stat && Number.isInteger(utime) && Number.isInteger(stime) ? ((utime + stime) * 1000) / USER_HZ : undefined;
 }
 
 function readProcFile(procDir: string, pid: string, name: string): string {
