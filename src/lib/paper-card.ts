@@ -2,8 +2,8 @@ import type { Link } from '../schemas/link';
 import type { Paper } from '../schemas/paper';
 import { escapeHtml as e } from './html';
 import { languageOf } from './language';
-import { LINK_LABELS } from './links';
 import { renderInlineMarkdown } from './markdown';
+import { linkChipsHtml } from './paper-page';
 import { routes } from './routes';
 import { withBase } from './urls';
 
@@ -42,12 +42,6 @@ const written = new WeakMap<CardPaper, Map<string, string>>();
 function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: CardOptions): string {
   const { data } = paper;
   const h = `h${headingLevel}`;
-  const links = data.links
-    .map(
-      (link) =>
-        `<li><a class="link-chip kind-${link.kind}" href="${e(link.url)}" rel="noopener noreferrer">${LINK_LABELS[link.kind]}</a></li>`,
-    )
-    .join('');
   const meta = [
     showSection && `<li><a href="${e(withBase(paper.section.path))}">${e(paper.section.short ?? paper.section.title)}</a></li>`,
     data.venue && `<li class="venue">${e(data.venue)}</li>`,
@@ -61,7 +55,7 @@ function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: 
     `<article class="paper-card" data-id="${e(paper.id)}">` +
     `<${h} class="paper-title" lang="${languageOf(data.title)}"><a href="${e(withBase(paper.path))}">${e(data.title)}</a></${h}>` +
     (data.note ? `<p class="note" lang="${languageOf(data.note)}">${renderInlineMarkdown(data.note)}</p>` : '') +
-    `<div class="card-foot"><ul class="links" aria-label="Links">${links}</ul><ul class="meta" aria-label="Details">${meta}</ul></div>` +
+    `<div class="card-foot">${linkChipsHtml(data.links)}<ul class="meta" aria-label="Details">${meta}</ul></div>` +
     `</article>`
   );
 }
