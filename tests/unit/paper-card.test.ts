@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/lib/html';
 import { paperCardHtml, paperListItems, type CardPaper } from '../../src/lib/paper-card';
+import { linkChipsHtml } from '../../src/lib/paper-page';
 
 const hostile = `"><script>alert('x')</script> & <b>`;
 const paper: CardPaper = {
@@ -80,5 +81,32 @@ describe('a paper card', () => {
 describe('escapeHtml', () => {
   it('escapes what Astro escapes', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('link chips', () => {
+  const links = paper.data.links;
+
+  it('are the same on a card and on the paper page, where each also names its host', () => {
+    const card = load(linkChipsHtml(links));
+    const page = load(linkChipsHtml(links, { hosts: true }));
+    expect(
+      card('a.link-chip')
+        .map((_, chip) => card(chip).text())
+        .get(),
+    ).toEqual(['Paper', 'Code']);
+    expect(
+      page('a.link-chip')
+        .map((_, chip) => page(chip).text())
+        .get(),
+    ).toEqual(['Paper arxiv.org', 'Code github.com']);
+    for (const $ of [card, page]) {
+      expect(
+        $('ul.links > li > a.link-chip')
+          .map((_, chip) => $(chip).attr('href'))
+          .get(),
+      ).toEqual(links.map((link) => link.url));
+      expect($('a.kind-paper').attr('rel')).toBe('noopener noreferrer');
+    }
   });
 });
