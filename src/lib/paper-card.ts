@@ -2,8 +2,8 @@ import type { Link } from '../schemas/link';
 import type { Paper } from '../schemas/paper';
 import { escapeHtml as e } from './html';
 import { languageOf } from './language';
+import { linkChipsHtml } from './links';
 import { renderInlineMarkdown } from './markdown';
-import { linkChipsHtml } from './paper-page';
 import { routes } from './routes';
 import { withBase } from './urls';
 

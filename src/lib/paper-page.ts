@@ -1,9 +1,7 @@
 import type { PaperEntry } from '../content';
-import type { Link } from '../schemas/link';
 import { facetValues } from './facets';
 import { escapeHtml as e } from './html';
 import { languageOf } from './language';
-import { LINK_LABELS, linkHost } from './links';
 import { renderInlineMarkdown } from './markdown';
 import { routes, SEARCH_FILTERS, SEARCH_META } from './routes';
 import { tagSlug } from './tags';
@@ -16,19 +14,6 @@ import { withBase } from './urls';
  * Astro: the layout, the long note's MDX and the copy button's script. Text and attributes are
  * escaped as Astro escapes them; notes are the one HTML, from the safe Markdown.
  */
-
-/** A paper's link chips, on its card and (with each link's host) on its page. */
-export function linkChipsHtml(links: readonly Link[], { hosts = false }: { hosts?: boolean } = {}): string {
-  const chips = links
-    .map(
-      (link) =>
-        `<li><a class="link-chip kind-${link.kind}" href="${e(link.url)}" rel="noopener noreferrer">${LINK_LABELS[link.kind]}` +
-        (hosts ? ` <span class="host">${e(linkHost(link.url))}</span>` : '') +
-        `</a></li>`,
-    )
-    .join('');
-  return `<ul class="links" aria-label="Links">${chips}</ul>`;
-}
 
 /** Breadcrumbs, title and one-line note: what the article opens with. */
 export function paperHeadHtml(paper: PaperEntry): string {

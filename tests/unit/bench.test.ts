@@ -13,7 +13,6 @@ import {
   runMeasured,
   sampleTree,
   TEST_RUNNER_VARIABLES,
-  treeRssBytes,
 } from '../../scripts/lib/bench/processes';
 import { frameOwner, SITE_BUNDLE, summarizeCpuProfile, type CpuProfile } from '../../scripts/lib/bench/profile';
 import {
@@ -90,13 +89,13 @@ describe('process tree memory', () => {
       write(path.join(proc, String(pid), 'stat'), `${pid} (x) S ${ppid} 0 0 0 0 0 0 0 0 0 ${pid} 1 0 0`);
       write(path.join(proc, String(pid), 'status'), `VmRSS:\t${kb} kB\n`);
     }
-    expect(treeRssBytes(10, proc)).toBe(123 * 1024);
+    expect(sampleTree(10, proc).rssBytes).toBe(123 * 1024);
     expect([...sampleTree(10, proc).cpuMsByPid].sort()).toEqual([
       [10, 110],
       [11, 120],
       [12, 130],
     ]);
-    expect(treeRssBytes(10, path.join(temp, 'no-proc'))).toBe(0);
+    expect(sampleTree(10, path.join(temp, 'no-proc')).rssBytes).toBe(0);
   });
 
   const childTree =

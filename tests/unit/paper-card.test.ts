@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/lib/html';
 import { paperCardHtml, paperListItems, type CardPaper } from '../../src/lib/paper-card';
-import { linkChipsHtml } from '../../src/lib/paper-page';
+import { linkChipsHtml } from '../../src/lib/links';
 
 const hostile = `"><script>alert('x')</script> & <b>`;
 const paper: CardPaper = {

@@ -86,11 +86,6 @@ export function cpuMsFromGnuTime(text: string): number | undefined {
   return match ? Math.round((Number(match[1]) + Number(match[2])) * 1000) : undefined;
 }
 
-/** Sum of VmRSS over `rootPid` and its descendants, read from /proc; 0 where /proc is missing. */
-export function treeRssBytes(rootPid: number, procDir = '/proc'): number {
-  return sampleTree(rootPid, procDir).rssBytes;
-}
-
 /**
  * `rootPid` and its descendants, read from /proc: the sum of their VmRSS, and the user + system
  * CPU time each has used so far. Empty where /proc is missing.
