@@ -17,6 +17,8 @@ import {
 import { frameOwner, SITE_BUNDLE, summarizeCpuProfile, type CpuProfile } from '../../scripts/lib/bench/profile';
 import {
   checkTargets,
+  FIXED_COST_COLUMNS,
+  fixedCostTable,
   FLOOR_COLUMNS,
   floorTable,
   keepNotes,
@@ -45,7 +47,15 @@ import {
   type Round,
   type SizeResult,
 } from '../../scripts/lib/bench/run';
-import { buildScript, combine, parseBuildScript, siteSteps, type BuildMeasure } from '../../scripts/lib/bench/steps';
+import {
+  astroPageGenerationMs,
+  buildScript,
+  combine,
+  parseBuildScript,
+  runSteps,
+  siteSteps,
+  type BuildMeasure,
+} from '../../scripts/lib/bench/steps';
 import { buildEnv } from '../setup/build-site';
 import { syntheticEntries } from '../../scripts/lib/bench/synthetic';
 
@@ -303,6 +313,7 @@ describe('report', () => {
       [stepTable([result(1000)]), STEP_COLUMNS, 1],
       [roundTable([result(1000)]), ROUND_COLUMNS, 2],
       [rebuildTable([result(1000)]), REBUILD_COLUMNS, 1],
+      [fixedCostTable([result(1000)]), FIXED_COST_COLUMNS, 1],
       [outputTable([result(1000)]), OUTPUT_COLUMNS, 1],
       [weightTable([result(1000)]), WEIGHT_COLUMNS, 1],
     ] as const) {
@@ -360,6 +371,27 @@ describe('report', () => {
     expect(measured.cpuMs).toBe(20_000);
     expect(measured.peakRssBytes).toBe(1000 * 1024 ** 2);
     expect(stepTable([result(1000)])).toContain('| 1000 | 18.8 | 525 | 6.3 | 1050 | 8.3 | 2.8 | 500 |');
+  });
+
+  it('takes page generation out of the site’s build, against the floor and the clean build in each round', () => {
+    const site = (wallMs: number, pageGenerationMs?: number) =>
+      combine([
+        { name: 'astro build', wallMs: wallMs * 0.75, peakRssBytes: 1, pageGenerationMs },
+        { name: 'search index', wallMs: wallMs * 0.25, peakRssBytes: 1 },
+      ]);
+    // 40 s with 20 s of pages: 20 s left, against a 10 s floor and the 40 s build; then 60 s with 30 s.
+    const rounds: Round[] = [
+      { floor: floor(10_000, 100), site: site(40_000, 20_000) },
+      { floor: floor(15_000, 100), site: site(60_000, 30_000) },
+    ];
+    expect(fixedCostTable([result(10_000, { rounds })]).split('\n')[2]).toBe(
+      '| 10000 | 37.5 | 25.0 | 12.5 | 12.5 | 25.0 | 2.00× | 0.50× |',
+    );
+    // A log Astro wrote differently gives empty cells, not a wrong figure.
+    const unread = [{ floor: floor(10_000, 100), site: site(40_000) }];
+    expect(fixedCostTable([result(10_000, { rounds: unread })]).split('\n')[2]).toBe(
+      '| 10000 | 30.0 | — | — | 10.0 | — | — | — |',
+    );
   });
 
   it('checks the targets of the sizes that were run', () => {
@@ -430,6 +462,45 @@ describe('benchmark set-up', () => {
     expect(section).toBe('b');
     expect(paper).toMatchObject({ section: 'b', format: 'yaml' });
     expect(paper.paper.arxiv).toBeDefined();
+  });
+});
+
+describe('Astro’s page generation time', () => {
+  // As `astro build` writes it (Astro 5.18), colours off; then the same with colours.
+  const log = [
+    '15:50:22 [vite] ✓ built in 12.88s',
+    '15:50:22 [build] ✓ Completed in 12.94s.',
+    '',
+    ' generating static routes ',
+    '15:50:23 ▶ /404',
+    '15:50:49 ✓ Completed in 25.97s.',
+    '',
+    '15:50:51 [build] 11104 page(s) built in 51.51s',
+  ].join('\n');
+
+  it('reads the time after the generation banner, not the bundling before it', () => {
+    expect(astroPageGenerationMs(log)).toBe(25_970);
+    expect(astroPageGenerationMs(log.replace('25.97s.', '812ms.'))).toBe(812);
+    const coloured = log
+      .replace(' generating static routes ', '\x1b[42m\x1b[30m generating static routes \x1b[39m\x1b[49m')
+      .replace('✓ Completed in 25.97s.', '\x1b[32m✓ Completed in 25.97s.\x1b[39m');
+    expect(astroPageGenerationMs(coloured)).toBe(25_970);
+  });
+
+  it('gives no figure for a log without the banner or its end', () => {
+    expect(astroPageGenerationMs('floor: 10008 pages')).toBeUndefined();
+    expect(astroPageGenerationMs(log.split(' generating')[0]!)).toBeUndefined();
+    expect(astroPageGenerationMs(log.replace('15:50:49 ✓ Completed in 25.97s.', ''))).toBeUndefined();
+  });
+
+  it('is recorded with the step that logged it', async () => {
+    const print = (text: string) => ({
+      name: text ? 'astro build' : 'search index',
+      command: process.execPath,
+      args: ['-e', `process.stdout.write(${JSON.stringify(text)})`],
+    });
+    const measured = await runSteps([print(log), print('')], temp);
+    expect(measured.steps.map((step) => step.pageGenerationMs)).toEqual([25_970, undefined]);
   });
 });
 

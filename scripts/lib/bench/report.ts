@@ -61,6 +61,16 @@ export const STEP_COLUMNS = [
   'floor index s',
   'floor index peak MB',
 ] as const;
+export const FIXED_COST_COLUMNS = [
+  'entries',
+  'astro build s',
+  'page generation s',
+  'astro build without it s',
+  'search index s',
+  'build without page generation s',
+  '÷ floor',
+  '÷ clean site',
+] as const;
 export const REBUILD_COLUMNS = [
   'entries',
   'clean site s',
@@ -157,6 +167,54 @@ export function stepTable(results: readonly SizeResult[]): string {
         mid('floor', 'floor pages', 'wallMs'),
         mid('floor', 'floor index', 'wallMs'),
         mid('floor', 'floor index', 'peakRssBytes'),
+      ];
+    }),
+  );
+}
+
+/**
+ * A build's time but for Astro's page generation: Astro's start-up, validation, content sync,
+ * bundling and sitemap, then the search index. Undefined when Astro's log gave no generation time.
+ */
+export function withoutPageGeneration(build: BuildMeasure): number | undefined {
+  const generation = step(build, 'astro build')?.pageGenerationMs;
+  return generation === undefined ? undefined : build.wallMs - generation;
+}
+
+/**
+ * What the site's build costs besides generating its pages, against the floor and the clean build
+ * itself (ratios within each round, then medians): what no page-level change can take off.
+ */
+export function fixedCostTable(results: readonly SizeResult[]): string {
+  return markdownTable(
+    FIXED_COST_COLUMNS,
+    results.map(({ entries, rounds }) => {
+      const mid = (figure: (round: Round) => number | undefined) => optional(acrossRounds(rounds, figure), seconds);
+      const astro = (round: Round) => step(round.site, 'astro build');
+      return [
+        entries,
+        mid((round) => astro(round)?.wallMs),
+        mid((round) => astro(round)?.pageGenerationMs),
+        mid((round) => {
+          const measured = astro(round);
+          return measured?.pageGenerationMs === undefined ? undefined : measured.wallMs - measured.pageGenerationMs;
+        }),
+        mid((round) => step(round.site, 'search index')?.wallMs),
+        mid((round) => withoutPageGeneration(round.site)),
+        optional(
+          acrossRounds(rounds, (round) => {
+            const rest = withoutPageGeneration(round.site);
+            return rest === undefined ? undefined : rest / round.floor.wallMs;
+          }),
+          ratio,
+        ),
+        optional(
+          acrossRounds(rounds, (round) => {
+            const rest = withoutPageGeneration(round.site);
+            return rest === undefined ? undefined : rest / round.site.wallMs;
+          }),
+          ratio,
+        ),
       ];
     }),
   );
@@ -408,6 +466,12 @@ export function resultsMarkdown({
     'Each round:',
     '',
     roundTable(results),
+    '',
+    '## What the build costs besides its pages',
+    '',
+    "Astro's step less its page generation (as Astro logs it): Node and Astro starting, the content validated and synced, the site bundled (each MDX entry a module), the sitemap; then the search index. No change to how pages are rendered can take this off, so it bounds both the clean build against the floor and any warm rebuild that still bundles and indexes everything (Astro 5 and Pagefind 1.6 do).",
+    '',
+    fixedCostTable(results),
     '',
     '## Warm rebuilds',
     '',

@@ -20,6 +20,11 @@ export interface StepMeasure {
   cpuMs?: number;
   /** Peak RSS summed over the step's process tree. */
   peakRssBytes: number;
+  /**
+   * Astro's step only: its page generation, as Astro logs it. The rest of the step (start-up,
+   * validation, content sync, bundling, the sitemap) is paid whatever the pages cost.
+   */
+  pageGenerationMs?: number;
 }
 
 /** A build, its steps one after the other: wall and CPU times add up, the peak is the largest step's. */
@@ -47,9 +52,27 @@ export async function runSteps(steps: readonly Step[], cwd: string): Promise<Bui
         `${step.name} failed (exit ${run.exitCode}): ${step.command} ${step.args.join(' ')}\n${run.output.split('\n').slice(-30).join('\n')}`,
       );
     }
-    measured.push({ name: step.name, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssBytes: run.peakRssBytes });
+    measured.push({
+      name: step.name,
+      wallMs: run.wallMs,
+      cpuMs: run.cpuMs,
+      peakRssBytes: run.peakRssBytes,
+      pageGenerationMs: astroPageGenerationMs(run.output),
+    });
   }
   return combine(measured);
+}
+
+/**
+ * How long Astro's page generation took, from its log: the `✓ Completed in 25.97s.` (or `812ms.`)
+ * that follows its ` generating static routes ` banner. Undefined for any other log.
+ */
+export function astroPageGenerationMs(log: string): number | undefined {
+  const text = log.replace(/\x1b\[[\d;]*m/g, '');
+  const banner = text.indexOf(' generating static routes ');
+  if (banner === -1) return undefined;
+  const done = /✓ Completed in (\d+(?:\.\d+)?)(ms|s)\./.exec(text.slice(banner));
+  return done ? Number(done[1]) * (done[2] === 's' ? 1000 : 1) : undefined;
 }
 
 export function combine(steps: readonly StepMeasure[]): BuildMeasure {
