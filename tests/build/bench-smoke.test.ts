@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FIXED_COST_COLUMNS,
   FLOOR_COLUMNS,
   MDX_COLUMNS,
   NOTES_MARKER,
@@ -112,6 +113,18 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
     const [steps] = tableRows(STEP_COLUMNS);
     for (const column of STEP_COLUMNS) expect(Number(steps![column]), column).toBeGreaterThan(0);
     expect(tableRows(ROUND_COLUMNS)).toHaveLength(1);
+  });
+
+  it('reads page generation from the real Astro log, and what the build costs besides it', () => {
+    const [row] = tableRows(FIXED_COST_COLUMNS);
+    // A change in how Astro logs page generation leaves these cells empty ('—'), which fails here.
+    for (const column of FIXED_COST_COLUMNS) expect(parseFloat(row![column]), column).toBeGreaterThan(0);
+    const [astro, generation, rest] = ['astro build s', 'page generation s', 'astro build without it s'].map((column) =>
+      Number(row![column]),
+    );
+    expect(generation).toBeLessThan(astro!);
+    expect(Math.abs(astro! - generation! - rest!)).toBeLessThanOrEqual(0.11);
+    expect(parseFloat(row!['÷ clean site'])).toBeLessThan(1);
   });
 
   it('reports warm rebuilds after an edit and after new entries', () => {
