@@ -172,11 +172,14 @@ export function stepTable(results: readonly SizeResult[]): string {
   );
 }
 
-/**
- * A build's time but for Astro's page generation: Astro's start-up, validation, content sync,
- * bundling and sitemap, then the search index. Undefined when Astro's log gave no generation time.
- */
-export function withoutPageGeneration(build: BuildMeasure): number | undefined {
+/** Astro's step less its page generation; undefined when its log gave no generation time. */
+function astroWithoutPageGeneration(build: BuildMeasure): number | undefined {
+  const astro = step(build, 'astro build');
+  return astro?.pageGenerationMs === undefined ? undefined : astro.wallMs - astro.pageGenerationMs;
+}
+
+/** A build's time but for Astro's page generation: the rest of Astro's step, then the search index. */
+function withoutPageGeneration(build: BuildMeasure): number | undefined {
   const generation = step(build, 'astro build')?.pageGenerationMs;
   return generation === undefined ? undefined : build.wallMs - generation;
 }
@@ -190,31 +193,24 @@ export function fixedCostTable(results: readonly SizeResult[]): string {
     FIXED_COST_COLUMNS,
     results.map(({ entries, rounds }) => {
       const mid = (figure: (round: Round) => number | undefined) => optional(acrossRounds(rounds, figure), seconds);
-      const astro = (round: Round) => step(round.site, 'astro build');
+      /** The build without page generation as a share of another build of the same round. */
+      const share = (of: (round: Round) => BuildMeasure) =>
+        optional(
+          acrossRounds(rounds, (round) => {
+            const rest = withoutPageGeneration(round.site);
+            return rest === undefined ? undefined : rest / of(round).wallMs;
+          }),
+          ratio,
+        );
       return [
         entries,
-        mid((round) => astro(round)?.wallMs),
-        mid((round) => astro(round)?.pageGenerationMs),
-        mid((round) => {
-          const measured = astro(round);
-          return measured?.pageGenerationMs === undefined ? undefined : measured.wallMs - measured.pageGenerationMs;
-        }),
+        mid((round) => step(round.site, 'astro build')?.wallMs),
+        mid((round) => step(round.site, 'astro build')?.pageGenerationMs),
+        mid((round) => astroWithoutPageGeneration(round.site)),
         mid((round) => step(round.site, 'search index')?.wallMs),
         mid((round) => withoutPageGeneration(round.site)),
-        optional(
-          acrossRounds(rounds, (round) => {
-            const rest = withoutPageGeneration(round.site);
-            return rest === undefined ? undefined : rest / round.floor.wallMs;
-          }),
-          ratio,
-        ),
-        optional(
-          acrossRounds(rounds, (round) => {
-            const rest = withoutPageGeneration(round.site);
-            return rest === undefined ? undefined : rest / round.site.wallMs;
-          }),
-          ratio,
-        ),
+        share((round) => round.floor),
+        share((round) => round.site),
       ];
     }),
   );
