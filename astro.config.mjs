@@ -2,12 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import remarkGfm from 'remark-gfm';
+import { unified } from '@astrojs/markdown-remark';
 import { contentValidation } from './src/integrations/validate-content.ts';
-import { quietBuild } from './src/integrations/quiet-build.ts';
-import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
+import { buildLog, quietPagesLogger } from './src/integrations/build-log.ts';
 import { buildOutDir } from './src/lib/paths.ts';
-import { rehypeSafeLinks, rehypeTableAlignClasses } from './src/lib/markdown.ts';
+import { markdownPipeline } from './src/lib/markdown.ts';
 import { siteLocation } from './src/site.config.ts';
 
 // The origin comes from the one SITE_REPOSITORY setting (src/site.config.ts); the deploy workflow
@@ -17,13 +16,16 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: buildOutDir(),
   trailingSlash: 'always',
+  // Astro 7's default ('jsx') drops the white space between tags, which joins inline elements the
+  // templates separate (a chip list, 'by A, B'); true collapses it to one space, as Astro 5 did.
+  compressHTML: true,
   devToolbar: { enabled: false },
-  // Markdown and MDX (which extends this config) render with these: links with unsafe URLs become
-  // text, external links get rel.
+  logger: quietPagesLogger(),
+  // Markdown and MDX (which extends this config) render with the site's one pipeline, the same
+  // as notes (src/lib/markdown.ts): links with unsafe URLs become text, external links get rel.
   // Syntax highlighting and table alignment would write inline styles, which the CSP forbids.
   markdown: {
-    remarkPlugins: [remarkGfm],
-    rehypePlugins: [rehypeSafeLinks, rehypeTableAlignClasses],
+    processor: unified({ ...markdownPipeline, gfm: false, smartypants: false }),
     syntaxHighlight: false,
   },
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
@@ -32,5 +34,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs src/integrations/build-search-index.ts.
-  integrations: [quietBuild(), contentValidation(), dataStoreAsJson(), mdx(), sitemap()],
+  integrations: [buildLog(), contentValidation(), mdx(), sitemap()],
 });

@@ -29,7 +29,7 @@ export interface EntrySource {
   /** YAML syntax errors with 1-based lines in `file`. */
   syntaxErrors: { line: number; message: string }[];
   /** 1-based line in `file` of a field path such as ['links', 0, 'url'] (nearest existing parent). */
-  lineOf(fieldPath: readonly (string | number)[]): number;
+  lineOf(fieldPath: readonly PropertyKey[]): number;
 }
 
 /** Splits `---\nfrontmatter\n---\nbody`; returns the YAML text, the body and where each starts. */
@@ -103,7 +103,12 @@ export function parseEntrySource(file: string, text: string, section = path.base
     syntaxErrors,
     lineOf: (fieldPath) => {
       const { doc, toFileLine } = locate();
-      return toFileLine(nodeOffset(doc, fieldPath));
+      return toFileLine(
+        nodeOffset(
+          doc,
+          fieldPath.filter((key): key is string | number => typeof key !== 'symbol'),
+        ),
+      );
     },
   };
 }

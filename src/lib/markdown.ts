@@ -95,13 +95,23 @@ export function isPlainMarkdownLine(markdown: string): boolean {
   );
 }
 
+/**
+ * The site's one Markdown pipeline: notes and `.md` bodies (below) and Astro's own Markdown and MDX
+ * processing (astro.config.mjs passes it to `unified()` from @astrojs/markdown-remark) run these
+ * plugins, so an MDX long note and a YAML note follow the same rules. GFM is listed here rather
+ * than left to Astro's default so that both sides apply the same plugin; smartypants stays off on
+ * both sides, since a note's HTML must be its text (isPlainMarkdownLine).
+ */
+export const markdownPipeline = {
+  remarkPlugins: [remarkGfm, remarkInertHtml],
+  rehypePlugins: [rehypeSafeLinks, rehypeTableAlignClasses],
+};
+
 const processor = unified()
   .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkInertHtml)
+  .use(markdownPipeline.remarkPlugins)
   .use(remarkRehype)
-  .use(rehypeSafeLinks)
-  .use(rehypeTableAlignClasses)
+  .use(markdownPipeline.rehypePlugins)
   .use(rehypeStringify);
 
 const inlineCache = new Map<string, string>();

@@ -2,13 +2,27 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root: the folder holding this project's package.json. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const HERE = fileURLToPath(import.meta.url);
+
+/**
+ * The repository root: two folders above this module (src/lib/). During rendering the module runs
+ * from the build's chunks instead, at a depth that is Astro's to choose: there it is the nearest
+ * folder above holding a package.json.
+ */
+export const REPO_ROOT = /[\\/]src[\\/]lib[\\/]paths\.[cm]?[jt]s$/.test(HERE)
+  ? path.resolve(path.dirname(HERE), '../..')
+  : findPackageRoot(path.dirname(HERE));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
 
 /**
  * Where entries live; `CONTENT_DIR` points the site and scripts elsewhere (benchmarks, tests),
- * relative to the working directory: during rendering this module runs from the build's chunks,
- * so REPO_ROOT is only right for the default.
+ * relative to the working directory.
  */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env.CONTENT_DIR ? path.resolve(env.CONTENT_DIR) : path.join(REPO_ROOT, 'content');

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ZodIssue } from 'astro/zod';
 import { paperSchema, type Paper } from '../schemas/paper';
 import { sectionRegistrySchema, type Section } from '../schemas/section';
 import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
@@ -11,7 +10,7 @@ import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import { describeSamePaper, paperKeys, SamePaperIndex } from './same-paper';
 import { openContentRoot } from './content-root';
 import { ENTRY_ID_PATTERN, RESERVED_ENTRY_IDS, reservedEntryId, suggestEntryId } from './routes';
-import { formatZodIssue } from './zod-messages';
+import { formatZodIssue, type ZodIssue } from './zod-messages';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,4 +1,7 @@
-import type { ZodIssue } from 'astro/zod';
+import type { z } from 'astro/zod';
+
+/** One problem Zod found, as the validator and scripts print it. */
+export type ZodIssue = z.core.$ZodIssue;
 
 /** `links.0.url: must start with http:// or https://` — the field path, then what is wrong. */
 export function formatZodIssue(issue: ZodIssue): string {
@@ -6,6 +9,5 @@ export function formatZodIssue(issue: ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `${field === '(entry)' ? '' : `${field}.`}${issue.keys.join(', ')}: unknown field${issue.keys.length > 1 ? 's' : ''} (check the spelling)`;
   }
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${field}: is required`;
   return `${field}: ${issue.message}`;
 }

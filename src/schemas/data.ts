@@ -13,7 +13,7 @@ export const exportedPaperSchema = paperSchema
     /** The entry id: the entry file's name without extension, the last segment of the URL. */
     id: z.string().min(1),
     /** The paper's page on the site, absolute. */
-    url: z.string().url(),
+    url: z.url(),
   })
   .strict();
 

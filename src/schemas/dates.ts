@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { typeError } from './errors';
 
 /** True when `year-month-day` names a day that exists (rejects 2024-02-30). */
 export function isRealDate(iso: string): boolean {
@@ -16,12 +17,12 @@ export function isRealDate(iso: string): boolean {
 export const isoDay = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
   z
-    .string({ required_error: 'is required', invalid_type_error: 'must be a date written YYYY-MM-DD' })
+    .string(typeError('a date written YYYY-MM-DD'))
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
     .refine(isRealDate, 'is not a real calendar date'),
 );
 
 /** A month as `YYYY-MM`, for when a paper was published. */
 export const isoMonth = z
-  .string({ invalid_type_error: 'must be a month written YYYY-MM (quote it in YAML)' })
+  .string(typeError('a month written YYYY-MM (quote it in YAML)'))
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');

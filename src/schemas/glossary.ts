@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { typeError } from './errors';
 
 /** Concept ids name anchors on the glossary page: lower-case words joined by hyphens. */
 export const CONCEPT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -8,15 +9,7 @@ const LATIN = /[A-Za-z]/;
 
 const forms = (what: string, check: (form: string) => boolean, hint: string, min = 0) =>
   z
-    .array(
-      z
-        .string({ invalid_type_error: `must be ${what}` })
-        .trim()
-        .min(1, 'must not be empty'),
-      {
-        invalid_type_error: `must be a list of ${what}`,
-      },
-    )
+    .array(z.string(typeError(what)).trim().min(1, 'must not be empty'), typeError(`a list of ${what}`))
     .min(min, `needs at least one of ${what}`)
     .superRefine((list, ctx) => {
       list.forEach((form, index) => {
@@ -31,7 +24,7 @@ const forms = (what: string, check: (form: string) => boolean, hint: string, min
 export const conceptSchema = z
   .object({
     /** Anchor on the glossary page (`/glossary/#<id>`); stable, so links to it keep working. */
-    id: z.string({ required_error: 'is required' }).regex(CONCEPT_ID_PATTERN, 'must be lower-case words joined by hyphens'),
+    id: z.string(typeError('text')).regex(CONCEPT_ID_PATTERN, 'must be lower-case words joined by hyphens'),
     /** English forms, lower-case, words as titles write them ("reward model", "high resolution"). */
     en: forms('English words', (form) => LATIN.test(form) && !HAN.test(form), 'must be English words (no Chinese)', 1),
     /** Chinese forms as notes write them (幻觉, 奖励模型). */
@@ -48,29 +41,27 @@ export const conceptSchema = z
   })
   .strict();
 
-export const glossarySchema = z
-  .array(conceptSchema, { invalid_type_error: 'must be a list of concepts' })
-  .superRefine((concepts, ctx) => {
-    const ids = new Set<string>();
-    const owner = new Map<string, string>();
-    concepts.forEach((concept, index) => {
-      if (ids.has(concept.id))
-        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate concept id "${concept.id}"` });
-      ids.add(concept.id);
-      for (const kind of ['en', 'zh', 'abbr'] as const) {
-        (concept[kind] ?? []).forEach((form, formIndex) => {
-          const key = form.toLowerCase();
-          const other = owner.get(key);
-          if (other && other !== concept.id)
-            ctx.addIssue({
-              code: 'custom',
-              path: [index, kind, formIndex],
-              message: `"${form}" is already a form of "${other}": a form belongs to one concept`,
-            });
-          owner.set(key, concept.id);
-        });
-      }
-    });
+export const glossarySchema = z.array(conceptSchema, typeError('a list of concepts')).superRefine((concepts, ctx) => {
+  const ids = new Set<string>();
+  const owner = new Map<string, string>();
+  concepts.forEach((concept, index) => {
+    if (ids.has(concept.id))
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate concept id "${concept.id}"` });
+    ids.add(concept.id);
+    for (const kind of ['en', 'zh', 'abbr'] as const) {
+      (concept[kind] ?? []).forEach((form, formIndex) => {
+        const key = form.toLowerCase();
+        const other = owner.get(key);
+        if (other && other !== concept.id)
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, kind, formIndex],
+            message: `"${form}" is already a form of "${other}": a form belongs to one concept`,
+          });
+        owner.set(key, concept.id);
+      });
+    }
   });
+});
 
 export type Concept = z.output<typeof conceptSchema>;

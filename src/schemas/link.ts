@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { listUrl } from './list-text';
+import { typeError } from './errors';
 
 /** What a link points at; shown as its label on the site and inferred from the host on import. */
 export const LINK_KINDS = ['paper', 'notes', 'code', 'project', 'openreview', 'blog', 'other'] as const;
@@ -18,17 +19,16 @@ export const LINK_KIND_DESCRIPTIONS: Record<LinkKind, string> = {
 
 /** Only http(s): entries come from strangers' pull requests, so `javascript:` and `data:` never pass. */
 export const httpUrl = z
-  .string({ required_error: 'is required', invalid_type_error: 'must be a URL string' })
+  .string(typeError('a URL string'))
   .trim()
-  .url('must be an absolute URL')
+  .refine((value) => URL.canParse(value), 'must be an absolute URL')
   .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
 
 export const linkSchema = z
   .object({
-    kind: z.enum(LINK_KINDS, {
-      errorMap: () => ({ message: `must be one of: ${LINK_KINDS.join(', ')}` }),
-    }),
-    url: listUrl(httpUrl),
+    kind: z.enum(LINK_KINDS, { error: `must be one of: ${LINK_KINDS.join(', ')}` }),
+    // JSON Schema has no refinements: the URL rules travel to the editors' schema as a format and a pattern.
+    url: listUrl(httpUrl).meta({ format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' }),
   })
   .strict();
 

@@ -32,22 +32,22 @@ const pairs = (open: string, close: string): Refinement => [
 ];
 
 /** Adds the list's rules for one field to a string schema. */
-function carried<T extends z.ZodTypeAny>(schema: T, refinements: Refinement[]) {
-  return refinements.reduce<z.ZodTypeAny>((result, [check, message]) => result.refine(check, message), schema) as z.ZodEffects<T>;
+function carried<T extends z.ZodType<string>>(schema: T, refinements: Refinement[]): T {
+  return refinements.reduce<T>((result, [check, message]) => result.refine(check, message), schema);
 }
 
 /** Title: written as `[Title](url)`. */
-export const listTitle = <T extends z.ZodTypeAny>(schema: T) => carried(schema, [oneLine('title'), pairs('[', ']')]);
+export const listTitle = <T extends z.ZodType<string>>(schema: T) => carried(schema, [oneLine('title'), pairs('[', ']')]);
 /** Note and venue: written as `(note)(venue)`. */
-export const listGroupText = <T extends z.ZodTypeAny>(schema: T, what: 'note' | 'venue') =>
+export const listGroupText = <T extends z.ZodType<string>>(schema: T, what: 'note' | 'venue') =>
   carried(schema, [oneLine(what), pairs('(', ')')]);
 /** A tag: written inside `(a, b)`, so it cannot hold a separator. */
-export const listTag = <T extends z.ZodTypeAny>(schema: T) =>
+export const listTag = <T extends z.ZodType<string>>(schema: T) =>
   carried(schema, [
     oneLine('tag'),
     [(text) => !/[,，、]/.test(text), 'cannot contain a comma or 、 (the list separates tags with them): make it two tags'],
     pairs('(', ')'),
   ]);
 /** A URL: written as `(url)`, read up to its matching `)` and refused when it holds spaces. */
-export const listUrl = <T extends z.ZodTypeAny>(schema: T) =>
+export const listUrl = <T extends z.ZodType<string>>(schema: T) =>
   carried(schema, [[(text) => !/\s/.test(text), 'must not contain spaces (write %20)'], pairs('(', ')')]);

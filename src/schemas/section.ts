@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { typeError } from './errors';
 import { RESERVED_SECTION_IDS, reservedSectionId } from '../lib/routes';
 
 /** Section ids name folders and URLs: lower-case words joined by hyphens. */
@@ -8,23 +9,23 @@ export const sectionSchema = z
   .object({
     /** The folder under content/ and the URL segment of the section's pages. */
     id: z
-      .string()
+      .string(typeError('text'))
       .regex(SECTION_ID_PATTERN, 'must be lower-case words joined by hyphens')
       .refine((id) => !reservedSectionId(id), {
         message: `is taken by a page of the site (${RESERVED_SECTION_IDS.join(', ')}); choose another id`,
       }),
     /** The heading exactly as the list writes it; the importer matches headings against it. */
-    title: z.string().trim().min(1, 'must not be empty'),
+    title: z.string(typeError('text')).trim().min(1, 'must not be empty'),
     /** A shorter name for navigation. */
-    short: z.string().trim().min(1).optional(),
-    description: z.string().trim().min(1, 'must not be empty'),
-    order: z.number().int(),
+    short: z.string(typeError('text')).trim().min(1, 'must not be empty').optional(),
+    description: z.string(typeError('text')).trim().min(1, 'must not be empty'),
+    order: z.number(typeError('a whole number')).int('must be a whole number'),
   })
   .strict();
 
 export const sectionRegistrySchema = z
-  .array(sectionSchema)
-  .min(1)
+  .array(sectionSchema, typeError('a list of sections'))
+  .min(1, 'needs at least one section')
   .superRefine((sections, ctx) => {
     const seen = new Set<string>();
     sections.forEach((section, index) => {

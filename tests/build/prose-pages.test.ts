@@ -4,7 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { openContentRoot } from '../../src/lib/content-root';
 import { ENTRY_COMPONENT_NAMES, ENTRY_COMPONENTS } from '../../src/lib/mdx-safety';
-import { LINK_KIND_DESCRIPTIONS, LINK_KINDS, paperSchema } from '../../src/schemas/paper';
+import { isOptionalField, LINK_KIND_DESCRIPTIONS, LINK_KINDS, paperSchema, type Paper } from '../../src/schemas/paper';
 import { contentEntries } from '../helpers/content';
 import { DIST } from '../setup/dist';
 
@@ -55,7 +55,7 @@ describe('the contributing guide (src/pages/contributing.mdx)', () => {
     expect(rows($, '[data-field-table]')).toEqual(
       Object.entries(paperSchema.shape).map(([field, type]) => [
         field,
-        type.isOptional() ? 'optional' : 'required',
+        isOptionalField(field as keyof Paper) ? 'optional' : 'required',
         plain(type.description!),
       ]),
     );

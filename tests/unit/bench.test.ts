@@ -49,6 +49,7 @@ import {
 } from '../../scripts/lib/bench/run';
 import {
   astroPageGenerationMs,
+  ASTRO_CLI,
   buildScript,
   combine,
   parseBuildScript,
@@ -466,31 +467,28 @@ describe('benchmark set-up', () => {
 });
 
 describe('Astro’s page generation time', () => {
-  // As `astro build` writes it (Astro 5.18), colours off; then the same with colours.
+  // The end of `astro build --timings` (Astro 7.4), colours off; then the same with colours.
   const log = [
-    '15:50:22 [vite] ✓ built in 12.88s',
-    '15:50:22 [build] ✓ Completed in 12.94s.',
+    '15:50:49 [build] ✓ Completed in 27.51s.',
+    '  content sync                        15.10s  30.3% ████▆··················',
+    '  generate pages                      25.97s  52.1% ···············██████▆',
+    '    prerenderer setup                   15ms   0.5% ···············▁······',
+    '    static paths                       145ms   5.1% ···············▇▃·····',
     '',
-    ' generating static routes ',
-    '15:50:23 ▶ /404',
-    '15:50:49 ✓ Completed in 25.97s.',
-    '',
-    '15:50:51 [build] 11104 page(s) built in 51.51s',
+    'Page rendering (706ms across 470 pages)',
   ].join('\n');
 
-  it('reads the time after the generation banner, not the bundling before it', () => {
+  it('reads the report’s generate-pages row, in each unit it is written in', () => {
     expect(astroPageGenerationMs(log)).toBe(25_970);
-    expect(astroPageGenerationMs(log.replace('25.97s.', '812ms.'))).toBe(812);
-    const coloured = log
-      .replace(' generating static routes ', '\x1b[42m\x1b[30m generating static routes \x1b[39m\x1b[49m')
-      .replace('✓ Completed in 25.97s.', '\x1b[32m✓ Completed in 25.97s.\x1b[39m');
+    expect(astroPageGenerationMs(log.replace('25.97s', '812ms'))).toBe(812);
+    expect(astroPageGenerationMs(log.replace('25.97s', '1m 5s'))).toBe(65_000);
+    const coloured = log.replace('25.97s', '\x1b[2m25.97s\x1b[22m');
     expect(astroPageGenerationMs(coloured)).toBe(25_970);
   });
 
-  it('gives no figure for a log without the banner or its end', () => {
+  it('gives no figure for output without the report’s row', () => {
     expect(astroPageGenerationMs('floor: 10008 pages')).toBeUndefined();
-    expect(astroPageGenerationMs(log.split(' generating')[0]!)).toBeUndefined();
-    expect(astroPageGenerationMs(log.replace('15:50:49 ✓ Completed in 25.97s.', ''))).toBeUndefined();
+    expect(astroPageGenerationMs(log.replace('generate pages', 'generate images'))).toBeUndefined();
   });
 
   it('is recorded with the step that logged it', async () => {
@@ -516,7 +514,7 @@ describe('the build as package.json runs it', () => {
 
   it('runs Astro in the size’s own root, then the indexer on that root’s output', () => {
     const [astro, index] = siteSteps(REPO_ROOT, { siteRoot: '/w/site-1', outDir: '/w/site-1/dist', contentDir: '/w/content-1' });
-    expect(astro!.args.slice(-4)).toEqual([path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', '--root', '/w/site-1']);
+    expect(astro!.args.slice(-5)).toEqual([path.join(REPO_ROOT, ASTRO_CLI), 'build', '--timings', '--root', '/w/site-1']);
     expect(index!.args.slice(-2)).toEqual(['src/integrations/build-search-index.ts', '/w/site-1/dist']);
     expect(astro!.env).toEqual({ CONTENT_DIR: '/w/content-1' });
   });

@@ -7,7 +7,7 @@ import { JSON_SCHEMA_REF, readEntrySources } from '../../src/lib/entry-files';
 import { buildPaperJsonSchema, formatPaperJsonSchema, jsonSchemaPath } from '../../scripts/lib/schema/json-schema';
 import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
-import { paperSchema } from '../../src/schemas/paper';
+import { isOptionalField, paperSchema, type Paper } from '../../src/schemas/paper';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
@@ -72,7 +72,7 @@ describe('the JSON Schema for editors', () => {
     expect(Object.keys(schema.properties)).toEqual(Object.keys(shape));
     expect(schema.required.sort()).toEqual(
       Object.entries(shape)
-        .filter(([, field]) => !field.isOptional())
+        .filter(([key]) => !isOptionalField(key as keyof Paper))
         .map(([key]) => key)
         .sort(),
     );

@@ -153,9 +153,9 @@ describe('sectionSchema', () => {
     ['an id with a trailing hyphen', { id: 'mllm-' }, 'id: must be lower-case words joined by hyphens'],
     ['an empty title', { title: ' ' }, 'title: must not be empty'],
     ['a missing description', { description: undefined }, 'description: is required'],
-    ['a fractional order', { order: 1.5 }, 'order: Expected integer, received float'],
-    ['an order that is a string', { order: '2' }, 'order: Expected number, received string'],
-    ['an empty short name', { short: '' }, 'short: String must contain at least 1 character(s)'],
+    ['a fractional order', { order: 1.5 }, 'order: must be a whole number'],
+    ['an order that is a string', { order: '2' }, 'order: must be a whole number'],
+    ['an empty short name', { short: '' }, 'short: must not be empty'],
     ['an unknown field', { descripton: 'x' }, 'descripton: unknown field (check the spelling)'],
   ])('rejects %s', (_, fields, expected) => {
     expect(rejection(sectionSchema, { ...section, ...fields })).toEqual([expected]);
@@ -168,7 +168,7 @@ describe('sectionRegistrySchema', () => {
   });
 
   it('rejects an empty registry', () => {
-    expect(rejection(sectionRegistrySchema, [])).toEqual(['(entry): Array must contain at least 1 element(s)']);
+    expect(rejection(sectionRegistrySchema, [])).toEqual(['(entry): needs at least one section']);
   });
 
   it('rejects a duplicate section id, at the later item', () => {
@@ -176,6 +176,6 @@ describe('sectionRegistrySchema', () => {
   });
 
   it('rejects a registry that is a mapping', () => {
-    expect(rejection(sectionRegistrySchema, { mllm: section })).toEqual(['(entry): Expected array, received object']);
+    expect(rejection(sectionRegistrySchema, { mllm: section })).toEqual(['(entry): must be a list of sections']);
   });
 });
