@@ -37,6 +37,7 @@ interface Workflow {
   jobs: Record<string, { steps: Step[] }>;
 }
 const workflow = (name: string) => parseYaml(`.github/workflows/${name}`) as Workflow;
+const workflowFiles = () => readdirSync(path.join(GITHUB_DIR, 'workflows')).filter((name) => /\.ya?ml$/.test(name));
 const allSteps = (flow: Workflow) => Object.values(flow.jobs).flatMap((job) => job.steps);
 
 describe('.github', () => {
@@ -54,6 +55,12 @@ describe('.github', () => {
     expect(existsSync(path.join(GITHUB_DIR, 'PULL_REQUEST_TEMPLATE.md'))).toBe(true);
   });
 
+  it.each(workflowFiles())('%s sets up Node from .nvmrc, the one file that names the version', (file) => {
+    const setups = allSteps(workflow(file)).filter((step) => step.uses?.startsWith('actions/setup-node@'));
+    for (const step of setups) expect(step.with).toMatchObject({ 'node-version-file': '.nvmrc' });
+    expect(setups.every((step) => !('node-version' in (step.with ?? {})))).toBe(true);
+  });
+
   it.each(yamlFiles)('%s is valid YAML', (file) => {
     expect(parseYaml(file)).toBeTypeOf('object');
   });
@@ -63,7 +70,7 @@ describe('.github', () => {
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
     const steps = allSteps(ci);
     expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toEqual({
-      'node-version': 20,
+      'node-version-file': '.nvmrc',
       cache: 'npm',
     });
     const runs = steps.flatMap((step) => (step.run ? [step.run] : []));
