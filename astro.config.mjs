@@ -31,6 +31,9 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   // Four pages in flight at once: a page's file write then overlaps the next pages' rendering
   // instead of idling the build (bench/results.md, changes table).
+  // Paper pages carry a cacheKey (src/lib/cache-key.ts): a rebuild re-renders only those whose
+  // content changed, and restores the others from the cache.
+  experimental: { incrementalBuild: true },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs src/integrations/build-search-index.ts.

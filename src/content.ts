@@ -10,6 +10,8 @@ import { compileGlossary, conceptsIn, indexKeywords, type CompiledConcept } from
 import { loadGlossary } from './lib/glossary-file';
 import { relatedPapers } from './lib/related';
 import { facetCounts, type FacetName, type FacetOption } from './lib/facets';
+import { cacheKey } from './lib/cache-key';
+import { SITE } from './site.config';
 
 /** A paper as pages see it: its entry, its section and the other sections' entries for the same paper. */
 /** A registry section with the site path of its listing. */
@@ -36,6 +38,8 @@ export interface PaperEntry {
   keywords: { tokens: string[]; acronyms: string[] };
   /** Other papers of the list close to this one (not the same paper in another section). */
   related: { paper: PaperEntry; shared: string[] }[];
+  /** A digest of the entry file's fields and body: changes whenever what a page shows of it can. */
+  digest: string;
 }
 
 export interface SectionWithPapers extends SectionInfo {
@@ -48,6 +52,11 @@ export interface Content {
   /** Newest added first. */
   papers: PaperEntry[];
   glossary: CompiledConcept[];
+  /**
+   * A digest of what every page shows besides its own content (the site's settings, the header's
+   * sections with their counts, the glossary): part of each page's incremental-build key.
+   */
+  siteKey: string;
 }
 
 let cache: Promise<Content> | undefined;
@@ -83,6 +92,7 @@ export function loadContent() {
         // a paper of "Alignment With Human Preference" is found by 对齐 as by "alignment".
         keywords: indexKeywords(`${text}\n${section.title}`, glossary),
         related: [],
+        digest: cacheKey(data, entry.body ?? ''),
       };
     });
     const related = relatedPapers(
@@ -101,7 +111,12 @@ export function loadContent() {
       ...section,
       papers: sortEntries(papers.filter((paper) => paper.section.id === section.id)),
     }));
-    return { sections, papers: sortEntries(papers), glossary };
+    const siteKey = cacheKey(
+      SITE,
+      sections.map((section) => [section.id, section.title, section.short, section.path, section.papers.length]),
+      glossary.map(({ concept }) => concept),
+    );
+    return { sections, papers: sortEntries(papers), glossary, siteKey };
   })();
   return cache;
 }

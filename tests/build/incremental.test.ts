@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import { openContentRoot } from '../../src/lib/content-root';
+import { REPO_ROOT } from '../../src/lib/paths';
+import type { PaperInput } from '../../src/schemas/paper';
+import { cleanUp, copyEnv, copyProject, runIn } from '../helpers/project-copy';
+
+/**
+ * Astro's incremental build reuses a paper page while its cacheKey (src/lib/cache-key.ts) and its
+ * code are unchanged. A part of the page left out of the key would leave the page stale, so a warm
+ * build after each kind of change must write exactly what a clean build of the same content
+ * writes, and must really have reused pages (or the first assertion proves nothing).
+ */
+
+/** Astro's per-page log marks a reused page `(restored)` or `(cached)` (BUILD_VERBOSE=1 shows the lines). */
+const REUSED_PAGE = /\((?:restored|cached)\)/g;
+
+// The same environment for every build: Astro folds the variables the site reads into its hashes.
+const env = copyEnv({ BUILD_VERBOSE: '1' });
+let warm: string;
+let clean: string;
+
+async function astroBuild(project: string): Promise<string> {
+  const run = await runIn(project, process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+  expect(run.status, run.output).toBe(0);
+  return run.output;
+}
+
+function cleanBuild(project: string): Promise<string> {
+  for (const dir of ['dist', '.astro', 'node_modules/.astro']) rmSync(path.join(project, dir), { recursive: true, force: true });
+  return astroBuild(project);
+}
+
+/** Every file of `dir`, relative path to content. */
+function files(dir: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    found.set(path.relative(dir, file), readFileSync(file));
+  }
+  return found;
+}
+
+function expectSameOutput(): void {
+  const warmFiles = files(path.join(warm, 'dist'));
+  const cleanFiles = files(path.join(clean, 'dist'));
+  expect([...warmFiles.keys()].sort()).toEqual([...cleanFiles.keys()].sort());
+  const differing = [...cleanFiles].filter(([file, bytes]) => !warmFiles.get(file)!.equals(bytes)).map(([file]) => file);
+  expect(differing, 'pages a warm build left stale').toEqual([]);
+}
+
+/** Rewrites one YAML entry in both copies. */
+function editEntry(file: string, change: (data: Record<string, unknown>) => void): void {
+  for (const project of [warm, clean]) {
+    const absolute = path.join(project, file);
+    const source = parseEntrySource(absolute, readFileSync(absolute, 'utf8'));
+    const data = { ...(source.data as Record<string, unknown>) };
+    change(data);
+    writeFileSync(absolute, serializeEntry(data as PaperInput));
+  }
+}
+
+function writeEntry(file: string, data: Record<string, unknown>): void {
+  for (const project of [warm, clean]) writeFileSync(path.join(project, file), serializeEntry(data as PaperInput));
+}
+
+describe('incremental builds', () => {
+  const sources = openContentRoot().entrySources();
+  const yamlEntries = sources.filter((source) => source.format === 'yaml' && source.data);
+  const paperPages = sources.length;
+
+  beforeAll(async () => {
+    [warm, clean] = [copyProject('incremental-warm-'), copyProject('incremental-clean-')];
+    await astroBuild(warm);
+  });
+  afterAll(async () => {
+    await cleanUp(warm);
+    await cleanUp(clean);
+  });
+
+  it('after a note is edited and a title changed, re-render only what shows them', async () => {
+    const [noted, retitled] = [yamlEntries[0]!, yamlEntries[Math.floor(yamlEntries.length / 2)]!];
+    editEntry(path.relative(REPO_ROOT, noted.file), (data) => {
+      data.note = `${data.note ?? ''} (edited)`;
+    });
+    editEntry(path.relative(REPO_ROOT, retitled.file), (data) => {
+      data.title = `${data.title} (retitled)`;
+    });
+    const log = await astroBuild(warm);
+    const reused = log.match(REUSED_PAGE)?.length ?? 0;
+    expect(reused, 'paper pages reused (Astro’s log wording may have changed)').toBeGreaterThan(paperPages / 2);
+    expect(reused).toBeLessThan(paperPages);
+    await cleanBuild(clean);
+    expectSameOutput();
+  });
+
+  it('after a paper is added, which changes every page’s section counts', async () => {
+    const model = yamlEntries[1]!;
+    const folder = path.basename(path.dirname(model.file));
+    writeEntry(`content/${folder}/incremental-test-paper.yaml`, {
+      ...(model.data as Record<string, unknown>),
+      title: 'An Added Paper For The Incremental Build',
+      links: [{ kind: 'paper', url: 'https://example.org/incremental-test-paper' }],
+      arxiv: undefined,
+      listPosition: undefined,
+    });
+    await astroBuild(warm);
+    await cleanBuild(clean);
+    expectSameOutput();
+  });
+});
