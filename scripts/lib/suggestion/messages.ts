@@ -1,3 +1,4 @@
+import { LINK_LABELS } from '../../../src/lib/links';
 import type { Paper } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { codeBlock, codeSpan, escapeMarkdown } from '../github-markdown';
@@ -74,13 +75,13 @@ function entryLines(paper: Paper, body: string): string[] {
   ].filter(Boolean);
   return [
     `- **Title**: ${codeSpan(paper.title, 500)}`,
-    ...paper.links.map((link) => `- **${link.kind === 'paper' ? 'Paper' : link.kind}**: ${codeSpan(link.url, 500)}`),
+    ...paper.links.map((link) => `- **${LINK_LABELS[link.kind]}**: ${codeSpan(link.url, 500)}`),
     ...(paper.venue ? [`- **Venue**: ${codeSpan(paper.venue)}`] : []),
     ...(paper.org ? [`- **Organisation**: ${codeSpan(paper.org)}`] : []),
     ...(paper.tags?.length ? [`- **Tags**: ${paper.tags.map((tag) => codeSpan(tag)).join(', ')}`] : []),
     `- ${facts.join(' · ')}`,
     ...(paper.note ? [`- **Note**: ${codeSpan(paper.note, 5000)}`] : []),
-    ...(body.trim() ? ['- **Note** (Markdown):', '', codeBlock(body, 'md')] : []),
+    ...(body.trim() ? ['- **Note** (Markdown):', '', codeBlock(body.trim(), 'md')] : []),
   ];
 }
 

@@ -90,9 +90,10 @@ export async function suggest(body: string, options: SuggestOptions): Promise<Ou
     if (!(error instanceof NewEntryError)) throw error;
     if (error.code === 'duplicate' && error.existingFile)
       return duplicateOutcome(error as NewEntryError & { existingFile: string }, sections, options.site);
+    const field = error.message.startsWith('the note') ? 'note' : 'form';
     return {
       kind: 'comment',
-      body: problemsComment([{ field: 'form', text: `the entry cannot be written: ${codeSpan(error.message, 1000)}` }]),
+      body: problemsComment([{ field, text: `cannot be used as it is: ${codeSpan(error.message, 1000)}` }]),
     };
   }
 
