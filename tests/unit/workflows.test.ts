@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +8,8 @@ import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
 import { siteLocation } from '../../src/site.config';
+import { FORM_FIELDS, renderForm, SUGGESTION_LABEL } from '../../scripts/lib/suggestion/form';
+import { dependencyFreeProblems, workflowProblems, type Job, type Workflow as RuleWorkflow } from '../helpers/workflow-rules';
 
 const GITHUB_DIR = path.join(REPO_ROOT, '.github');
 const read = (relative: string) => readFileSync(path.join(REPO_ROOT, relative), 'utf8');
@@ -34,7 +38,7 @@ interface Step {
 }
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: Step[] }>;
+  jobs: Record<string, { steps: Step[]; if?: string }>;
 }
 const workflow = (name: string) => parseYaml(`.github/workflows/${name}`) as Workflow;
 const workflowFiles = () => readdirSync(path.join(GITHUB_DIR, 'workflows')).filter((name) => /\.ya?ml$/.test(name));
@@ -158,24 +162,141 @@ describe('the "suggest a paper" issue form', () => {
   interface FormField {
     type: string;
     id?: string;
-    attributes: { options?: string[] };
+    attributes: { label?: string; options?: string[] };
   }
-  const form = parseYaml('.github/ISSUE_TEMPLATE/suggest-paper.yml') as { body: FormField[] };
+  const form = parseYaml('.github/ISSUE_TEMPLATE/suggest-paper.yml') as { labels: string[]; body: FormField[] };
   const fields = form.body.filter((field) => field.type !== 'markdown');
 
-  it('asks for the section as text and names no section itself: the registry is the one list of sections', () => {
+  it('is what `npm run suggestion:form` writes from the registry: run it after changing content/sections.yaml', () =>
+    expect(read('.github/ISSUE_TEMPLATE/suggest-paper.yml')).toBe(renderForm(loadSections())));
+
+  it("offers the registry's sections, in its order, as the section dropdown", () => {
     const section = fields.find((field) => field.id === 'section');
-    expect(section?.type).toBe('input');
-    const text = read('.github/ISSUE_TEMPLATE/suggest-paper.yml');
-    const ids = loadSections().map((entry) => entry.id);
-    expect(ids.filter((id) => new RegExp(`^\\s*- ${id}$`, 'm').test(text))).toEqual([]);
+    expect(section?.type).toBe('dropdown');
+    expect(section?.attributes.options).toEqual(loadSections().map((entry) => entry.title));
+  });
+
+  it('has the fields, labels and order the issue-body parser reads, and the label the workflow runs on', () => {
+    expect(fields.map((field) => [field.id, field.attributes.label])).toEqual(
+      FORM_FIELDS.map((field) => [field.id, field.label]),
+    );
+    expect(form.labels).toEqual([SUGGESTION_LABEL]);
+    expect(workflow('suggestion.yml').jobs.read!.if).toContain(`'${SUGGESTION_LABEL}'`);
   });
 
   it('asks for entry fields only (the URL becomes the first link)', () => {
-    const ids = fields.map((field) => field.id!);
-    expect(ids).toEqual(expect.arrayContaining(['section', 'title', 'url']));
     const known = ['section', 'url', ...Object.keys(paperSchema.shape)];
-    expect(ids.filter((id) => !known.includes(id))).toEqual([]);
+    expect(fields.map((field) => field.id!).filter((id) => !known.includes(id))).toEqual([]);
+  });
+});
+
+describe('the suggestion workflow', () => {
+  const flow = workflow('suggestion.yml');
+  const { read: reader, publish } = flow.jobs as Record<string, Job & { needs?: string }>;
+
+  it('runs when an issue is opened or edited, reading with a read-only token and posting from a second job', () => {
+    expect(flow.on).toEqual({ issues: { types: ['opened', 'edited'] } });
+    expect(reader?.permissions).toEqual({ contents: 'read' });
+    expect(publish?.needs).toBe('read');
+    expect(publish?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+  });
+
+  it('reads the body from the event file with exactly `npm run suggestion`, and hands the result over as an artifact', () => {
+    const run = reader!.steps!.map((step) => step.run ?? '').join('\n');
+    expect(run).toContain('"$GITHUB_EVENT_PATH" > "$RUNNER_TEMP/issue-body.md"');
+    expect(run).toContain(
+      'npm run suggestion -- "$RUNNER_TEMP/issue-body.md" --issue "$ISSUE_NUMBER" --out "$RUNNER_TEMP/suggestion"',
+    );
+    const upload = reader!.steps!.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    const download = publish!.steps!.find((step) => step.uses?.startsWith('actions/download-artifact@'));
+    expect(download?.with?.name).toBe(upload?.with?.name);
+  });
+
+  it('posts with the dependency-free publisher from a checkout of only what it runs, on the Node of .nvmrc', () => {
+    const checkout = publish!.steps!.find((step) => step.uses?.startsWith('actions/checkout@'));
+    const files = String(checkout?.with?.['sparse-checkout']).trim().split('\n');
+    expect(publish!.steps!.map((step) => step.run).filter(Boolean)).toEqual([
+      'node scripts/suggestion-publish.ts "$RUNNER_TEMP/suggestion"',
+    ]);
+    expect(dependencyFreeProblems('scripts/suggestion-publish.ts')).toEqual([]);
+    for (const file of [
+      'scripts/suggestion-publish.ts',
+      'scripts/lib/suggestion/github.ts',
+      'scripts/lib/suggestion/publish.ts',
+      '.nvmrc',
+    ])
+      expect(files).toContain(file);
+    for (const job of [reader!, publish!])
+      expect(job.steps!.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version-file']).toBe('.nvmrc');
+  });
+});
+
+describe('workflow safety rules', () => {
+  const workflows = yamlFilesUnder(path.join(GITHUB_DIR, 'workflows'));
+  const flow = (text: string) => parseDocument(text).toJS() as RuleWorkflow;
+
+  it.each(workflows)('%s keeps them', (file) => expect(workflowProblems(file, parseYaml(file) as RuleWorkflow)).toEqual([]));
+
+  it('finds a missing permissions block, stranger text interpolated in code, and a write job running project code', () => {
+    const bad = flow(`
+on: { issues: { types: [opened] } }
+jobs:
+  read:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ github.event.issue.title }}"
+      - uses: actions/github-script@v7
+        with: { script: "core.info('\${{ steps.x.outputs.body }}')" }
+      - run: echo "\${{ runner.temp }}"
+  write:
+    runs-on: ubuntu-latest
+    permissions: { contents: write }
+    steps:
+      - uses: actions/checkout@v4
+        with: { ref: "\${{ github.event.pull_request.head.sha }}" }
+      - run: npm ci && npm run suggestion
+      - run: node scripts/lib/suggestion/arxiv-api.ts
+      - uses: ./.github/actions/local
+`);
+    expect(workflowProblems('bad.yml', bad)).toEqual([
+      'bad.yml: job read has no permissions: block (nor has the workflow)',
+      'bad.yml: job read, step 1: ${{ github.event.issue.title }} in code; pass it through env:',
+      'bad.yml: job read, actions/github-script@v7: ${{ steps.x.outputs.body }} in code; pass it through env:',
+      'bad.yml: job write, actions/checkout@v4: checks out ${{ github.event.pull_request.head.sha }}, not the default branch',
+      "bad.yml: job write (write permissions), step 2: runs the project's packages or scripts",
+      'bad.yml: job write (write permissions), step 3: runs scripts/lib/suggestion/arxiv-api.ts, which imports the package "cheerio"',
+      'bad.yml: job write (write permissions), step 3: runs scripts/lib/suggestion/arxiv-api.ts, which imports "../../../src/lib/arxiv" without its extension (only a loader installed with the packages finds it)',
+      'bad.yml: job write (write permissions), ./.github/actions/local: runs a local action',
+    ]);
+  });
+
+  it('allows project code in write jobs of workflows no stranger starts (the list sync)', () =>
+    expect(
+      workflowProblems(
+        'sync.yml',
+        flow('on: schedule\npermissions: { contents: write }\njobs: { a: { steps: [{ run: npm ci }] } }'),
+      ),
+    ).toEqual([]));
+});
+
+describe('the workflow linter (@action-validator/cli)', () => {
+  const bin = path.join(REPO_ROOT, 'node_modules', '.bin', 'action-validator');
+  const lint = (file: string) => spawnSync(bin, [file], { cwd: REPO_ROOT, encoding: 'utf8' });
+
+  it.each(yamlFilesUnder(path.join(GITHUB_DIR, 'workflows')))('passes %s', (file) => {
+    const { status, stdout, stderr } = lint(file);
+    expect({ status, output: `${stdout}${stderr}` }).toEqual({ status: 0, output: '' });
+  });
+
+  it('fails a workflow with a misspelt key', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'action-validator-'));
+    const file = path.join(dir, 'bad.yml');
+    writeFileSync(file, 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz:\n      - run: echo\n');
+    try {
+      expect(lint(file).status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

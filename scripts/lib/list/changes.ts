@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ENTRY_EXTENSIONS, parseEntrySource, type EntrySource } from '../../../src/lib/entry-files';
+import { escapeMarkdown } from '../github-markdown';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'changed', 'removed'];
@@ -82,11 +83,6 @@ function changedFields(before: EntrySource, after: EntrySource): string[] {
 }
 
 const HEADINGS: Record<ChangeKind, string> = { added: 'Added', changed: 'Changed', removed: 'Removed' };
-
-/** Titles are plain text: keep Markdown from reading `*`, `_`, `[`, `<` in them as syntax. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&');
-}
 
 /**
  * A Markdown summary for a pull request, grouped added / changed / removed:

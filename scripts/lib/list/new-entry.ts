@@ -39,6 +39,8 @@ export class NewEntryError extends Error {
     message: string,
     /** For `duplicate`: the absolute path of the entry that already names the paper. */
     readonly existingFile?: string,
+    /** For `duplicate`: why it is the same paper, in words (`same arXiv id 2409.12191`). */
+    readonly samePaper?: string,
   ) {
     super(message);
     this.name = 'NewEntryError';
@@ -243,6 +245,7 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
       'duplicate',
       `this paper is already in section "${section}": ${displayPath(same.item.file, root)} (${why})`,
       same.item.file,
+      why,
     );
   }
 

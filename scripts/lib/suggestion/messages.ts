@@ -1,0 +1,111 @@
+import { LINK_LABELS } from '../../../src/lib/links';
+import type { Paper } from '../../../src/schemas/paper';
+import type { Section } from '../../../src/schemas/section';
+import { codeBlock, codeSpan, escapeMarkdown } from '../github-markdown';
+import { FORM_FIELDS, type FieldId } from './form';
+
+/**
+ * The texts the workflow posts: the issue's comment (problems, or the paper already listed) and
+ * the pull request's description. What the suggester wrote only ever appears in code spans and
+ * blocks (../github-markdown.ts): it cannot mention anyone, close an issue or add markup.
+ */
+
+/** One thing to fix, worded for the issue's author; `text` is Markdown this module trusts. */
+export interface Problem {
+  field: FieldId | 'form';
+  text: string;
+}
+
+const label = (field: Problem['field']) =>
+  field === 'form' ? 'The form' : FORM_FIELDS.find((candidate) => candidate.id === field)!.label;
+
+export function problemsComment(problems: readonly Problem[]): string {
+  return [
+    'Thank you for suggesting a paper! It cannot become a pull request yet:',
+    '',
+    ...problems.map((problem) => `- **${label(problem.field)}**: ${problem.text}`),
+    '',
+    'Edit this issue (**···** → **Edit**) to fix this: the check runs again on every edit and this comment is updated.',
+    '',
+  ].join('\n');
+}
+
+export interface ListedPaper {
+  title: string;
+  section: Section;
+  /** `content/<section>/<id>.<ext>`. */
+  file: string;
+  pageUrl: string;
+  why: string;
+}
+
+export function duplicateComment(listed: ListedPaper): string {
+  return [
+    `Thank you! The list already has this paper: [${escapeMarkdown(listed.title)}](${listed.pageUrl}) in ${escapeMarkdown(listed.section.title)} (\`${listed.file}\`; ${listed.why}), so there is nothing to add.`,
+    '',
+    'If it is another paper, edit this issue to say which; the check runs again on every edit.',
+    '',
+  ].join('\n');
+}
+
+export interface Proposal {
+  issue?: number;
+  paper: Paper;
+  /** The long note, the body of an `.md` or `.mdx` entry. */
+  body: string;
+  section: Section;
+  file: string;
+  text: string;
+  sectionUrl: string;
+  pageUrl: string;
+}
+
+/** `Add paper: <title>`, within GitHub's 256 characters. */
+export function pullRequestTitle(paper: Paper): string {
+  const title = `Add paper: ${paper.title}`;
+  return [...title].length > 256 ? `${[...title].slice(0, 255).join('')}…` : title;
+}
+
+/** The entry as the site shows it, field by field: the paper's title and links, then what it adds. */
+function entryLines(paper: Paper, body: string): string[] {
+  const facts = [
+    paper.published && `published ${paper.published}`,
+    paper.arxiv && `arXiv ${paper.arxiv}`,
+    `added ${paper.added}`,
+  ].filter(Boolean);
+  return [
+    `- **Title**: ${codeSpan(paper.title, 500)}`,
+    ...paper.links.map((link) => `- **${LINK_LABELS[link.kind]}**: ${codeSpan(link.url, 500)}`),
+    ...(paper.venue ? [`- **Venue**: ${codeSpan(paper.venue)}`] : []),
+    ...(paper.org ? [`- **Organisation**: ${codeSpan(paper.org)}`] : []),
+    ...(paper.tags?.length ? [`- **Tags**: ${paper.tags.map((tag) => codeSpan(tag)).join(', ')}`] : []),
+    `- ${facts.join(' · ')}`,
+    ...(paper.note ? [`- **Note**: ${codeSpan(paper.note, 5000)}`] : []),
+    ...(body.trim() ? ['- **Note** (Markdown):', '', codeBlock(body.trim(), 'md')] : []),
+  ];
+}
+
+export function pullRequestBody(proposal: Proposal): string {
+  const { issue, paper, section } = proposal;
+  return [
+    `Adds a paper suggested${issue ? ` in #${issue}` : ''} with the "Suggest a paper" form.`,
+    ...(issue ? ['', `Closes #${issue}`] : []),
+    '',
+    '### The entry',
+    '',
+    ...entryLines(paper, proposal.body),
+    '',
+    '### Where it will appear',
+    '',
+    `In [${escapeMarkdown(section.title)}](${proposal.sectionUrl}), among the newest papers, and on its own page, ${proposal.pageUrl}, once this is merged and the site deployed.`,
+    '',
+    '### The file',
+    '',
+    `\`${proposal.file}\`, written by \`npm run suggestion\` (the code of \`npm run new\`) and checked with the entry checks of \`npm run validate\`:`,
+    '',
+    codeBlock(proposal.text, proposal.file.endsWith('.yaml') ? 'yaml' : 'md'),
+    '',
+    'To change the suggestion, edit the issue: this pull request follows.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,296 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lookupArxiv, parseArxivFeed, type Fetch } from '../../scripts/lib/suggestion/arxiv-api';
+import { FORM_FIELDS } from '../../scripts/lib/suggestion/form';
+import { parseIssueBody } from '../../scripts/lib/suggestion/issue-body';
+import { siteAddress, suggest, type Outcome } from '../../scripts/lib/suggestion/suggest';
+import { parseEntrySource, readEntrySources, writeFileAtomic } from '../../src/lib/entry-files';
+import { renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
+import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
+import { validateContent } from '../../src/lib/validate';
+import { paperSchema } from '../../src/schemas/paper';
+import { runScript } from '../helpers/run';
+
+const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/suggestion');
+const fixture = (...parts: string[]) => readFileSync(path.join(FIXTURES, ...parts), 'utf8');
+const TODAY = '2025-03-04';
+const ISSUE = 42;
+
+/** An issue body as GitHub renders the form, from answers by field id (absent: `_No response_`). */
+function formBody(answers: Partial<Record<(typeof FORM_FIELDS)[number]['id'], string>>): string {
+  return FORM_FIELDS.map((field) => `### ${field.label}\n\n${answers[field.id] ?? '_No response_'}`).join('\n\n');
+}
+
+let root: string;
+beforeEach(() => {
+  root = path.join(mkdtempSync(path.join(tmpdir(), 'suggestion-')), 'content');
+  cpSync(path.join(FIXTURES, 'content'), root, { recursive: true });
+});
+afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
+
+/** suggest() against the fixture content, with arXiv's recorded answer (or `feed`) and the default site. */
+const run = (body: string, feed = fixture('arxiv', '2101.05225.xml')) =>
+  suggest(body, { root, today: TODAY, issue: ISSUE, lookup: async (id) => parseArxivFeed(feed, id), site: siteAddress({}) });
+
+describe('reading the issue body GitHub renders from the form', () => {
+  it('reads each answer under its heading, `_No response_` as no answer, CRLF as LF, the note on several lines', () => {
+    const body = formBody({ section: 'Survey and Outlook', url: '2409.12191', note: 'line one\n\n### Title\n\nline two' });
+    expect(parseIssueBody(body.replace(/\n/g, '\r\n'))).toEqual({
+      kind: 'form',
+      answers: { section: 'Survey and Outlook', url: '2409.12191', note: 'line one\n\n### Title\n\nline two' },
+    });
+  });
+
+  it('takes an answer that reads like the next heading as the answer: fields cannot shift', () => {
+    const parsed = parseIssueBody(formBody({ section: 'x', url: '### Title', title: '### Tags' }));
+    expect(parsed).toEqual({ kind: 'form', answers: { section: 'x', url: '### Title', title: '### Tags' } });
+  });
+
+  it('leaves an issue not made with the form alone, and names a heading an edit removed', () => {
+    expect(parseIssueBody(fixture('issues', 'not-a-form.md'))).toEqual({ kind: 'not-form' });
+    expect(parseIssueBody('')).toEqual({ kind: 'not-form' });
+    expect(parseIssueBody(fixture('issues', 'broken.md'))).toEqual({ kind: 'broken', missingLabel: 'Link or arXiv id' });
+  });
+});
+
+describe("arXiv's API", () => {
+  it('reads the title (whitespace collapsed) and month from a recorded answer', () => {
+    expect(parseArxivFeed(fixture('arxiv', '2101.05225.xml'), '2101.05225v1')).toEqual({
+      ok: true,
+      record: { title: 'On consistency scores in text data with an implementation in R', published: '2021-01' },
+    });
+    const wrapped = fixture('arxiv', '2101.05225.xml').replace('text data with', 'text data\n  with');
+    expect(parseArxivFeed(wrapped, '2101.05225')).toMatchObject({ record: { title: expect.stringContaining('data with') } });
+  });
+
+  it('treats an error entry, no entry and an entry for another paper as failures', () => {
+    expect(parseArxivFeed(fixture('arxiv', 'error.xml'), '2401.99999')).toEqual({
+      ok: false,
+      reason: 'arXiv answered with an error: incorrect id format for 2401.99999',
+    });
+    expect(parseArxivFeed(fixture('arxiv', 'empty.xml'), '2401.00000')).toEqual({
+      ok: false,
+      reason: 'arXiv has no paper 2401.00000',
+    });
+    expect(parseArxivFeed(fixture('arxiv', '2101.05225.xml'), '2101.05226')).toMatchObject({ ok: false });
+  });
+
+  it('asks export.arxiv.org for the id, and turns HTTP and network failures into reasons', async () => {
+    const asked: string[] = [];
+    const answering =
+      (response: () => Response): Fetch =>
+      async (url) => (asked.push(url), response());
+    expect(
+      await lookupArxiv(
+        '2101.05225',
+        answering(() => new Response(fixture('arxiv', '2101.05225.xml'))),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(asked).toEqual(['https://export.arxiv.org/api/query?id_list=2101.05225&max_results=1']);
+    expect(
+      await lookupArxiv(
+        '2101.05225',
+        answering(() => new Response('busy', { status: 503 })),
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'arXiv answered HTTP 503',
+    });
+    const failing: Fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    expect(await lookupArxiv('2101.05225', failing)).toEqual({ ok: false, reason: 'arXiv could not be reached' });
+  });
+});
+
+/** Each fixture issue, what it must become, and the arXiv answer it gets. */
+const CASES: [name: string, kind: Outcome['kind'], feed?: string][] = [
+  ['english-full', 'pull-request'],
+  ['english-minimal', 'pull-request'],
+  ['chinese-full', 'pull-request'],
+  ['chinese-minimal', 'pull-request'],
+  ['arxiv-id-only', 'pull-request'],
+  ['arxiv-not-found', 'comment', 'empty.xml'],
+  ['bad-url', 'comment'],
+  ['unknown-section', 'comment'],
+  ['duplicate', 'comment'],
+  ['broken', 'comment'],
+  ['hostile', 'pull-request'],
+  ['hostile-refused', 'comment'],
+  ['hostile-control', 'comment'],
+  ['not-a-form', 'none'],
+];
+
+describe('fixture issues against golden files', () => {
+  it('covers every fixture issue', () =>
+    expect(CASES.map(([name]) => `${name}.md`).sort()).toEqual(readdirSync(path.join(FIXTURES, 'issues')).sort()));
+
+  it.each(CASES)('%s → %s', async (name, kind, feed) => {
+    const outcome = await run(fixture('issues', `${name}.md`), feed && fixture('arxiv', feed));
+    expect(outcome.kind).toBe(kind);
+    const golden = (suffix: string) => path.join(FIXTURES, 'golden', `${name}${suffix}`);
+    if (outcome.kind === 'comment') await expect(outcome.body).toMatchFileSnapshot(golden('.comment.md'));
+    if (outcome.kind !== 'pull-request') return;
+    await expect(outcome.body).toMatchFileSnapshot(golden('.pr.md'));
+    await expect(`${path.basename(outcome.entry.file)}\n${outcome.entry.text}`).toMatchFileSnapshot(golden('.entry.txt'));
+    // The entry is valid content: written next to the fixtures, `npm run validate`'s checks pass.
+    writeFileAtomic(outcome.entry.file, outcome.entry.text);
+    expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('proposes, byte for byte, the entry `npm run new` writes for the same answers', async () => {
+    const outcome = await run(fixture('issues', 'english-full.md'));
+    const flags = {
+      section: 'mllm',
+      url: 'https://arxiv.org/abs/2408.03326',
+      title: 'LLaVA-OneVision: Easy Visual Task Transfer',
+      tags: 'video, high resolution',
+      venue: 'arXiv',
+      org: 'ByteDance',
+      note: 'One model for single images, multiple images and video; what it learns transfers across the three.',
+    };
+    const cli = await runScript(
+      'scripts/new.ts',
+      Object.entries(flags).flatMap(([flag, value]) => [`--${flag}`, value]),
+      { CONTENT_DIR: root },
+    );
+    expect(cli.status).toBe(0);
+    if (outcome.kind !== 'pull-request') throw new Error(`expected a pull request, got ${outcome.kind}`);
+    const written = path.join(REPO_ROOT, cli.stdout.trim());
+    expect(written).toBe(outcome.entry.file);
+    // `npm run new` dates the entry today; the suggestion was given TODAY.
+    expect(readFileSync(written, 'utf8').replace(/^added: .*$/m, `added: ${TODAY}`)).toBe(outcome.entry.text);
+  });
+});
+
+describe('hostile text', () => {
+  /** Text of the Markdown outside code spans and blocks: what GitHub would render as markup, mentions, references. */
+  function textOutsideCode(markdown: string): string {
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+    const out: string[] = [];
+    const walk = (node: { type: string; value?: string; url?: string; children?: unknown[] }) => {
+      if (node.type === 'code' || node.type === 'inlineCode') return;
+      if (node.value) out.push(node.value);
+      if (node.url) out.push(node.url);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(tree);
+    return out.join('\n');
+  }
+
+  it('ends in an entry whose text is only ever in code in the pull request, and inert on the site', async () => {
+    const outcome = await run(fixture('issues', 'hostile.md'));
+    if (outcome.kind !== 'pull-request') throw new Error(`expected a pull request, got ${outcome.kind}`);
+    const prose = textOutsideCode(outcome.body);
+    for (const hostile of ['<script', '<img', '@octocat', 'closes #1', '${{', '$(', 'javascript:', 'rm -rf'])
+      expect(prose.toLowerCase(), hostile).not.toContain(hostile);
+    expect(prose).toContain(`Closes #${ISSUE}`);
+    const paper = paperSchema.parse(parseEntrySource(outcome.entry.file, outcome.entry.text).data);
+    const note = renderInlineMarkdown(paper.note!);
+    expect(note).not.toMatch(/<script|<img|href="javascript:/i);
+    expect(note).toContain('alert(document.cookie)');
+  });
+
+  it('refuses a 100 KB note with a short comment that says how long it is, writing nothing', async () => {
+    const note = '很长的笔记 $(id) '.repeat(9000);
+    const outcome = await run(
+      formBody({ section: 'Multimodal Large Language Models', url: '2408.03326', title: 'LLaVA-OneVision', note }),
+    );
+    expect(outcome.kind).toBe('comment');
+    const body = outcome.kind === 'comment' ? outcome.body : '';
+    expect(body).toContain(`is ${[...note.trim()].length.toLocaleString('en')} characters long; the form takes at most 4,000`);
+    expect(body.length).toBeLessThan(1000);
+  });
+
+  it('runs nothing it is given: the command on hostile issues creates no file the text names', async () => {
+    const out = path.join(path.dirname(root), 'out');
+    for (const name of ['hostile', 'hostile-refused']) {
+      const { status, stderr } = await runScript('scripts/suggestion.ts', [
+        path.join(FIXTURES, 'issues', `${name}.md`),
+        '--content',
+        root,
+        '--added',
+        TODAY,
+        '--out',
+        out,
+      ]);
+      expect(stderr.startsWith('error:'), stderr).toBe(false);
+      expect(status).toBe(name === 'hostile' ? 0 : 1);
+    }
+    for (const file of ['suggestion-pwned', 'suggestion-pwned2', 'suggestion-pwned3'])
+      expect(existsSync(path.join('/tmp', file))).toBe(false);
+    expect(renderMarkdown('<Script>alert(1)</Script>')).not.toContain('<script');
+  });
+});
+
+describe('npm run suggestion', () => {
+  const cli = (body: string, ...args: string[]) =>
+    runScript('scripts/suggestion.ts', [path.join(FIXTURES, 'issues', body), '--content', root, '--added', TODAY, ...args]);
+
+  it('writes the entry into the content folder and the artifact, and prints the pull request', async () => {
+    const out = path.join(path.dirname(root), 'out');
+    const { status, stdout, stderr } = await cli('english-full.md', '--issue', '7', '--out', out);
+    expect({ status, stderr: stderr.trim() }).toEqual({
+      status: 0,
+      stderr: expect.stringMatching(/^wrote .*mllm\/2408\.03326\.yaml$/),
+    });
+    expect(stdout).toContain('Closes #7');
+    const entry = readFileSync(path.join(root, 'mllm', '2408.03326.yaml'), 'utf8');
+    expect(readFileSync(path.join(out, 'content', 'mllm', '2408.03326.yaml'), 'utf8')).toBe(entry);
+    expect(JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'))).toEqual({
+      kind: 'pull-request',
+      issue: 7,
+      file: 'content/mllm/2408.03326.yaml',
+      title: 'Add paper: LLaVA-OneVision: Easy Visual Task Transfer',
+      body: stdout,
+    });
+  });
+
+  it('writes nothing on a problem and prints the comment (exit 1); an issue not made with the form gets nothing (exit 0)', async () => {
+    const before = readEntrySources(root, ['mllm', 'survey']).map((entry) => entry.file);
+    const refused = await cli('bad-url.md');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('`ftp://example.org/paper.pdf` is neither an arXiv id');
+    const ignored = await cli('not-a-form.md');
+    expect({ status: ignored.status, stdout: ignored.stdout }).toEqual({ status: 0, stdout: '' });
+    expect(readEntrySources(root, ['mllm', 'survey']).map((entry) => entry.file)).toEqual(before);
+  });
+
+  it('names a bad --added or --issue in one line (exit 2)', async () => {
+    expect(await cli('english-full.md', '--added', '4 March')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--added 4 March'),
+    });
+    expect(await cli('english-full.md', '--issue', 'x')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('--issue x'),
+    });
+  });
+});
+
+describe('against the real list', () => {
+  it('answers a paper content/ already has with a link to its page, whichever paper that is', async () => {
+    const listed = readEntrySources(contentRoot(), ['mllm']).find(
+      (entry) => (entry.data as { arxiv?: string } | undefined)?.arxiv,
+    )!;
+    const arxiv = (listed.data as { arxiv: string }).arxiv;
+    const outcome = await suggest(
+      formBody({ section: 'mllm', url: `https://arxiv.org/abs/${arxiv}v3`, title: 'Another title' }),
+      {
+        root: contentRoot(),
+        today: TODAY,
+        lookup: async () => ({ ok: false, reason: 'not asked' }),
+        site: siteAddress({}),
+      },
+    );
+    expect(outcome).toMatchObject({
+      kind: 'comment',
+      body: expect.stringContaining(`/Awesome-Multimodal-Large-Language-Models/mllm/${listed.id}/)`),
+    });
+  });
+});
