@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { childEnv } from '../../scripts/lib/bench/processes';
-import { SUBPATH_BASE, SUBPATH_OUT_DIR } from './dist';
+import { BUILD_LOG, SUBPATH_BASE, SUBPATH_OUT_DIR } from './dist';
+import { writeFileSync } from 'node:fs';
 
 /**
  * Builds the real site (`npm run build`: Astro, then the search index) twice before the
@@ -11,19 +12,21 @@ import { SUBPATH_BASE, SUBPATH_OUT_DIR } from './dist';
  */
 export default function setup(): void {
   if (process.env.SKIP_BUILD === '1') return;
-  buildLikeNpmRunBuild();
+  writeFileSync(BUILD_LOG, buildLikeNpmRunBuild());
   buildLikeNpmRunBuild({ BASE_PATH: SUBPATH_BASE, OUT_DIR: SUBPATH_OUT_DIR });
 }
 
 /**
- * `npm run build` with `env` added, quiet unless it fails (then its whole log is printed). Every
+ * `npm run build` with `env` added, quiet unless it fails (then its whole log is printed); returns
+ * its standard output. Every
  * test that needs a real build of the checkout builds this way.
  */
-export function buildLikeNpmRunBuild(env: NodeJS.ProcessEnv = {}): void {
+export function buildLikeNpmRunBuild(env: NodeJS.ProcessEnv = {}): string {
   try {
-    execFileSync('npm', ['run', '--silent', 'build'], {
+    return execFileSync('npm', ['run', '--silent', 'build'], {
       cwd: REPO_ROOT,
       stdio: 'pipe',
+      encoding: 'utf8',
       env: buildEnv(env),
       maxBuffer: 256 * 1024 * 1024,
     });
