@@ -6,11 +6,22 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 120_000 } },
-      // The newcomer's path in clean copies of the project (tests/helpers/project-copy.ts), which run
-      // the site suites there: never inside such a copy (NEWCOMER_COPY), so a copy cannot start another.
+      // `npm run test:slow`: the newcomer's path in clean copies of the project
+      // (tests/helpers/project-copy.ts), which runs the site suites there, and the tests that build
+      // sites of their own (bench smoke, incremental builds). Never inside a newcomer's copy
+      // (NEWCOMER_COPY), so a copy cannot start another.
       ...(process.env.NEWCOMER_COPY
         ? []
-        : [{ test: { name: 'newcomer', include: ['tests/newcomer/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 180_000 } }]),
+        : [
+            {
+              test: {
+                name: 'slow',
+                include: ['tests/newcomer/**/*.test.ts', 'tests/slow/**/*.test.ts'],
+                testTimeout: 600_000,
+                hookTimeout: 600_000,
+              },
+            },
+          ]),
       {
         test: {
           name: 'site',

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * A page's `cacheKey` for Astro's incremental build (`experimental.incrementalBuild`): a digest of
  * everything the page shows that its code does not fix. Astro reuses the page from the last build
  * while the key and the page's code are unchanged, so a part left out of the key is a page that
- * goes stale: tests/build/incremental.test.ts holds a warm build to a clean one, byte for byte.
+ * goes stale: tests/slow/incremental.test.ts holds a warm build to a clean one, byte for byte.
  */
 export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');

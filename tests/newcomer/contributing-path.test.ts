@@ -15,13 +15,11 @@ import { SUBPATH_BASE, SUBPATH_OUT_DIR } from '../setup/dist';
  *
  * Left out of the copy's suite, to keep `npm test` within its time: the unit tests (they use
  * fixtures; tests/unit/newcomer.test.ts runs the content checks on the same papers in-process),
- * and three site tests that build content of their own, so a new paper cannot change them:
+ * and two site tests that build content of their own, so a new paper cannot change them:
  * SITE_TESTS_LEFT_OUT below. This project never runs inside the copy (NEWCOMER_COPY), so the
  * copy cannot start another copy.
  */
 export const SITE_TESTS_LEFT_OUT = [
-  // Synthetic entries in bench/.work/, and it needs a git checkout to name the commit.
-  'tests/build/bench-smoke.test.ts',
   // Fixture entries written like an attack, in a project copy of its own.
   'tests/build/hostile-content.test.ts',
   // Builds the same sources again and compares bytes: no expectation comes from the content.

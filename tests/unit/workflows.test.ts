@@ -84,6 +84,7 @@ describe('.github', () => {
       'npm run validate',
       'npm run check',
       'npm test',
+      'npm run test:slow',
       'npm run build',
       'npm run check:counts',
       'npm run check:links',
@@ -95,6 +96,7 @@ describe('.github', () => {
     ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(steps.find((step) => step.run === 'npm test')?.env).toEqual({ REQUIRE_BROWSER: '1' });
+    expect(steps.find((step) => step.run === 'npm run test:slow')?.env).toEqual({ REQUIRE_BROWSER: '1' });
     // The runner's own browser, found on the PATH; never apt's snap wrapper.
     const find = runs.find((run) => run.includes('CHROME_PATH='))!;
     expect(find).toContain('command -v chromium || ');
@@ -106,6 +108,13 @@ describe('.github', () => {
   it(".ci/run keeps Debian's Chromium at /usr/bin/chromium", () => {
     const script = read('.ci/run');
     expect(script).toContain('apt-get install -y --no-install-recommends chromium');
+  });
+
+  it('.ci/run runs the README’s test command, then the slow suite', () => {
+    const lines = read('.ci/run').split('\n');
+    const test = lines.indexOf('npm test');
+    expect(test).toBeGreaterThan(0);
+    expect(lines.indexOf('npm run test:slow')).toBeGreaterThan(test);
   });
 
   it('deploys with the official Pages actions under the repository sub-path, editing links pointing at the repository', () => {
