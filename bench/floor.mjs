@@ -8,7 +8,7 @@
 // with its types stripped).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { parse } from 'yaml';
 import { escapeHtml } from '../src/lib/html.ts';
 
 const [contentDir, outDir] = process.argv.slice(2);
@@ -21,10 +21,10 @@ const slug = (text) =>
 const page = (title, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
 
-/** A YAML entry, or an MDX entry's front matter and body; dates as written (js-yaml makes them Dates). */
+/** A YAML entry, or an MDX entry's front matter and body; dates as written (the core schema, as the site reads them). */
 function readEntry(file) {
   const text = readFileSync(file, 'utf8');
-  const load = (source) => yaml.load(source, { schema: yaml.JSON_SCHEMA });
+  const load = (source) => parse(source, { schema: 'core' });
   if (file.endsWith('.yaml')) return { data: load(text), body: '' };
   const end = text.indexOf('\n---', 4);
   return { data: load(text.slice(4, end)), body: text.slice(end + 4) };
@@ -51,7 +51,7 @@ ${tags ? `<dt>Tags</dt><dd><ul>${tags}</ul></dd>` : ''}
 }
 
 rmSync(outDir, { recursive: true, force: true });
-const sections = yaml.load(readFileSync(path.join(contentDir, 'sections.yaml'), 'utf8'));
+const sections = parse(readFileSync(path.join(contentDir, 'sections.yaml'), 'utf8'));
 const home = [];
 for (const section of sections) {
   const dir = path.join(contentDir, section.id);

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { ENTRY_EXTENSIONS, parseEntrySource, readSavedFile } from '../lib/entry-files';
 import { html } from '../lib/html';
 import { contentRoot } from '../lib/paths';
-import { entryFileProblems, formatProblem, validateContent, type Problem } from '../lib/validate';
+import { formatProblem, type Problem } from '../lib/problems';
+import { entryFileProblems, validateContent } from '../lib/validate';
 
 /**
  * Runs the content validator before Astro reads any entry. `astro build` fails with every problem
