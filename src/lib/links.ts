@@ -1,16 +1,8 @@
-import type { Link, LinkKind } from '../schemas/link';
+import { LINK_LABELS, type Link } from '../schemas/link';
 import { html, type Html } from './html';
 
-/** How each kind of link is labelled on the site. */
-export const LINK_LABELS: Record<LinkKind, string> = {
-  paper: 'Paper',
-  notes: 'Notes',
-  code: 'Code',
-  project: 'Project',
-  openreview: 'OpenReview',
-  blog: 'Blog',
-  other: 'Link',
-};
+// scripts/lib/list/write.ts reads the labels here; they are defined with the link kinds.
+export { LINK_LABELS };
 
 /** The host a reader will land on, shown beside the label. */
 export function linkHost(url: string): string {

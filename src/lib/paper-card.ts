@@ -2,6 +2,7 @@ import type { Link } from '../schemas/link';
 import type { Paper } from '../schemas/paper';
 import { html, raw, type Html } from './html';
 import { languageOf } from './language';
+import { memoize } from './memo';
 import { linkChipsHtml } from './links';
 import { renderInlineMarkdown } from './markdown';
 import { routes } from './routes';
@@ -29,17 +30,12 @@ export interface CardOptions {
  * Astro component cost as much as all the paper pages (bench/results.md). Text and attributes are
  * escaped here as Astro escapes them; the note is the one piece of HTML, from the safe Markdown.
  */
-export function paperCardHtml(paper: CardPaper, options: CardOptions = {}): Html {
-  const key = `${options.showSection ? 's' : ''}${options.headingLevel ?? 2}`;
-  let cards = written.get(paper);
-  if (!cards) written.set(paper, (cards = new Map()));
-  let card = cards.get(key);
-  if (card === undefined) cards.set(key, (card = writeCard(paper, options)));
-  return card;
-}
-const written = new WeakMap<CardPaper, Map<string, Html>>();
+export const paperCardHtml: (paper: CardPaper, options?: CardOptions) => Html = memoize(
+  writeCard,
+  (options: CardOptions = {}) => `${options.showSection ? 's' : ''}${options.headingLevel ?? 2}`,
+);
 
-function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: CardOptions): Html {
+function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: CardOptions = {}): Html {
   const { data } = paper;
   const h = `h${headingLevel}`;
   const meta = [

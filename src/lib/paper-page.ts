@@ -1,4 +1,5 @@
 import type { PaperEntry } from '../content';
+import { arxivAbsUrl } from './arxiv';
 import { facetValues } from './facets';
 import { html, raw, type Html } from './html';
 import { languageOf } from './language';
@@ -57,7 +58,7 @@ export function paperFactsHtml(paper: PaperEntry, { arxiv, also }: { arxiv?: str
     fact('Venue', data.venue),
     fact('Organisation', data.org),
     fact('Authors', data.authors?.join(', ')),
-    fact('arXiv', arxiv && html`<a href="https://arxiv.org/abs/${arxiv}" rel="noopener noreferrer"><code>${arxiv}</code></a>`),
+    fact('arXiv', arxiv && html`<a href="${arxivAbsUrl(arxiv)}" rel="noopener noreferrer"><code>${arxiv}</code></a>`),
     fact('Tags', tags.length ? html`<ul class="pill-row">${tags}</ul>` : undefined),
     fact('Also listed in', alsoItems.length ? html`<ul class="also-listed">${alsoItems}</ul>` : undefined, ignored),
   ]}</dl>`;

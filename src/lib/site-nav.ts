@@ -1,4 +1,5 @@
 import { html, type Html } from './html';
+import { memoize } from './memo';
 import { routes } from './routes';
 import { withBase } from './urls';
 
@@ -16,14 +17,10 @@ export interface NavSection {
  * `current` one marked, as HTML. Every page has the nav, and it differs only by `current`, so it
  * is written once per value and reused, like the paper cards (lib/paper-card).
  */
-export function siteNavItemsHtml(sections: readonly NavSection[], current?: string): Html {
-  let byCurrent = written.get(sections);
-  if (!byCurrent) written.set(sections, (byCurrent = new Map()));
-  let items = byCurrent.get(current);
-  if (items === undefined) byCurrent.set(current, (items = writeItems(sections, current)));
-  return items;
-}
-const written = new WeakMap<readonly NavSection[], Map<string | undefined, Html>>();
+export const siteNavItemsHtml: (sections: readonly NavSection[], current?: string) => Html = memoize(
+  writeItems,
+  (current?: string) => current,
+);
 
 function writeItems(sections: readonly NavSection[], current?: string): Html {
   const item = (id: string, path: string, label: Html | string) =>

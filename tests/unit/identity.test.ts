@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '../../src/lib/arxiv';
-import { inferLinkKind } from '../../scripts/lib/list/link-kind';
+import { inferLinkKind } from '../../src/schemas/link';
 import { paperKeys, SamePaperIndex } from '../../src/lib/same-paper';
 import { entrySlug, uniqueSlug } from '../../scripts/lib/list/slug';
 import { shortTitleKey, titleKey } from '../../src/lib/title-key';
