@@ -78,11 +78,10 @@ export function checkContent({ root = contentRoot(), publicDir = PUBLIC_DIR }: C
       ...sameIdProblems(sources.filter((source) => source.section === section)),
       ...reservedIdProblems(sources.filter((source) => source.section === section)),
       ...idPatternProblems(sources.filter((source) => source.section === section)),
-      ...duplicatePaperProblems(validEntries.filter((entry) => entry.source.section === section)),
       ...ignoredFileProblems(root, section),
     );
   }
-  problems.push(...sharedNoteWarnings(validEntries));
+  problems.push(...duplicatePaperProblems(validEntries), ...sharedNoteWarnings(validEntries));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, entryCount: sources.length, sectionCount: sectionIds.length };
@@ -292,24 +291,42 @@ function sameIdProblems(sources: readonly EntrySource[]): Problem[] {
   });
 }
 
-/** Within one section, a later entry naming the same paper as an earlier one (the same-paper rule). */
+/**
+ * A paper listed twice in one section, by the same-paper rule over every section's entries (the
+ * rule the site groups by: two entries of a section joined through an entry elsewhere are one
+ * paper there too). Each later entry is reported against the first of its paper in its section,
+ * at the field that makes the first step of the match.
+ */
 function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
-  const index = new SamePaperIndex<EntrySource>();
+  const index = new SamePaperIndex<ValidEntry>();
+  for (const entry of entries) index.add(entry.paper, entry);
   const problems: Problem[] = [];
-  for (const { source, paper } of entries) {
-    for (const { item: earlier, reason } of index.findAll(paper)) {
+  for (const group of index.groups()) {
+    const firstInSection = new Map<string, ValidEntry>();
+    for (const entry of group) {
+      const { source, paper } = entry;
+      const first = firstInSection.get(source.section);
+      if (!first) {
+        firstInSection.set(source.section, entry);
+        continue;
+      }
+      const steps = index.chain(entry, first);
+      const reason = steps[0]!.reason;
       const fieldPath = reason.by === 'arxiv' ? arxivFieldPath(paper, reason.id) : ['title'];
-      const why = describeSamePaper(reason);
+      const via = steps.slice(0, -1).map((step) => entryName(step.item.source));
+      const why =
+        steps.length === 1
+          ? describeSamePaper(reason)
+          : `through ${via.join(', ')}: ${steps.map((step) => describeSamePaper(step.reason)).join(', then ')}`;
       problems.push(
         entryProblem(
           source,
           source.lineOf(fieldPath),
           fieldPath.join('.'),
-          `same paper as ${entryName(earlier)} (${why}); list it once per section`,
+          `same paper as ${entryName(first.source)} (${why}); list it once per section`,
         ),
       );
     }
-    index.add(paper, source);
   }
   return problems;
 }

@@ -291,6 +291,25 @@ describe('validateContent', () => {
     ]);
   });
 
+  it('reports two entries of a section joined through an entry of another section, as the site groups them', () => {
+    // a and c share nothing; survey/b shares its arXiv id with a and its title with c.
+    const files = {
+      'mllm/a.yaml': yamlEntry({ title: 'Foo: A Model', url: 'https://arxiv.org/abs/2401.00001' }),
+      'mllm/c.yaml': yamlEntry({ title: 'Foo Bar', url: 'https://github.com/foo/bar' }),
+      'survey/b.yaml': yamlEntry({ title: 'Foo Bar', url: 'https://arxiv.org/pdf/2401.00001' }),
+    };
+    expect(problemsIn(contentFolder(files))).toEqual([
+      {
+        file: 'mllm/c.yaml',
+        line: 1,
+        field: 'title',
+        message:
+          'same paper as mllm/a.yaml (through survey/b.yaml: same title, then same arXiv id 2401.00001); list it once per section',
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('reports two files with the same id in one section (x.yaml and x.mdx)', () => {
     const problems = problemsIn(
       contentFolder({
