@@ -7,13 +7,13 @@ import {
   FIXED_COST_COLUMNS,
   FLOOR_COLUMNS,
   MDX_COLUMNS,
-  NOTES_MARKER,
   OUTPUT_COLUMNS,
   REBUILD_COLUMNS,
   ROUND_COLUMNS,
   STEP_COLUMNS,
   WEIGHT_COLUMNS,
-} from '../../scripts/lib/bench/report';
+} from '../../scripts/lib/bench/tables';
+import { NOTES_MARKER } from '../../scripts/lib/bench/report';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { buildEnv } from '../setup/build-site';
 
