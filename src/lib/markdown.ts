@@ -84,8 +84,8 @@ function urlOf(element: Element): string | undefined {
 /**
  * One line in which Markdown (CommonMark with GFM) finds no syntax, so its HTML is the line itself:
  * no character that opens inline syntax, a character reference or an autolink, and no start that
- * opens a block. Most notes are such lines, and at 10,000 papers running the processor on each
- * was a tenth of the build (bench/results.md); a property test holds this to the processor's output.
+ * opens a block. Most notes are such lines, and running the processor on each was a large share of
+ * the build (bench/results.md has the figures); a property test holds this to the processor's output.
  */
 export function isPlainMarkdownLine(markdown: string): boolean {
   return (

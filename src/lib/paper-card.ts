@@ -26,9 +26,9 @@ export interface CardOptions {
 /**
  * A paper's card as HTML. A paper's card is the same on each of its section's sorted, tag and
  * paginated views, its tag pages and the home page, so it is written once per paper and options
- * and reused: at 10,000 papers the listing pages hold ten cards per paper, and rendering each as an
- * Astro component cost as much as all the paper pages (bench/results.md). Text and attributes are
- * escaped here as Astro escapes them; the note is the one piece of HTML, from the safe Markdown.
+ * and reused: the listing pages hold many cards per paper, and rendering each as an Astro component
+ * cost as much as all the paper pages (bench/results.md has the figures). The `html` template
+ * escapes text and attributes as Astro does; the note is the one piece of HTML, from the safe Markdown.
  */
 export const paperCardHtml: (paper: CardPaper, options?: CardOptions) => Html = memoize(
   writeCard,

@@ -10,8 +10,8 @@ import { withBase } from './urls';
 
 /**
  * The paper page's article, piece by piece, as HTML strings. There are as many paper pages as
- * papers, and writing their many small parts as Astro expressions cost a tenth of the build at
- * 10,000 papers (bench/results.md); strings cost a fraction of that. The page keeps what needs
+ * papers, and writing their many small parts as Astro expressions cost a large share of the build;
+ * strings cost a fraction of that (bench/results.md has the figures). The page keeps what needs
  * Astro: the layout, the long note's MDX and the copy button's script. The `html` template escapes
  * text and attributes as Astro does; notes are the one HTML, from the safe Markdown. Each part is
  * a list of pieces, joined with nothing between them, so the source can break lines freely.

@@ -27,7 +27,7 @@ const REPORT = path.join(WORK, 'results.md');
 const ENTRIES = 200;
 
 let report = '';
-// Six builds (the floor, the site, two for the MDX cost, two warm rebuilds): minutes on a busy 2-core machine.
+// Six builds (the floor, the site, two for the MDX cost, two warm rebuilds): the slowest setup of the suites.
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   await promisify(execFile)(

@@ -150,7 +150,7 @@ export function resultsMarkdown({
     `A real run of \`${command}\` on this machine: ${machineLine(machine)}.`,
     ...(pending.length ? [`**Part way: still to run when this was written: ${pending.join(', ')}.**`] : []),
     'Entries are synthetic (scripts/lib/bench/synthetic.ts, seeded): English titles, Chinese notes, 1–3 links, tags, 5% MDX, spread over the real sections like the real list.',
-    "**The floor** (bench/floor.mjs) is the least a static build of the same content can do: one page per paper and per section written with template strings, then the Pagefind CLI with the site's index settings. Absolute times on this shared machine drift by a third from hour to hour, so each size builds the floor and the site back to back, " +
+    "**The floor** (bench/floor.mjs) is the least a static build of the same content can do: one page per paper and per section written with template strings, then the Pagefind CLI with the site's index settings. Absolute times drift on a shared machine, so each size builds the floor and the site back to back, " +
       `${rounds} time(s) in turn, and the ratios are taken within each round (median over the rounds); the absolute figures are medians.`,
     "The site builds as `npm run build` does (its Node flags, Astro, then the search index in a process of its own once Astro has exited), from a clean cache, in an Astro root of its own (bench/.work/site-N). Peak MB is the largest sum of RSS over a step's process tree (sampled every 100 ms), the largest step's; CPU s is user + system time of the steps and their children: GNU time's figure, or the sum over the sampled processes where that is larger (Pagefind's indexer is killed by the build, never waited for, so GNU time misses it).",
     '',
