@@ -28,12 +28,12 @@ export default defineConfig({
           include: ['tests/{build,search,browser}/**/*.test.ts'],
           // The suites read dist/ (and dist-subpath/) built once, before any of them runs.
           globalSetup: ['tests/setup/build-site.ts'],
-          // Sized for two slow cores with another build running; axe over a page in both themes
+          // Generous, so a slow machine fails only on what is wrong; axe over a page in both themes
           // is the slowest test.
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // expect.poll waits on the page (Pagefind loading, a search running): 1 s, the default,
-          // is not enough while other builds share the two cores.
+          // expect.poll waits on the page (Pagefind loading, a search running), which the default
+          // of 1 s does not always allow.
           expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },

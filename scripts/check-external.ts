@@ -11,7 +11,8 @@ import {
   formatSummary,
   type CheckOptions,
 } from './lib/checks/check-external';
-import { asInputError, CliError, displayPath, EXIT, runCommand } from './lib/cli';
+import { displayPath } from '../src/lib/paths';
+import { asInputError, CliError, EXIT, runCommand } from './lib/cli';
 
 const USAGE =
   'npm run check:external [-- --dist DIR] [--content DIR] [--concurrency N] [--per-host N] [--timeout SECONDS] [--retries N]';
@@ -71,7 +72,7 @@ in CI or npm test. Exit 0: none dead (blocked ones are listed to check by hand);
     );
     if (process.stderr.isTTY) process.stderr.write('\n');
 
-    const whereOf = new Map(urls.map(({ url, where }) => [url, where.map(displayPath)]));
+    const whereOf = new Map(urls.map(({ url, where }) => [url, where.map((file) => displayPath(file))]));
     for (const verdict of ['dead', 'blocked'] as const) {
       for (const check of checks.filter((candidate) => candidate.verdict === verdict))
         console.log(formatCheck(check, whereOf.get(check.url)!));

@@ -11,7 +11,8 @@ import {
   planWarnings,
 } from './lib/list/import';
 import { notListText } from './lib/list/sync-state';
-import { asInputError, CliError, displayPath, EXIT, readTextFile, runCommand, todayUtc } from './lib/cli';
+import { displayPath } from '../src/lib/paths';
+import { asInputError, CliError, EXIT, readTextFile, runCommand, todayUtc } from './lib/cli';
 
 await runCommand(
   {
@@ -81,7 +82,7 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
       console.error(
         `${listFile}:${problem.line}: warning: cannot read this line, kept for a fix: ${problem.reason}: ${problem.text}`,
       );
-    const report = formatImportSummary(plan, displayPath);
+    const report = formatImportSummary(plan, (file) => displayPath(file));
     console.log(report);
     if (values.report !== undefined) writeFileAtomic(values.report, `${report}\n`);
     if (!planIsClean(plan)) {

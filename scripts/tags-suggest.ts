@@ -1,7 +1,8 @@
 /** npm run tags:suggest: topic tags the entries' titles and notes suggest (only ever added). */
 import { writeFileAtomic } from '../src/lib/entry-files';
 import { planTagSuggestions } from './lib/list/suggest-tags';
-import { displayPath, EXIT, runCommand } from './lib/cli';
+import { displayPath } from '../src/lib/paths';
+import { EXIT, runCommand } from './lib/cli';
 
 await runCommand(
   {

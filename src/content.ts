@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { openContentRoot } from './lib/content-root';
+import { memoize } from './lib/memo';
 import { paperKeys } from './lib/same-paper';
 import { sortEntries } from './lib/sort';
 import { tagSlug } from './lib/tags';
@@ -123,15 +124,13 @@ export function loadContent() {
 
 /** Other sections' entries for the same paper (looked up by key: a scan per paper is quadratic). */
 export function alsoListedIn(paper: PaperEntry, all: readonly PaperEntry[]): PaperEntry[] {
-  let byKey = papersByKey.get(all);
-  if (!byKey) {
-    byKey = new Map();
-    for (const entry of all) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
-    papersByKey.set(all, byKey);
-  }
-  return (byKey.get(paper.key) ?? []).filter((other) => other !== paper);
+  return (papersByKey(all).get(paper.key) ?? []).filter((other) => other !== paper);
 }
-const papersByKey = new WeakMap<readonly PaperEntry[], Map<string, PaperEntry[]>>();
+const papersByKey = memoize((all: readonly PaperEntry[]) => {
+  const byKey = new Map<string, PaperEntry[]>();
+  for (const entry of all) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
+  return byKey;
+});
 
 export interface TagCount {
   tag: string;
@@ -140,15 +139,7 @@ export interface TagCount {
 }
 
 /** Tags with how many papers carry them, most used first. Memoised: every listing page asks. */
-export function tagCounts(papers: readonly PaperEntry[]): TagCount[] {
-  let counted = tagCountCache.get(papers);
-  if (!counted) {
-    counted = countTags(papers);
-    tagCountCache.set(papers, counted);
-  }
-  return counted;
-}
-const tagCountCache = new WeakMap<readonly PaperEntry[], TagCount[]>();
+export const tagCounts: (papers: readonly PaperEntry[]) => TagCount[] = memoize(countTags);
 
 function countTags(papers: readonly PaperEntry[]): TagCount[] {
   const counts = new Map<string, TagCount>();
@@ -164,12 +155,6 @@ function countTags(papers: readonly PaperEntry[]): TagCount[] {
 }
 
 /** Facet values with counts over `papers` (memoised per list: every listing page of a section asks). */
-export function paperFacetCounts(papers: readonly PaperEntry[]): Record<FacetName, FacetOption[]> {
-  let counted = facetCountCache.get(papers);
-  if (!counted) {
-    counted = facetCounts(papers.map((paper) => ({ sectionId: paper.section.id, data: paper.data })));
-    facetCountCache.set(papers, counted);
-  }
-  return counted;
-}
-const facetCountCache = new WeakMap<readonly PaperEntry[], Record<FacetName, FacetOption[]>>();
+export const paperFacetCounts: (papers: readonly PaperEntry[]) => Record<FacetName, FacetOption[]> = memoize((papers) =>
+  facetCounts(papers.map((paper) => ({ sectionId: paper.section.id, data: paper.data }))),
+);

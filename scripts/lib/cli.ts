@@ -137,11 +137,6 @@ function fileErrorReason(error: NodeJS.ErrnoException): string {
   return (error.code && FILE_ERROR_REASONS[error.code]) ?? error.message;
 }
 
-/** A path as the user would type it from here. */
-export function displayPath(file: string): string {
-  return path.relative(process.cwd(), file) || '.';
-}
-
 /** Scripts work on a checkout of this repository; elsewhere they say so in one line. */
 export function requireRepository(): void {
   try {

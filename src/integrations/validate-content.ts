@@ -2,8 +2,10 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTRY_EXTENSIONS, parseEntrySource, readSavedFile } from '../lib/entry-files';
+import { html } from '../lib/html';
 import { contentRoot } from '../lib/paths';
-import { entryFileProblems, formatProblem, validateContent, type Problem } from '../lib/validate';
+import { formatProblem, type Problem } from '../lib/problems';
+import { entryFileProblems, validateContent } from '../lib/validate';
 
 /**
  * Runs the content validator before Astro reads any entry. `astro build` fails with every problem
@@ -69,9 +71,6 @@ export function contentValidation(): AstroIntegration {
   };
 }
 
-/** Astro's overlay shows `message` as HTML: entry text in a message must stay text. */
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** What the dev server's error overlay shows: the problems as `npm run validate` prints them, the first one located. */
 export function overlayError(problems: readonly Problem[]) {
   const first = problems[0]!;
@@ -79,7 +78,8 @@ export function overlayError(problems: readonly Problem[]) {
   return {
     name: 'ContentEntryError',
     title: 'An entry file has a problem',
-    message: lines.map(escapeHtml).join('<br>'),
+    // The overlay shows `message` as HTML: entry text in a message must stay text.
+    message: html`${lines.map((line, index) => [index > 0 && html`<br>`, line])}`.value,
     hint: 'Fix the file and save it; <code>npm run validate</code> lists every problem.',
     stack: lines.join('\n'),
     plugin: 'content-validation',

@@ -1,3 +1,4 @@
+import { arxivAbsUrl } from './arxiv';
 import { titleKey } from './title-key';
 import { normaliseVenue } from './facets';
 
@@ -46,7 +47,7 @@ export function bibtexFor(paper: { title: string; arxiv: string; authors?: strin
     ['year', `{${year}}`],
     ['eprint', `{${paper.arxiv}}`],
     ['archivePrefix', '{arXiv}'],
-    ['url', `{https://arxiv.org/abs/${paper.arxiv}}`],
+    ['url', `{${arxivAbsUrl(paper.arxiv)}}`],
   ];
   return `@${conference ? 'inproceedings' : 'misc'}{${firstWord}${arxivYearOf}_${paper.arxiv.replace(/[^\w]/g, '')},\n${fields.map(([key, value]) => `  ${key} = ${value}`).join(',\n')}\n}`;
 }

@@ -1,10 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { stringify } from 'yaml';
 import { PAPER_FIELD_ORDER, type PaperInput } from '../schemas/paper';
-import { explainYamlError } from './yaml-hints';
+import { parseYaml, type YamlText } from './yaml-file';
 
 /** `.yaml` for data only, `.md` for a long note in Markdown, `.mdx` for a long note with components. */
 export const ENTRY_EXTENSIONS = ['.yaml', '.md', '.mdx'] as const;
@@ -12,24 +11,18 @@ export type EntryFormat = 'yaml' | 'md' | 'mdx';
 /** Path of the JSON Schema (for editors) relative to an entry file in content/<section>/. */
 export const JSON_SCHEMA_REF = '../paper.schema.json';
 
-/** An entry file as read from disk, before schema validation. */
-export interface EntrySource {
+/** An entry file as read from disk, before schema validation; its YAML read by lib/yaml-file. */
+export interface EntrySource extends YamlText {
   /** Absolute path. */
   file: string;
   section: string;
   /** The file name without extension: the entry id and URL slug. */
   id: string;
   format: EntryFormat;
-  /** The YAML data (frontmatter for .md and .mdx); undefined when the YAML does not parse. */
-  data: unknown;
   /** The body of a .md or .mdx entry (the long note); '' for YAML entries. */
   body: string;
   /** 1-based line in `file` where the body starts (1 for YAML). */
   bodyLine: number;
-  /** YAML syntax errors with 1-based lines in `file`. */
-  syntaxErrors: { line: number; message: string }[];
-  /** 1-based line in `file` of a field path such as ['links', 0, 'url'] (nearest existing parent). */
-  lineOf(fieldPath: readonly PropertyKey[]): number;
 }
 
 /** Splits `---\nfrontmatter\n---\nbody`; returns the YAML text, the body and where each starts. */
@@ -62,80 +55,19 @@ export function parseEntrySource(file: string, text: string, section = path.base
       yamlText = '';
     }
   }
-  // Most files are fine, and nothing needs their lines: js-yaml reads them several times faster
-  // than `yaml`'s document API (bench/results.md, "Why each choice"). The document,
-  // with positions, is parsed only when a line is asked for or js-yaml rejects the file. The core
-  // schema keeps unquoted dates as strings, as `yaml` does, so rewriting an entry keeps them.
-  let data: unknown;
-  let fastError: Error | undefined;
-  try {
-    data = loadYaml(yamlText, { schema: CORE_SCHEMA, filename: file });
-  } catch (error) {
-    fastError = error as Error;
-  }
-  let located: { doc: Document; toFileLine(offset: number): number } | undefined;
-  const locate = () => {
-    if (!located) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-      located = { doc, toFileLine: (offset) => lineCounter.linePos(offset).line + yamlLine - 1 };
-    }
-    return located;
-  };
-  if (fastError) {
-    const { doc, toFileLine } = locate();
-    // One mistake, one line: later errors are mostly the parser losing its way after the first.
-    const [first] = doc.errors;
-    // Where the two readers disagree, js-yaml's verdict stands: Astro reads entries with it.
-    const error = first
-      ? { line: toFileLine(first.pos[0]), message: first.message.split('\n')[0]! }
-      : jsYamlSyntaxError(fastError, yamlLine);
-    syntaxErrors.push({ line: error.line, message: explainYamlError(error.message, text.split('\n')[error.line - 1] ?? '') });
-  }
+  const yaml = parseYaml(yamlText, yamlLine);
+  syntaxErrors.push(...yaml.syntaxErrors);
   return {
     file,
     section,
     id,
     format,
-    data: syntaxErrors.length ? undefined : data,
+    data: syntaxErrors.length ? undefined : yaml.data,
     body,
     bodyLine,
     syntaxErrors,
-    lineOf: (fieldPath) => {
-      const { doc, toFileLine } = locate();
-      return toFileLine(
-        nodeOffset(
-          doc,
-          fieldPath.filter((key): key is string | number => typeof key !== 'symbol'),
-        ),
-      );
-    },
+    lineOf: yaml.lineOf,
   };
-}
-
-/** js-yaml's error as a syntax error: its reason, at its 0-based line counted from the YAML's start. */
-function jsYamlSyntaxError(
-  error: Error & { reason?: string; mark?: { line: number } },
-  yamlLine: number,
-): EntrySource['syntaxErrors'][number] {
-  return { line: (error.mark?.line ?? 0) + yamlLine, message: error.reason ?? error.message.split('\n')[0]! };
-}
-
-function nodeOffset(doc: Document, fieldPath: readonly (string | number)[]): number {
-  let node: unknown = doc.contents;
-  let offset = (doc.contents as { range?: number[] } | null)?.range?.[0] ?? 0;
-  for (const key of fieldPath) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (!pair) break;
-      offset = (pair.key as { range?: number[] }).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
-      node = node.items[key];
-      offset = (node as { range?: number[] }).range?.[0] ?? offset;
-    } else break;
-  }
-  return offset;
 }
 
 /** Every entry file under `root`, one folder per section id, sorted by section then file name. */

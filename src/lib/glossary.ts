@@ -10,6 +10,9 @@
  * searched too, and its results rank first.
  */
 import type { Concept } from '../schemas/glossary';
+import { HAN } from './language';
+import { memoize } from './memo';
+import { escapeRegExp } from './regexp';
 
 export type { Concept } from '../schemas/glossary';
 
@@ -51,9 +54,6 @@ export function conceptToken(id: string): string {
   }
   return CONCEPT_TOKEN_PREFIX + letters;
 }
-
-const HAN = /\p{Script=Han}/u;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A Latin form as a pattern: spaces and hyphens in the form match any run of them in the text.
@@ -97,22 +97,17 @@ export function compileGlossary(concepts: readonly Concept[]): CompiledConcept[]
 }
 
 /** Latin forms by their first two letters, so a text's words look up only forms that could fit. */
-const buckets = new WeakMap<readonly CompiledConcept[], Map<string, { index: number; form: CompiledForm }[]>>();
-function latinBuckets(glossary: readonly CompiledConcept[]) {
-  let map = buckets.get(glossary);
-  if (!map) {
-    map = new Map();
-    glossary.forEach(({ forms }, index) => {
-      for (const form of forms) {
-        if (HAN.test(form.text)) continue;
-        const bucket = form.key.slice(0, 2);
-        map!.set(bucket, [...(map!.get(bucket) ?? []), { index, form }]);
-      }
-    });
-    buckets.set(glossary, map);
-  }
+const latinBuckets = memoize((glossary: readonly CompiledConcept[]) => {
+  const map = new Map<string, { index: number; form: CompiledForm }[]>();
+  glossary.forEach(({ forms }, index) => {
+    for (const form of forms) {
+      if (HAN.test(form.text)) continue;
+      const bucket = form.key.slice(0, 2);
+      map.set(bucket, [...(map.get(bucket) ?? []), { index, form }]);
+    }
+  });
   return map;
-}
+});
 
 const isAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isLower = (code: number) => code >= 97 && code <= 122;

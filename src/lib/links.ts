@@ -1,16 +1,8 @@
-import type { Link, LinkKind } from '../schemas/link';
-import { escapeHtml as e } from './html';
+import { LINK_LABELS, type Link } from '../schemas/link';
+import { html, type Html } from './html';
 
-/** How each kind of link is labelled on the site. */
-export const LINK_LABELS: Record<LinkKind, string> = {
-  paper: 'Paper',
-  notes: 'Notes',
-  code: 'Code',
-  project: 'Project',
-  openreview: 'OpenReview',
-  blog: 'Blog',
-  other: 'Link',
-};
+// scripts/lib/list/write.ts reads the labels here; they are defined with the link kinds.
+export { LINK_LABELS };
 
 /** The host a reader will land on, shown beside the label. */
 export function linkHost(url: string): string {
@@ -22,14 +14,12 @@ export function linkHost(url: string): string {
 }
 
 /** A paper's link chips, on its card and (with each link's host) on its page. */
-export function linkChipsHtml(links: readonly Link[], { hosts = false }: { hosts?: boolean } = {}): string {
-  const chips = links
-    .map(
-      (link) =>
-        `<li><a class="link-chip kind-${link.kind}" href="${e(link.url)}" rel="noopener noreferrer">${LINK_LABELS[link.kind]}` +
-        (hosts ? ` <span class="host">${e(linkHost(link.url))}</span>` : '') +
-        `</a></li>`,
-    )
-    .join('');
-  return `<ul class="links" aria-label="Links">${chips}</ul>`;
+export function linkChipsHtml(links: readonly Link[], { hosts = false }: { hosts?: boolean } = {}): Html {
+  const chips = links.map(
+    (link) =>
+      html`<li><a class="link-chip kind-${link.kind}" href="${link.url}" rel="noopener noreferrer">${LINK_LABELS[link.kind]}${
+        hosts && html` <span class="host">${linkHost(link.url)}</span>`
+      }</a></li>`,
+  );
+  return html`<ul class="links" aria-label="Links">${chips}</ul>`;
 }

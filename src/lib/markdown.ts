@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Root, RootContent, Parent } from 'mdast';
 import type { Element, ElementContent, Root as HtmlRoot } from 'hast';
+import { memoize } from './memo';
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|#|\/(?!\/))/i;
 
@@ -83,8 +84,8 @@ function urlOf(element: Element): string | undefined {
 /**
  * One line in which Markdown (CommonMark with GFM) finds no syntax, so its HTML is the line itself:
  * no character that opens inline syntax, a character reference or an autolink, and no start that
- * opens a block. Most notes are such lines, and at 10,000 papers running the processor on each
- * was a tenth of the build (bench/results.md); a property test holds this to the processor's output.
+ * opens a block. Most notes are such lines, and running the processor on each was a large share of
+ * the build (bench/results.md has the figures); a property test holds this to the processor's output.
  */
 export function isPlainMarkdownLine(markdown: string): boolean {
   return (
@@ -114,23 +115,18 @@ const processor = unified()
   .use(markdownPipeline.rehypePlugins)
   .use(rehypeStringify);
 
-const inlineCache = new Map<string, string>();
-
 /**
  * A note's inline Markdown as HTML, without the wrapping paragraph. Memoised: a note is shown on
  * its section's every sorted and tag view, the home page, tag pages and the feed.
  */
 export function renderInlineMarkdown(markdown: string): string {
-  if (isPlainMarkdownLine(markdown)) return markdown;
-  let html = inlineCache.get(markdown);
-  if (html === undefined) {
-    const block = String(processor.processSync(markdown)).trim();
-    const single = /^<p>([\s\S]*)<\/p>$/.exec(block);
-    html = single && !single[1]!.includes('<p>') ? single[1]! : block;
-    inlineCache.set(markdown, html);
-  }
-  return html;
+  return isPlainMarkdownLine(markdown) ? markdown : renderInline(markdown);
 }
+const renderInline = memoize((markdown: string) => {
+  const block = String(processor.processSync(markdown)).trim();
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(block);
+  return single && !single[1]!.includes('<p>') ? single[1]! : block;
+});
 
 /** Block Markdown (the list's header, about page) as HTML, with the same safety rules. */
 export function renderMarkdown(markdown: string): string {

@@ -1,7 +1,8 @@
 import type { Link } from '../schemas/link';
 import type { Paper } from '../schemas/paper';
-import { escapeHtml as e } from './html';
+import { html, raw, type Html } from './html';
 import { languageOf } from './language';
+import { memoize } from './memo';
 import { linkChipsHtml } from './links';
 import { renderInlineMarkdown } from './markdown';
 import { routes } from './routes';
@@ -25,42 +26,31 @@ export interface CardOptions {
 /**
  * A paper's card as HTML. A paper's card is the same on each of its section's sorted, tag and
  * paginated views, its tag pages and the home page, so it is written once per paper and options
- * and reused: at 10,000 papers the listing pages hold ten cards per paper, and rendering each as an
- * Astro component cost as much as all the paper pages (bench/results.md). Text and attributes are
- * escaped here as Astro escapes them; the note is the one piece of HTML, from the safe Markdown.
+ * and reused: the listing pages hold many cards per paper, and rendering each as an Astro component
+ * cost as much as all the paper pages (bench/results.md has the figures). The `html` template
+ * escapes text and attributes as Astro does; the note is the one piece of HTML, from the safe Markdown.
  */
-export function paperCardHtml(paper: CardPaper, options: CardOptions = {}): string {
-  const key = `${options.showSection ? 's' : ''}${options.headingLevel ?? 2}`;
-  let cards = written.get(paper);
-  if (!cards) written.set(paper, (cards = new Map()));
-  let html = cards.get(key);
-  if (html === undefined) cards.set(key, (html = writeCard(paper, options)));
-  return html;
-}
-const written = new WeakMap<CardPaper, Map<string, string>>();
+export const paperCardHtml: (paper: CardPaper, options?: CardOptions) => Html = memoize(
+  writeCard,
+  (options: CardOptions = {}) => `${options.showSection ? 's' : ''}${options.headingLevel ?? 2}`,
+);
 
-function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: CardOptions): string {
+function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: CardOptions = {}): Html {
   const { data } = paper;
   const h = `h${headingLevel}`;
   const meta = [
-    showSection && `<li><a href="${e(withBase(paper.section.path))}">${e(paper.section.short ?? paper.section.title)}</a></li>`,
-    data.venue && `<li class="venue">${e(data.venue)}</li>`,
-    data.org && `<li>${e(data.org)}</li>`,
-    ...(data.tags ?? []).map((tag) => `<li><a class="tag" href="${e(withBase(routes.tag(tag)))}">#${e(tag)}</a></li>`),
-    `<li><span class="visually-hidden">Added </span><time datetime="${e(data.added)}">${e(data.added)}</time></li>`,
-  ]
-    .filter(Boolean)
-    .join('');
-  return (
-    `<article class="paper-card" data-id="${e(paper.id)}">` +
-    `<${h} class="paper-title" lang="${languageOf(data.title)}"><a href="${e(withBase(paper.path))}">${e(data.title)}</a></${h}>` +
-    (data.note ? `<p class="note" lang="${languageOf(data.note)}">${renderInlineMarkdown(data.note)}</p>` : '') +
-    `<div class="card-foot">${linkChipsHtml(data.links)}<ul class="meta" aria-label="Details">${meta}</ul></div>` +
-    `</article>`
-  );
+    showSection && html`<li><a href="${withBase(paper.section.path)}">${paper.section.short ?? paper.section.title}</a></li>`,
+    data.venue && html`<li class="venue">${data.venue}</li>`,
+    data.org && html`<li>${data.org}</li>`,
+    ...(data.tags ?? []).map((tag) => html`<li><a class="tag" href="${withBase(routes.tag(tag))}">#${tag}</a></li>`),
+    html`<li><span class="visually-hidden">Added </span><time datetime="${data.added}">${data.added}</time></li>`,
+  ];
+  return html`<article class="paper-card" data-id="${paper.id}"><${h} class="paper-title" lang="${languageOf(data.title)}"><a href="${withBase(paper.path)}">${data.title}</a></${h}>${
+    data.note && html`<p class="note" lang="${languageOf(data.note)}">${raw(renderInlineMarkdown(data.note))}</p>`
+  }<div class="card-foot">${linkChipsHtml(data.links)}<ul class="meta" aria-label="Details">${meta}</ul></div></article>`;
 }
 
 /** The `<li>` items of a list of cards, for a page's `<ol class="paper-list">`. */
-export function paperListItems(papers: readonly CardPaper[], options: CardOptions = {}): string {
-  return papers.map((paper) => `<li>${paperCardHtml(paper, options)}</li>`).join('');
+export function paperListItems(papers: readonly CardPaper[], options: CardOptions = {}): Html {
+  return html`${papers.map((paper) => html`<li>${paperCardHtml(paper, options)}</li>`)}`;
 }

@@ -47,3 +47,8 @@ export function assertInRepository(root: string = REPO_ROOT): void {
 export function buildOutDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.OUT_DIR ?? './dist';
 }
+
+/** A path as messages show it: relative to `from` (default: the working directory), with `/`. */
+export function displayPath(file: string, from: string = process.cwd()): string {
+  return path.relative(from, file).split(path.sep).join('/') || '.';
+}

@@ -28,18 +28,27 @@ export function identityTokens(paper: PaperIdentity): string[] {
   return [...(key ? [`title:${key}`] : []), ...arxivIdsOf(paper).map((id) => `arxiv:${id}`)];
 }
 
-/** Why two entries are the same paper: the same title, one title naming the other, or a shared arXiv id. */
-export type SamePaperReason = { by: 'title' } | { by: 'name' } | { by: 'arxiv'; id: string };
+/**
+ * Why two entries are the same paper: the same title, one title naming the other, a shared arXiv
+ * id, or (only between entries of one group) a chain of these through other entries.
+ */
+export type SamePaperReason =
+  | { by: 'title' }
+  | { by: 'name' }
+  | { by: 'arxiv'; id: string }
+  | { by: 'chain'; steps: Exclude<SamePaperReason, { by: 'chain' }>[] };
+type DirectReason = Exclude<SamePaperReason, { by: 'chain' }>;
 
 /** A reason in words, for messages: `same title`, `one title names the other`, `same arXiv id …`. */
 export function describeSamePaper(reason: SamePaperReason): string {
+  if (reason.by === 'chain') return `through other entries: ${reason.steps.map(describeSamePaper).join(', then ')}`;
   if (reason.by === 'arxiv') return `same arXiv id ${reason.id}`;
   return reason.by === 'name' ? 'one title names the other' : 'same title';
 }
 
 /**
- * What an entry is found by in a SamePaperIndex: its identity tokens, and `name:` (the title
- * before its subtitle) so a later `Mini-Gemini` finds an earlier `Mini-Gemini: Mining …`.
+ * What an entry is found by: its identity tokens, and `name:` (the title before its subtitle) so
+ * a later `Mini-Gemini` finds an earlier `Mini-Gemini: Mining …`.
  */
 function storedTokens(paper: PaperIdentity): string[] {
   const short = shortTitleKey(paper.title);
@@ -47,7 +56,7 @@ function storedTokens(paper: PaperIdentity): string[] {
 }
 
 /** What a paper looks for: its own tokens, its name as a whole title, and its title as a name. */
-function soughtTokens(paper: PaperIdentity): { token: string; reason: SamePaperReason }[] {
+function soughtTokens(paper: PaperIdentity): { token: string; reason: DirectReason }[] {
   const short = shortTitleKey(paper.title);
   const key = titleKey(paper.title);
   return [
@@ -63,74 +72,145 @@ function soughtTokens(paper: PaperIdentity): { token: string; reason: SamePaperR
 }
 
 /**
- * Entries added one by one, each looked up against those before it by the same-paper rule (the
- * rule `paperKeys` groups by): used by validation (a paper listed twice in a section) and `npm run
- * new` (refuses a paper already listed). A title match wins over the others.
+ * The same-paper rule between two entries, directly: the first of `b`'s sought tokens that `a`
+ * holds (a title match comes first). `undefined` when only a chain of other entries joins them.
+ */
+export function samePaperReason(a: PaperIdentity, b: PaperIdentity): DirectReason | undefined {
+  const held = new Set(storedTokens(a));
+  return soughtTokens(b).find(({ token }) => held.has(token))?.reason;
+}
+
+/**
+ * The one same-paper rule: entries are the same paper when a chain of direct matches (same title,
+ * one title naming the other, a shared arXiv id) joins them, so `A ~ B` and `B ~ C` put A and C
+ * together even when they share nothing. Entries are added one by one and grouped as they come;
+ * validation, the site's grouping (`paperKeys`) and `npm run new` all ask it.
  */
 export class SamePaperIndex<T> {
-  readonly #byToken = new Map<string, T>();
+  readonly #members: { paper: PaperIdentity; item: T }[] = [];
+  readonly #parent: number[] = [];
+  /** Each token and the first entry that holds it (any later holder is in its group). */
+  readonly #byToken = new Map<string, number>();
+
+  #root(index: number): number {
+    while (this.#parent[index] !== index) index = this.#parent[index] = this.#parent[this.#parent[index]!]!;
+    return index;
+  }
+
+  /** The groups `paper` would join, each by the first direct match found. */
+  #joined(paper: PaperIdentity): Set<number> {
+    const roots = new Set<number>();
+    for (const { token } of soughtTokens(paper)) {
+      const index = this.#byToken.get(token);
+      if (index !== undefined) roots.add(this.#root(index));
+    }
+    return roots;
+  }
 
   /** The first entry added that names the same paper as `paper`, and why; undefined if none. */
   find(paper: PaperIdentity): { item: T; reason: SamePaperReason } | undefined {
     return this.findAll(paper)[0];
   }
 
-  /** Every earlier entry naming the same paper as `paper`, each once, with the first reason found. */
+  /**
+   * Every entry added that names the same paper as `paper`, directly or through others (the whole
+   * group it would join), each once: direct matches first (a title before an arXiv id before a
+   * name), then the others in the order added.
+   */
   findAll(paper: PaperIdentity): { item: T; reason: SamePaperReason }[] {
-    const found = new Map<T, SamePaperReason>();
-    for (const { token, reason } of soughtTokens(paper)) {
-      const item = this.#byToken.get(token);
-      if (item !== undefined && !found.has(item)) found.set(item, reason);
-    }
-    return [...found].map(([item, reason]) => ({ item, reason }));
+    const roots = this.#joined(paper);
+    const found = this.#members
+      .map((member, index) => ({ member, index }))
+      .filter(({ index }) => roots.has(this.#root(index)))
+      .map(({ member, index }) => ({ index, item: member.item, reason: this.#reason(paper, index) }));
+    const rank = ({ reason }: { reason: SamePaperReason }) => ['title', 'arxiv', 'name', 'chain'].indexOf(reason.by);
+    return found.sort((a, b) => rank(a) - rank(b) || a.index - b.index).map(({ item, reason }) => ({ item, reason }));
   }
 
-  /** Adds an entry; tokens already taken keep their first owner. */
+  /** Why `paper` is the same paper as the entry at `target`: directly, or the shortest chain of entries. */
+  #reason(paper: PaperIdentity, target: number): SamePaperReason {
+    const steps = this.#path({ paper, index: -1 }, target);
+    return steps.length === 1 ? steps[0]!.reason : { by: 'chain', steps: steps.map((step) => step.reason) };
+  }
+
+  /**
+   * The shortest chain of direct matches from entry `from` to entry `to` (both added) through
+   * entries of their group: each step names the entry reached and why. Empty when nothing joins them.
+   */
+  chain(from: T, to: T): { item: T; reason: DirectReason }[] {
+    const start = this.#members.findIndex((member) => member.item === from);
+    const target = this.#members.findIndex((member) => member.item === to);
+    if (start < 0 || target < 0) return [];
+    return this.#path({ paper: this.#members[start]!.paper, index: start }, target);
+  }
+
+  /** Breadth first from `start` (an entry, or a paper not added: index -1) to the entry at `target`. */
+  #path(start: { paper: PaperIdentity; index: number }, target: number): { item: T; reason: DirectReason }[] {
+    const root = this.#root(target);
+    const group = this.#members.map((_, index) => index).filter((index) => this.#root(index) === root);
+    const previous = new Map<number, { from: number; reason: DirectReason }>();
+    const seen = new Set([start.index]);
+    let frontier = [start];
+    while (frontier.length && !previous.has(target)) {
+      const next: (typeof start)[] = [];
+      for (const from of frontier)
+        for (const index of group) {
+          if (seen.has(index)) continue;
+          const reason = samePaperReason(this.#members[index]!.paper, from.paper);
+          if (!reason) continue;
+          seen.add(index);
+          previous.set(index, { from: from.index, reason });
+          next.push({ paper: this.#members[index]!.paper, index });
+        }
+      frontier = next;
+    }
+    const steps: { item: T; reason: DirectReason }[] = [];
+    for (let at = target; previous.has(at); at = previous.get(at)!.from)
+      steps.unshift({ item: this.#members[at]!.item, reason: previous.get(at)!.reason });
+    return steps;
+  }
+
+  /** Adds an entry to the group of every entry it names the same paper as (joining them). */
   add(paper: PaperIdentity, item: T): void {
-    for (const token of storedTokens(paper)) if (!this.#byToken.has(token)) this.#byToken.set(token, item);
+    const index = this.#members.length;
+    const joined = this.#joined(paper);
+    this.#members.push({ paper, item });
+    this.#parent.push(index);
+    for (const root of joined) this.#parent[root] = index;
+    for (const token of storedTokens(paper)) if (!this.#byToken.has(token)) this.#byToken.set(token, index);
+  }
+
+  /** The entries added, grouped by paper: each group in the order added, groups by their first entry. */
+  groups(): T[][] {
+    const byRoot = new Map<number, T[]>();
+    this.#members.forEach(({ item }, index) => {
+      const root = this.#root(index);
+      const group = byRoot.get(root);
+      if (group) group.push(item);
+      else byRoot.set(root, [item]);
+    });
+    return [...byRoot.values()];
   }
 }
 
 /**
- * Groups entries that name the same paper: same arXiv id, same title key, or one title being the
- * other's name before its subtitle (`Mini-Gemini` and `Mini-Gemini: Mining the Potential…`).
- * Returns, for each input index, a paper key shared by its whole group (stable: the smallest
- * `title:`/`arxiv:` token of the group).
+ * A key per paper, by the one rule (SamePaperIndex): for each input index, a key shared by its
+ * whole group (stable: the group's smallest `arxiv:` token, else its smallest `title:` token).
  */
 export function paperKeys(papers: readonly PaperIdentity[]): string[] {
-  const parent = papers.map((_, index) => index);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const union = (a: number, b: number) => {
-    const [ra, rb] = [find(a), find(b)];
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-
-  const tokens = papers.map((paper) => {
-    const list = identityTokens(paper);
-    return list.length ? list : [`title:${titleKey(paper.title)}`];
-  });
-  const owner = new Map<string, number>();
-  tokens.forEach((list, index) =>
-    list.forEach((token) => {
-      const first = owner.get(token);
-      if (first === undefined) owner.set(token, index);
-      else union(first, index);
-    }),
-  );
-  papers.forEach((paper, index) => {
-    const short = shortTitleKey(paper.title);
-    const match = short === undefined ? undefined : owner.get(`title:${short}`);
-    if (match !== undefined) union(match, index);
-  });
-
-  const keyOfRoot = new Map<number, string>();
-  tokens.forEach((list, index) => {
-    const root = find(index);
-    const preferred = list.find((token) => token.startsWith('arxiv:')) ?? list[0]!;
-    const current = keyOfRoot.get(root);
-    if (current === undefined || rank(preferred) < rank(current)) keyOfRoot.set(root, preferred);
-  });
-  return papers.map((_, index) => keyOfRoot.get(find(index))!);
+  const index = new SamePaperIndex<number>();
+  papers.forEach((paper, position) => index.add(paper, position));
+  const keys: string[] = [];
+  for (const group of index.groups()) {
+    const tokens = group.flatMap((position) => {
+      const paper = papers[position]!;
+      const list = identityTokens(paper);
+      return [list.find((token) => token.startsWith('arxiv:')) ?? list[0] ?? `title:${titleKey(paper.title)}`];
+    });
+    const key = tokens.reduce((best, token) => (rank(token) < rank(best) ? token : best));
+    for (const position of group) keys[position] = key;
+  }
+  return keys;
 }
 
 /** arXiv keys win over title keys; among equals the alphabetically first, so keys are stable. */

@@ -1,7 +1,7 @@
 /**
  * "Newest first" for search results, kept out of Pagefind's index. Pagefind can sort by a
  * `data-pagefind-sort` key, but it stores every key's full page order in the metadata file that
- * each first search loads (a seventh of it at 10,000 papers: bench/results.md), whether or not the
+ * each first search loads (a large share of it: bench/results.md has the figures), whether or not the
  * reader ever sorts. The same order as a file of its own costs nothing until a reader sorts by
  * date: the search build writes it here, and the search client fetches it then.
  */

@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { sectionRegistrySchema, type Section } from '../schemas/section';
-import { formatZodIssue } from './zod-messages';
 import { sectionRegistryPath } from './paths';
+import { ProblemsError } from './problems';
+import { readYamlFile } from './yaml-file';
 
-/** Reads and checks the section registry, sorted by `order`. Throws with the file and field on bad input. */
+/**
+ * Reads and checks the section registry, sorted by `order`. Throws a ProblemsError naming the
+ * file, line and field of each problem (`sections.yaml:5: 1.id: …`), as validation reports them.
+ */
 export function loadSections(file: string = sectionRegistryPath()): Section[] {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
-  const result = sectionRegistrySchema.safeParse(raw);
-  if (!result.success) {
-    throw new Error(result.error.issues.map((issue) => `${file}: ${formatZodIssue(issue)}`).join('\n'));
-  }
-  return [...result.data].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const { data, problems } = readRegistry(file);
+  if (!data) throw new ProblemsError(problems);
+  return [...data].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** The registry's sections as written, or its problems. A file that cannot be read throws. */
+export function readRegistry(file: string = sectionRegistryPath()) {
+  return readYamlFile(file, sectionRegistrySchema, '(registry)');
 }

@@ -1,4 +1,5 @@
-import { escapeHtml as e } from './html';
+import { html, type Html } from './html';
+import { memoize } from './memo';
 import { routes } from './routes';
 import { withBase } from './urls';
 
@@ -16,25 +17,21 @@ export interface NavSection {
  * `current` one marked, as HTML. Every page has the nav, and it differs only by `current`, so it
  * is written once per value and reused, like the paper cards (lib/paper-card).
  */
-export function siteNavItemsHtml(sections: readonly NavSection[], current?: string): string {
-  let byCurrent = written.get(sections);
-  if (!byCurrent) written.set(sections, (byCurrent = new Map()));
-  let html = byCurrent.get(current);
-  if (html === undefined) byCurrent.set(current, (html = writeItems(sections, current)));
-  return html;
-}
-const written = new WeakMap<readonly NavSection[], Map<string | undefined, string>>();
+export const siteNavItemsHtml: (sections: readonly NavSection[], current?: string) => Html = memoize(
+  writeItems,
+  (current?: string) => current,
+);
 
-function writeItems(sections: readonly NavSection[], current?: string): string {
-  const item = (id: string, path: string, label: string) =>
-    `<li><a href="${e(withBase(path))}"${id === current ? ' aria-current="page"' : ''}>${label}</a></li>`;
-  return [
+function writeItems(sections: readonly NavSection[], current?: string): Html {
+  const item = (id: string, path: string, label: Html | string) =>
+    html`<li><a href="${withBase(path)}"${id === current && html` aria-current="page"`}>${label}</a></li>`;
+  return html`${[
     ...sections.map((section) =>
-      item(section.id, section.path, `${e(section.short ?? section.title)} <span class="count">${section.papers.length}</span>`),
+      item(section.id, section.path, html`${section.short ?? section.title} <span class="count">${section.papers.length}</span>`),
     ),
     item('tags', routes.tags(), 'Tags'),
     item('glossary', routes.glossary(), 'Glossary'),
     item('stats', routes.stats(), 'Stats'),
     item('about', routes.about(), 'About'),
-  ].join('');
+  ]}`;
 }

@@ -1,3 +1,4 @@
+import { memoize } from './memo';
 import { titleKey } from './title-key';
 
 /** What sorting needs of an entry. */
@@ -17,12 +18,7 @@ export const SORT_LABELS: Record<SortOrder, string> = {
 
 const collator = new Intl.Collator('en');
 /** Title keys are computed once per title: sorting compares each entry many times. */
-const keyCache = new Map<string, string>();
-const cachedTitleKey = (title: string) => {
-  let key = keyCache.get(title);
-  if (key === undefined) keyCache.set(title, (key = titleKey(title)));
-  return key;
-};
+const cachedTitleKey = memoize(titleKey);
 
 const byTitle = (a: Sortable, b: Sortable) =>
   collator.compare(cachedTitleKey(a.data.title), cachedTitleKey(b.data.title)) || collator.compare(a.id, b.id);

@@ -1,29 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { paperSchema, type Paper } from '../schemas/paper';
-import { sectionRegistrySchema, type Section } from '../schemas/section';
+import type { Section } from '../schemas/section';
 import { arxivIdFromUrl, stripArxivVersion } from './arxiv';
-import { ENTRY_EXTENSIONS, parseEntrySource, readEntrySources, type EntrySource } from './entry-files';
+import { ENTRY_EXTENSIONS, readEntrySources, type EntrySource } from './entry-files';
 import { inspectMdx } from './mdx-safety';
 import { GLOSSARY_FILE_NAME, readGlossary } from './glossary-file';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
+import type { Problem, Severity } from './problems';
 import { describeSamePaper, paperKeys, SamePaperIndex } from './same-paper';
 import { openContentRoot } from './content-root';
 import { ENTRY_ID_PATTERN, RESERVED_ENTRY_IDS, reservedEntryId, suggestEntryId } from './routes';
-import { formatZodIssue, type ZodIssue } from './zod-messages';
-
-export type Severity = 'error' | 'warning';
-
-export interface Problem {
-  /** Absolute path of the file (or, for a folder problem, its first entry file). */
-  file: string;
-  /** 1-based line in `file`. */
-  line: number;
-  /** The field path (`links.0.url`), or a pseudo-field in parentheses such as `(syntax)`. */
-  field: string;
-  message: string;
-  severity: Severity;
-}
+import { readRegistry as readRegistryFile } from './sections';
+import { yamlProblems } from './yaml-file';
 
 /** What one run found, with the counts the CLI summary reports. */
 export interface ContentCheck {
@@ -89,41 +78,19 @@ export function checkContent({ root = contentRoot(), publicDir = PUBLIC_DIR }: C
       ...sameIdProblems(sources.filter((source) => source.section === section)),
       ...reservedIdProblems(sources.filter((source) => source.section === section)),
       ...idPatternProblems(sources.filter((source) => source.section === section)),
-      ...duplicatePaperProblems(validEntries.filter((entry) => entry.source.section === section)),
       ...ignoredFileProblems(root, section),
     );
   }
-  problems.push(...sharedNoteWarnings(validEntries));
+  problems.push(...duplicatePaperProblems(validEntries), ...sharedNoteWarnings(validEntries));
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, entryCount: sources.length, sectionCount: sectionIds.length };
-}
-
-/** `content/mllm/x.yaml:3: links.0.url: must start with http:// or https://` (warnings say so after the location). */
-export function formatProblem(problem: Problem, cwd: string = process.cwd()): string {
-  const prefix = problem.severity === 'warning' ? 'warning: ' : '';
-  return `${relativePath(problem.file, cwd)}:${problem.line}: ${prefix}${problem.field}: ${problem.message}`;
-}
-
-/** A GitHub Actions workflow command, so the problem shows on the pull request's diff. */
-export function formatGithubAnnotation(problem: Problem, repoRoot: string = REPO_ROOT): string {
-  const property = (value: string) => escapeAnnotationData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const file = property(relativePath(problem.file, repoRoot));
-  return `::${problem.severity} file=${file},line=${problem.line},title=${property(problem.field)}::${escapeAnnotationData(problem.message)}`;
 }
 
 /** `N entries in M sections: X errors, Y warnings`. */
 export function formatSummary({ problems, entryCount, sectionCount }: ContentCheck): string {
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   return `${entryCount} entries in ${sectionCount} sections: ${errors} errors, ${problems.length - errors} warnings`;
-}
-
-function escapeAnnotationData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function relativePath(file: string, from: string): string {
-  return path.relative(from, file).split(path.sep).join('/');
 }
 
 function listFolders(root: string): string[] {
@@ -143,25 +110,15 @@ function listFolders(root: string): string[] {
 
 function readRegistry(root: string): { sections: Section[] } | { problems: Problem[] } {
   const file = sectionRegistryPath(root);
-  const error = (line: number, field: string, message: string): Problem => ({ file, line, field, message, severity: 'error' });
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const { data, problems } = readRegistryFile(file);
+    return data ? { sections: data } : { problems };
   } catch (readError) {
     const reason =
       (readError as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(readError as Error).message})`;
-    return { problems: [error(1, '(file)', `the section registry ${reason}: no section can be checked`)] };
+    const message = `the section registry ${reason}: no section can be checked`;
+    return { problems: [{ file, line: 1, field: '(file)', message, severity: 'error' }] };
   }
-  // The registry is YAML like an entry, so the entry reader gives it syntax errors and field lines.
-  const source = parseEntrySource(file, text);
-  if (source.syntaxErrors.length) {
-    return { problems: source.syntaxErrors.map(({ line, message }) => error(line, '(syntax)', message)) };
-  }
-  const result = sectionRegistrySchema.safeParse(source.data);
-  if (!result.success) {
-    return { problems: result.error.issues.flatMap((issue) => schemaProblems(issue, source)) };
-  }
-  return { sections: result.data };
 }
 
 /**
@@ -180,13 +137,9 @@ export function entryFileProblems(
 
 /** Syntax, schema and MDX-body problems of one file, and the paper when its data is valid. */
 function checkEntry(source: EntrySource, context: MdxContext): { problems: Problem[]; paper?: Paper } {
-  const problems: Problem[] = source.syntaxErrors.map(({ line, message }) => entryProblem(source, line, '(syntax)', message));
+  const { data: paper, problems } = yamlProblems<Paper>(source.file, source, paperSchema, '(entry)');
   if (source.format === 'mdx') problems.push(...mdxBodyProblems(source, context));
-  if (source.syntaxErrors.length) return { problems };
-  const result = paperSchema.safeParse(source.data);
-  if (!result.success)
-    return { problems: [...problems, ...result.error.issues.flatMap((issue) => schemaProblems(issue, source))] };
-  return { problems, paper: result.data };
+  return { problems, paper };
 }
 
 /** The ids an MDX `<PaperRef>` may name: every entry's `id` and `section/id`. */
@@ -237,19 +190,6 @@ function mdxBodyProblems(source: EntrySource, { entryIds, publicDir }: MdxContex
       ),
     );
   return problems;
-}
-
-/** One problem per Zod issue, and one per unknown key so each points at its own line. */
-function schemaProblems(issue: ZodIssue, source: EntrySource): Problem[] {
-  const single = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue];
-  return single.map((part) => {
-    const fieldPath = part.code === 'unrecognized_keys' ? [...part.path, part.keys[0]!] : part.path;
-    const field = fieldPath.length ? fieldPath.join('.') : '(entry)';
-    // formatZodIssue words the message as `field: message`; the field goes in its own column here.
-    const text = formatZodIssue(part);
-    const message = text.startsWith(`${field}: `) ? text.slice(field.length + 2) : text;
-    return entryProblem(source, source.lineOf(fieldPath), field, message);
-  });
 }
 
 function entryProblem(source: EntrySource, line: number, field: string, message: string, severity: Severity = 'error'): Problem {
@@ -351,24 +291,42 @@ function sameIdProblems(sources: readonly EntrySource[]): Problem[] {
   });
 }
 
-/** Within one section, a later entry naming the same paper as an earlier one (the same-paper rule). */
+/**
+ * A paper listed twice in one section, by the same-paper rule over every section's entries (the
+ * rule the site groups by: two entries of a section joined through an entry elsewhere are one
+ * paper there too). Each later entry is reported against the first of its paper in its section,
+ * at the field that makes the first step of the match.
+ */
 function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
-  const index = new SamePaperIndex<EntrySource>();
+  const index = new SamePaperIndex<ValidEntry>();
+  for (const entry of entries) index.add(entry.paper, entry);
   const problems: Problem[] = [];
-  for (const { source, paper } of entries) {
-    for (const { item: earlier, reason } of index.findAll(paper)) {
+  for (const group of index.groups()) {
+    const firstInSection = new Map<string, ValidEntry>();
+    for (const entry of group) {
+      const { source, paper } = entry;
+      const first = firstInSection.get(source.section);
+      if (!first) {
+        firstInSection.set(source.section, entry);
+        continue;
+      }
+      const steps = index.chain(entry, first);
+      const reason = steps[0]!.reason;
       const fieldPath = reason.by === 'arxiv' ? arxivFieldPath(paper, reason.id) : ['title'];
-      const why = describeSamePaper(reason);
+      const via = steps.slice(0, -1).map((step) => entryName(step.item.source));
+      const why =
+        steps.length === 1
+          ? describeSamePaper(reason)
+          : `through ${via.join(', ')}: ${steps.map((step) => describeSamePaper(step.reason)).join(', then ')}`;
       problems.push(
         entryProblem(
           source,
           source.lineOf(fieldPath),
           fieldPath.join('.'),
-          `same paper as ${entryName(earlier)} (${why}); list it once per section`,
+          `same paper as ${entryName(first.source)} (${why}); list it once per section`,
         ),
       );
     }
-    index.add(paper, source);
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 /**
- * YAML syntax errors in the words of someone editing an entry: the parser's "Nested mappings are
- * not allowed in compact mappings" becomes `quote the title: title: "Foo: Bar"`. Each hint says
+ * YAML syntax errors in the words of someone editing an entry: the parser's (the `yaml` package's,
+ * lib/yaml-file) "Nested mappings are not allowed in compact mappings" becomes
+ * `quote the title: title: "Foo: Bar"`. Each hint says
  * what to write instead; an error with no known cause keeps the parser's message.
  */
 
@@ -34,8 +35,11 @@ export function explainYamlError(message: string, lineText: string): string {
   if (/^Map keys must be unique/.test(message)) {
     return field ? `"${field[1]}" is written twice: keep one` : 'a field is written twice: keep one';
   }
-  if (/without - indicator|bad indentation|^All mapping items must start at the same column/.test(message)) {
+  if (/without - indicator|^All mapping items must start at the same column/.test(message)) {
     return 'check the indentation: fields start at the beginning of the line, and each link is "  - kind: …" with "    url: …" under it';
   }
+  const tag = /^Unresolved tag: (\S+)/.exec(message);
+  if (tag)
+    return `unknown tag ${tag[1]!.replace(/^tag:yaml\.org,2002:/, '!!')}: write the value without it (quote it if it starts with !)`;
   return message;
 }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { readInBatches } from '../lib/batched-reads';
 import { ENTRY_EXTENSIONS, entryId, parseEntrySource, readSavedFile, type EntrySource } from '../lib/entry-files';
 import { renderMarkdown } from '../lib/markdown';
-import { entryFileProblems, formatProblem } from '../lib/validate';
+import { formatProblem } from '../lib/problems';
+import { entryFileProblems } from '../lib/validate';
 
 /**
  * The entry files of one section folder, `<id>.yaml`, `<id>.md` and `<id>.mdx`, with the file

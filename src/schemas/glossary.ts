@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
+import { HAN } from '../lib/language';
 import { typeError } from './errors';
 
 /** Concept ids name anchors on the glossary page: lower-case words joined by hyphens. */
 export const CONCEPT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const HAN = /\p{Script=Han}/u;
 const LATIN = /[A-Za-z]/;
 
 const forms = (what: string, check: (form: string) => boolean, hint: string, min = 0) =>

@@ -7,13 +7,13 @@ import {
   FIXED_COST_COLUMNS,
   FLOOR_COLUMNS,
   MDX_COLUMNS,
-  NOTES_MARKER,
   OUTPUT_COLUMNS,
   REBUILD_COLUMNS,
   ROUND_COLUMNS,
   STEP_COLUMNS,
   WEIGHT_COLUMNS,
-} from '../../scripts/lib/bench/report';
+} from '../../scripts/lib/bench/tables';
+import { NOTES_MARKER } from '../../scripts/lib/bench/report';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { buildEnv } from '../setup/build-site';
 
@@ -27,7 +27,7 @@ const REPORT = path.join(WORK, 'results.md');
 const ENTRIES = 200;
 
 let report = '';
-// Six builds (the floor, the site, two for the MDX cost, two warm rebuilds): minutes on a busy 2-core machine.
+// Six builds (the floor, the site, two for the MDX cost, two warm rebuilds): the slowest setup of the suites.
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   await promisify(execFile)(

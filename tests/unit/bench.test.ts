@@ -16,16 +16,12 @@ import {
 } from '../../scripts/lib/bench/processes';
 import { frameOwner, SITE_BUNDLE, summarizeCpuProfile, type CpuProfile } from '../../scripts/lib/bench/profile';
 import {
-  checkTargets,
   FIXED_COST_COLUMNS,
   fixedCostTable,
   FLOOR_COLUMNS,
   floorTable,
-  keepNotes,
-  machineLine,
   markdownTable,
   median,
-  NOTES_MARKER,
   OUTPUT_COLUMNS,
   outputTable,
   REBUILD_COLUMNS,
@@ -39,7 +35,8 @@ import {
   stepTable,
   WEIGHT_COLUMNS,
   weightTable,
-} from '../../scripts/lib/bench/report';
+} from '../../scripts/lib/bench/tables';
+import { checkTargets, keepNotes, machineLine, NOTES_MARKER } from '../../scripts/lib/bench/report';
 import {
   isolatedConfigSource,
   samplePages,

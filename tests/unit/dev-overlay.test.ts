@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { load } from 'cheerio';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentValidation } from '../../src/integrations/validate-content';
 import { sectionRegistryPath } from '../../src/lib/paths';
@@ -54,6 +55,9 @@ function devServer(files: Record<string, string> = {}) {
   return { sent, save, connect, logged, folder: path.join(root, 'mllm') };
 }
 
+/** A message as the overlay shows it: it renders `message` as HTML. */
+const shown = (message: string | undefined) => load(message ?? '').text();
+
 const GOOD = 'title: T\nlinks:\n  - kind: paper\n    url: https://a.org/x\nadded: 2024-01-01\n';
 
 describe('the dev server and a broken entry', () => {
@@ -74,7 +78,7 @@ describe('the dev server and a broken entry', () => {
   it('gives a YAML mistake its line and its fix', async () => {
     const { sent, save } = devServer();
     await save('x.yaml', GOOD.replace('title: T', 'title: Foo: Bar'));
-    expect(sent[0]!.err!.message).toMatch(/x\.yaml:1: \(syntax\): quote the title: title: "Foo: Bar"$/);
+    expect(shown(sent[0]!.err!.message)).toMatch(/x\.yaml:1: \(syntax\): quote the title: title: "Foo: Bar"$/);
     expect(sent[0]!.err!.loc.line).toBe(1);
   });
 
@@ -90,7 +94,7 @@ describe('the dev server and a broken entry', () => {
     expect(logged).toEqual([expect.stringMatching(/mllm\/x\.yaml:1: \(syntax\): quote the title: title: "Foo: Bar"$/)]);
     connect();
     connect();
-    expect(sent.map((payload) => payload.err?.message)).toEqual([logged[0], logged[0]]);
+    expect(sent.map((payload) => shown(payload.err?.message))).toEqual([logged[0], logged[0]]);
     await save('x.yaml', GOOD);
     connect();
     expect(sent).toHaveLength(2);

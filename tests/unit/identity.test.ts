@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '../../src/lib/arxiv';
-import { inferLinkKind } from '../../scripts/lib/list/link-kind';
-import { paperKeys, SamePaperIndex } from '../../src/lib/same-paper';
+import { inferLinkKind } from '../../src/schemas/link';
+import { paperKeys, SamePaperIndex, type PaperIdentity } from '../../src/lib/same-paper';
 import { entrySlug, uniqueSlug } from '../../scripts/lib/list/slug';
 import { shortTitleKey, titleKey } from '../../src/lib/title-key';
 
@@ -140,5 +140,38 @@ describe('SamePaperIndex (the same-paper rule of validation, import and npm run 
       paper('Mini-Gemini: Mining the Potential', 'https://example.org/2'),
     ]);
     expect(keys[0]).toBe(keys[1]);
+  });
+
+  it('is one transitive rule: a chain of three is one paper for the index and for paperKeys, in any order', () => {
+    // a and c share nothing; b shares its arXiv id with a and its title with c.
+    const a = paper('Foo: A Model', 'https://arxiv.org/abs/2401.00001');
+    const b = paper('Foo Bar', 'https://arxiv.org/pdf/2401.00001v2');
+    const c = paper('Foo Bar', 'https://github.com/foo/bar');
+    for (const order of [
+      [a, b, c],
+      [a, c, b],
+      [c, a, b],
+    ]) {
+      expect(new Set(paperKeys(order))).toEqual(new Set(['arxiv:2401.00001']));
+      const index = new SamePaperIndex<PaperIdentity>();
+      for (const entry of order) index.add(entry, entry);
+      expect(index.groups()).toEqual([order]);
+    }
+    const index = new SamePaperIndex<string>();
+    index.add(a, 'a');
+    index.add(c, 'c');
+    expect(index.groups()).toEqual([['a'], ['c']]);
+    index.add(b, 'b');
+    expect(index.groups()).toEqual([['a', 'c', 'b']]);
+    expect(index.chain('c', 'a')).toEqual([
+      { item: 'b', reason: { by: 'title' } },
+      { item: 'a', reason: { by: 'arxiv', id: '2401.00001' } },
+    ]);
+    // A fourth entry like c finds c directly and a through b.
+    expect(index.findAll(paper('Foo Bar', 'https://example.org/4'))).toEqual([
+      { item: 'c', reason: { by: 'title' } },
+      { item: 'b', reason: { by: 'title' } },
+      { item: 'a', reason: { by: 'chain', steps: [{ by: 'title' }, { by: 'arxiv', id: '2401.00001' }] } },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { runScript } from '../helpers/run';
+import { escapeRegExp } from '../../src/lib/regexp';
 
 /** Every npm script that runs `tsx scripts/<name>.ts`, read from package.json so a new one is covered too. */
 const scripts = Object.entries(
@@ -21,9 +22,7 @@ describe('--help on every script', () => {
       const { status, stdout, stderr } = await runScript(script, ['--help']);
       expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
       // A script run by several npm names (import and sync) may name any of them.
-      const names = scripts
-        .filter(([, other]) => other === script)
-        .map(([alias]) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const names = scripts.filter(([, other]) => other === script).map(([alias]) => escapeRegExp(alias));
       expect(stdout.split('\n')[0]).toMatch(new RegExp(`^usage: npm run (?:${names.join('|')})( |$)`));
     },
     120_000,

@@ -7,15 +7,8 @@ import { contentValidation } from '../../src/integrations/validate-content';
 import { runScript } from '../helpers/run';
 import { parseEntrySource } from '../../src/lib/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
-import {
-  checkContent,
-  ContentRootError,
-  formatGithubAnnotation,
-  formatProblem,
-  formatSummary,
-  validateContent,
-  type Problem,
-} from '../../src/lib/validate';
+import { formatGithubAnnotation, formatProblem, type Problem } from '../../src/lib/problems';
+import { checkContent, ContentRootError, formatSummary, validateContent } from '../../src/lib/validate';
 
 const REGISTRY = `- id: mllm
   title: Multimodal Large Language Models
@@ -145,8 +138,8 @@ describe('validateContent', () => {
     });
   });
 
-  it("reports YAML that Astro's reader (js-yaml) rejects even where the `yaml` package accepts it", () => {
-    // `yaml` only warns about an unknown tag; js-yaml, which Astro loads entries with, stops.
+  it('reports a YAML tag it does not know as a syntax error, though the parser only warns', () => {
+    // An unknown tag (`!!python/str`) would let the value differ from what the file shows.
     expect(onlyProblem({ 'mllm/a.yaml': yamlEntry({ extra: 'org: !!python/str Alibaba' }) })).toMatchObject({
       file: 'mllm/a.yaml',
       line: 6,
@@ -294,6 +287,25 @@ describe('validateContent', () => {
         line: 7,
         field: 'arxiv',
         message: 'same paper as mllm/a.yaml (same arXiv id 2409.12191); list it once per section',
+      },
+    ]);
+  });
+
+  it('reports two entries of a section joined through an entry of another section, as the site groups them', () => {
+    // a and c share nothing; survey/b shares its arXiv id with a and its title with c.
+    const files = {
+      'mllm/a.yaml': yamlEntry({ title: 'Foo: A Model', url: 'https://arxiv.org/abs/2401.00001' }),
+      'mllm/c.yaml': yamlEntry({ title: 'Foo Bar', url: 'https://github.com/foo/bar' }),
+      'survey/b.yaml': yamlEntry({ title: 'Foo Bar', url: 'https://arxiv.org/pdf/2401.00001' }),
+    };
+    expect(problemsIn(contentFolder(files))).toEqual([
+      {
+        file: 'mllm/c.yaml',
+        line: 1,
+        field: 'title',
+        message:
+          'same paper as mllm/a.yaml (through survey/b.yaml: same title, then same arXiv id 2401.00001); list it once per section',
+        severity: 'error',
       },
     ]);
   });

@@ -4,6 +4,23 @@ import { serializeEntry } from '../../../src/lib/entry-files';
 import { entrySlug, uniqueSlug } from '../list/slug';
 import { titleKey } from '../../../src/lib/title-key';
 import type { LinkKind, PaperInput } from '../../../src/schemas/paper';
+import {
+  NAME_STARTS,
+  NAME_ENDS,
+  OPENERS,
+  SUBJECTS,
+  QUALIFIERS,
+  CONNECTORS,
+  CLAUSES,
+  NOTE_PHRASES,
+  BODY_PARAGRAPHS,
+  BODY_POINTS,
+  ORGS,
+  VENUES,
+  GIVEN_NAMES,
+  FAMILY_NAMES,
+  BENCHMARKS,
+} from './synthetic-words';
 
 /**
  * Synthetic entries for benchmarks: shaped like the real list (English titles, Chinese notes,
@@ -92,216 +109,6 @@ class Picker {
   }
 }
 
-const NAME_STARTS = [
-  'LLa',
-  'Qwen',
-  'Intern',
-  'Mini',
-  'Cog',
-  'Video',
-  'Omni',
-  'Emu',
-  'Sphinx',
-  'Pix',
-  'Deep',
-  'Kosmos',
-  'Ferret',
-  'Otter',
-  'Shikra',
-  'Monkey',
-  'Eagle',
-  'Cambrian',
-  'Molmo',
-  'Janus',
-  'Seed',
-  'Any',
-  'Uni',
-  'Pali',
-  'Mono',
-  'Vila',
-  'Lumina',
-  'Chat',
-];
-const NAME_ENDS = [
-  'VA',
-  '-VL',
-  'GPT',
-  '-Gemini',
-  '-Next',
-  '-o',
-  'Chat',
-  '-X',
-  'Former',
-  '-Pro',
-  '-2',
-  '-1.5',
-  'Vision',
-  '-R1',
-  'Align',
-  'Bench',
-];
-const OPENERS = [
-  'Towards',
-  'Scaling',
-  'Rethinking',
-  'Improving',
-  'Learning',
-  'Aligning',
-  'Unleashing',
-  'Benchmarking',
-  'Exploring',
-  'Mitigating',
-];
-const SUBJECTS = [
-  'Vision-Language Models',
-  'Large Multimodal Models',
-  'Visual Instruction Tuning',
-  'Multimodal Large Language Models',
-  'Preference Optimization',
-  'Image Understanding',
-  'Video Comprehension',
-  'Document Understanding',
-  'Reward Models',
-  'Visual Tokenizers',
-  'Diffusion Transformers',
-  'Mixture of Experts',
-  'Chain-of-Thought Reasoning',
-  'Visual Encoders',
-  'Interleaved Image-Text Generation',
-  'Speech Language Models',
-];
-const QUALIFIERS = [
-  'Efficient',
-  'Unified',
-  'Robust',
-  'Open',
-  'Fine-Grained',
-  'Interleaved',
-  'Grounded',
-  'Long-Context',
-  'High-Resolution',
-  'Lightweight',
-  'Generalist',
-  'Faithful',
-  'Scalable',
-  'Compositional',
-];
-const CONNECTORS = ['for', 'with', 'via', 'through', 'beyond', 'in'];
-const CLAUSES = [
-  'Hallucination Mitigation',
-  'Visual Question Answering',
-  'Text-to-Image Generation',
-  'Long Video Understanding',
-  'Scene Text Recognition',
-  'Embodied Agents',
-  'Mathematical Reasoning',
-  'Referring Segmentation',
-  'Speech Interaction',
-  '3D Scene Understanding',
-  'Direct Preference Optimization',
-  'Contrastive Decoding',
-  'Synthetic Data',
-  'Dynamic Resolution',
-  'Token Compression',
-  'Self-Rewarding Feedback',
-  'Curriculum Learning',
-  'Human Feedback',
-  'Any-Resolution Images',
-  'Multi-Image Inputs',
-  'Thousands of Frames',
-  'a Single GPU',
-  'Visual Experts',
-  'Real-World Scenarios',
-];
-
-const NOTE_PHRASES = [
-  '提出了一种新的视觉指令微调方法',
-  '在多个基准上取得了领先的结果',
-  '通过偏好优化显著降低了幻觉',
-  '使用动态分辨率处理高清图像',
-  '构建了大规模的多模态指令数据集',
-  '引入混合专家结构提升推理效率',
-  '开源了模型权重和训练代码',
-  '对比了不同视觉编码器的影响',
-  '在视频理解任务上表现突出',
-  '数据质量比数量更重要',
-  '用DPO在自建偏好数据上训练',
-  '视觉token压缩到原来的四分之一',
-  '在单卡A100上即可完成训练',
-  '统一了理解与生成两类任务',
-  '奖励模型来自GPT-4V的打分',
-  '分析了幻觉产生的主要原因',
-  '设计了由粗到细的两阶段训练',
-  '评测覆盖感知与推理两个维度',
-  '文档与图表OCR能力提升明显',
-  '支持任意长宽比的图像输入',
-  '思维链数据对数学推理帮助很大',
-  '人工标注成本很高但质量可靠',
-  '作者发现冻结视觉编码器效果更好',
-  '长视频采样策略是关键',
-];
-const BODY_PARAGRAPHS = [
-  '这篇工作的核心观察是：现有的多模态模型在细粒度感知上仍然明显落后于人类，尤其是在高分辨率图像和密集文字场景中。作者因此重新设计了视觉编码的流程。',
-  '训练分为三个阶段：先对齐视觉特征与语言空间，再用高质量指令数据做全量微调，最后用偏好数据进一步对齐。每个阶段使用的数据规模和学习率都有详细消融。',
-  '实验部分覆盖了十余个主流基准，包括通用问答、文档理解、图表推理和幻觉评测。在同等参数量下，本文方法在大多数基准上都取得了最好的成绩。',
-  '值得注意的是，作者报告了若干负面结果：例如简单增加数据量并不能持续提升效果，而数据配比和去重策略的影响反而更大。',
-  '局限性方面，模型在多图推理和长视频任务上仍有明显不足，推理成本也随着视觉token数量线性增长，后续工作可以考虑更激进的压缩方案。',
-];
-const BODY_POINTS = [
-  '视觉编码器：高分辨率切片加全局缩略图',
-  '语言模型：7B与13B两个规模',
-  '数据：约一百万条指令数据，其中三成为合成数据',
-  '评测：同时报告了感知类与推理类指标',
-];
-
-const ORGS = [
-  'Alibaba',
-  'Shanghai AI Lab',
-  'Microsoft',
-  'Google DeepMind',
-  'Tsinghua University',
-  'CUHK',
-  'ByteDance',
-  'Meta',
-  'NVIDIA',
-  'Apple',
-  'Peking University',
-  'CASIA',
-];
-const VENUES = ['CVPR', 'ICCV', 'ECCV', 'NeurIPS', 'ICLR', 'ICML', 'ACL', 'EMNLP', 'AAAI'];
-const GIVEN_NAMES = [
-  'Wei',
-  'Yifan',
-  'Jing',
-  'Hao',
-  'Xin',
-  'Alice',
-  'David',
-  'Maria',
-  'Kenji',
-  'Lei',
-  'Tao',
-  'Sara',
-  'Chen',
-  'Yuki',
-  'Omar',
-];
-const FAMILY_NAMES = [
-  'Zhang',
-  'Wang',
-  'Li',
-  'Liu',
-  'Chen',
-  'Smith',
-  'Garcia',
-  'Tanaka',
-  'Kim',
-  'Nguyen',
-  'Müller',
-  'Rossi',
-  'Yang',
-  'Zhao',
-];
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -328,8 +135,6 @@ function title(pick: Picker): string {
   while (wordCount(parts.join(' ')) > TITLE_WORDS.max) parts.pop();
   return parts.join(' ');
 }
-
-const BENCHMARKS = ['MMBench', 'MME', 'MMMU', 'SEED-Bench', 'TextVQA', 'DocVQA', 'POPE', 'MathVista', 'Video-MME', 'ChartQA'];
 
 /** A figure, as notes often quote one; it also keeps notes apart (the validator warns on a repeated note). */
 function figurePhrase(pick: Picker): string {
