@@ -1,6 +1,7 @@
 import type { PaperEntry } from '../content';
 import { facetValues } from './facets';
 import { escapeHtml as e } from './html';
+import { FOLDED_MARK } from './chinese-fold';
 import { languageOf } from './language';
 import { renderInlineMarkdown } from './markdown';
 import { routes, SEARCH_FILTERS, SEARCH_META } from './routes';
@@ -111,6 +112,10 @@ export function paperFootHtml(
         `<h2 id="related-heading">Related papers</h2><ul class="related-list">${related}</ul></section>`
       : '') +
     (keywords.length ? `<p hidden data-search-keywords>${e(keywords.join(' '))}</p>` : '') +
+    // Its Traditional Chinese folded to Simplified, last, after a mark the search client cuts at.
+    (paper.keywords.folded.length
+      ? `<p hidden data-search-folded>${FOLDED_MARK} ${e(paper.keywords.folded.join(' '))}</p>`
+      : '') +
     (filters.length ? `<span hidden data-pagefind-ignore>${filters.join('')}</span>` : '') +
     `<nav class="prev-next" aria-label="${e(`More in ${section.title}`)}" data-pagefind-ignore>` +
     neighbour(previous, 'prev', '← Newer') +
