@@ -1,5 +1,6 @@
 import { termsOf, type CompiledConcept, type QueryTerm } from '../../lib/glossary';
-import { correctionFor, MIN_CORRECTED_LENGTH } from '../../lib/spelling';
+import { SEARCH_META } from '../../lib/routes';
+import { correctionFor, latinWords, MIN_CORRECTED_LENGTH } from '../../lib/spelling';
 import { toHit, unionCounts } from './hits';
 import {
   everyWord,
@@ -15,10 +16,10 @@ import { pagefindQuery } from './query';
 /**
  * Search that forgives: what a search shows below the papers matching every word of the query.
  *
- * - Misspellings. A query word of MIN_CORRECTED_LENGTH letters or more that finds fewer than
- *   FEW_PAPERS papers is looked up in the index's vocabulary (fetched then, never before), and the
- *   query is searched again with the closest much more frequent word (lib/spelling): "Showing
- *   results for …".
+ * - Misspellings. A query word of MIN_CORRECTED_LENGTH letters or more that finds nothing, or
+ *   fewer than FEW_PAPERS papers, is looked up in the index's vocabulary (fetched then, never
+ *   before), and the query is searched again with the closest much more frequent word
+ *   (lib/spelling): "Showing results for …".
  * - Some of the words. A query of two or more words (a glossary term counts as one) whose full
  *   matches, corrected ones included, are fewer than SOME_WORDS_BELOW also lists the papers holding
  *   some of its words, those holding more of them first; a word's glossary forms count.
@@ -34,8 +35,8 @@ export async function forgivingGroups(context: SearchContext, all: Matches, exac
   const groups: Group[] = [];
   const shown = new Set(all.ids);
   let text = context.text;
-  if (!exact && all.total < FEW_PAPERS) {
-    const corrected = await correctedText(context, all.total);
+  if (!exact) {
+    const corrected = await correctedText(context);
     if (corrected) {
       text = corrected;
       const matches = await everyWord({ ...context, text }, shown);
@@ -51,18 +52,22 @@ export async function forgivingGroups(context: SearchContext, all: Matches, exac
   return groups;
 }
 
-/** The query with each misspelt word replaced by its correction; undefined when none is found. */
-async function correctedText(context: SearchContext, total: number): Promise<string | undefined> {
-  const all = pagefindQuery(context.text).split(' ').filter(Boolean);
-  const words = [...new Set(all.filter((word) => word.length >= MIN_CORRECTED_LENGTH && /^[A-Za-z]+$/.test(word)))];
-  if (words.length === 0) return undefined;
-  // One word: the search just run counted it; several: each is counted alone.
-  const found =
-    all.length === 1
-      ? [total]
-      : await Promise.all(
-          words.map(async (word) => (await papersWith(context, unitsOf(word, context.glossary)[0]!)).results.length),
-        );
+/**
+ * The query with each misspelt word replaced by its correction; undefined when none is found.
+ * A word counts as found when Pagefind's best result for it holds it: for a word it does not know,
+ * Pagefind still returns pages matching a part of it (`langage` finds LLaVA), so a count alone
+ * cannot tell. That result is the first one shown for a query of one word, so checking it
+ * fetches nothing more; the vocabulary is fetched only for a word found too little.
+ */
+async function correctedText(context: SearchContext): Promise<string | undefined> {
+  const words = [
+    ...new Set(
+      pagefindQuery(context.text)
+        .split(' ')
+        .filter((word) => word.length >= MIN_CORRECTED_LENGTH && /^[A-Za-z]+$/.test(word)),
+    ),
+  ];
+  const found = await Promise.all(words.map((word) => papersHolding(context, word)));
   if (found.every((count) => count >= FEW_PAPERS)) return undefined;
   const vocabulary = await optional('vocabulary', context.sources.vocabulary, new Map<string, number>());
   let text = context.text;
@@ -71,6 +76,16 @@ async function correctedText(context: SearchContext, total: number): Promise<str
     if (correction) text = text.replace(new RegExp(`(?<![A-Za-z])${word}(?![A-Za-z])`, 'g'), correction);
   });
   return text === context.text ? undefined : text;
+}
+
+/** How many papers a word finds (glossary forms included), or 0 when the best of them does not hold it. */
+async function papersHolding(context: SearchContext, word: string): Promise<number> {
+  const { results } = await papersWith(context, unitsOf(word, context.glossary)[0]!);
+  if (results.length === 0) return 0;
+  const best = await results[0]!.data();
+  const text = `${best.meta[SEARCH_META.title] ?? ''}\n${best.content ?? ''}\n${best.meta[SEARCH_META.section] ?? ''}`;
+  const typed = word.toLowerCase();
+  return latinWords(text).some((other) => other.startsWith(typed)) ? results.length : 0;
 }
 
 /** One word of a query, or one glossary term (which may be several words). */
