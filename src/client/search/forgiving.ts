@@ -8,6 +8,7 @@ import {
   type Matches,
   type PagefindResponse,
   type PagefindResult,
+  type PagefindResultData,
   type ResultGroup,
   type SearchContext,
 } from './pagefind';
@@ -24,7 +25,8 @@ import { pagefindQuery } from './query';
  *   matches, corrected ones included, are fewer than SOME_WORDS_BELOW also lists the papers holding
  *   some of its words, those holding more of them first; a word's glossary forms count.
  */
-export const FEW_PAPERS = 10;
+/** A word the index holds is checked only when it is this rare: a misspelling of the notes' own. */
+export const FEW_PAPERS = 3;
 export const SOME_WORDS_BELOW = 5;
 
 type Counts = Record<string, Record<string, number>>;
@@ -36,7 +38,7 @@ export async function forgivingGroups(context: SearchContext, all: Matches, exac
   const shown = new Set(all.ids);
   let text = context.text;
   if (!exact) {
-    const corrected = await correctedText(context);
+    const corrected = await correctedText(context, all);
     if (corrected) {
       text = corrected;
       const matches = await everyWord({ ...context, text }, shown);
@@ -56,10 +58,11 @@ export async function forgivingGroups(context: SearchContext, all: Matches, exac
  * The query with each misspelt word replaced by its correction; undefined when none is found.
  * A word counts as found when Pagefind's best result for it holds it: for a word it does not know,
  * Pagefind still returns pages matching a part of it (`langage` finds LLaVA), so a count alone
- * cannot tell. That result is the first one shown for a query of one word, so checking it
- * fetches nothing more; the vocabulary is fetched only for a word found too little.
+ * cannot tell. When the query finds enough papers and the first shown (fetched for showing anyway)
+ * holds every word, none is checked further; the vocabulary is fetched only for a word found too
+ * little.
  */
-async function correctedText(context: SearchContext): Promise<string | undefined> {
+async function correctedText(context: SearchContext, { top, total }: Matches): Promise<string | undefined> {
   const words = [
     ...new Set(
       pagefindQuery(context.text)
@@ -67,6 +70,11 @@ async function correctedText(context: SearchContext): Promise<string | undefined
         .filter((word) => word.length >= MIN_CORRECTED_LENGTH && /^[A-Za-z]+$/.test(word)),
     ),
   ];
+  if (words.length === 0) return undefined;
+  if (top && total >= FEW_PAPERS) {
+    const shown = latinWords(textOf(await top.data()));
+    if (words.every((word) => shown.some((other) => other.startsWith(word.toLowerCase())))) return undefined;
+  }
   const found = await Promise.all(words.map((word) => papersHolding(context, word)));
   if (found.every((count) => count >= FEW_PAPERS)) return undefined;
   const vocabulary = await optional('vocabulary', context.sources.vocabulary, new Map<string, number>());
@@ -82,11 +90,13 @@ async function correctedText(context: SearchContext): Promise<string | undefined
 async function papersHolding(context: SearchContext, word: string): Promise<number> {
   const { results } = await papersWith(context, unitsOf(word, context.glossary)[0]!);
   if (results.length === 0) return 0;
-  const best = await results[0]!.data();
-  const text = `${best.meta[SEARCH_META.title] ?? ''}\n${best.content ?? ''}\n${best.meta[SEARCH_META.section] ?? ''}`;
   const typed = word.toLowerCase();
-  return latinWords(text).some((other) => other.startsWith(typed)) ? results.length : 0;
+  return latinWords(textOf(await results[0]!.data())).some((other) => other.startsWith(typed)) ? results.length : 0;
 }
+
+/** What Pagefind matches a query word in: the title, the text and the section. */
+const textOf = (data: PagefindResultData) =>
+  `${data.meta[SEARCH_META.title] ?? ''}\n${data.content ?? ''}\n${data.meta[SEARCH_META.section] ?? ''}`;
 
 /** One word of a query, or one glossary term (which may be several words). */
 interface Unit {

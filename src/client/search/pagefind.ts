@@ -222,7 +222,8 @@ export async function searchPapers(query: PaperQuery, given: Partial<SearchSourc
   const context: SearchContext = { api, glossary, fold, filters, ranks, sources, text };
   const all = await everyWord(context);
   const more = term ? await forgivingGroups(context, all, query.exact ?? false) : [];
-  const facets = all.total === 0 && more[0] ? await more[0].facets() : all.facets;
+  // Counting a group's facets may fetch its papers' records: only the search page shows counts.
+  const facets = query.withFacets && all.total === 0 && more[0] ? await more[0].facets() : all.facets;
   return { total: all.total, hits: all.hits, facets: dropZeros(facets), more: more.map(({ facets: _, ...group }) => group) };
 }
 
@@ -232,6 +233,8 @@ export async function searchPapers(query: PaperQuery, given: Partial<SearchSourc
  */
 export interface Matches extends HitList {
   ids: ReadonlySet<string>;
+  /** The first of them: the first result shown. */
+  top?: PagefindResult;
   facets: Record<string, Record<string, number>>;
 }
 
@@ -252,6 +255,7 @@ export async function everyWord(context: SearchContext, exclude: ReadonlySet<str
   return {
     total: ordered.length,
     ids: new Set(ordered.map((result) => result.id)),
+    top: ordered[0],
     facets: widened ? await unionCounts(widened, typed.results) : (typed.filters ?? {}),
     hits: (start, count) =>
       Promise.all(
