@@ -86,3 +86,13 @@ export function textEntries(): TextEntry[] {
     return { ...entry, url: `/${entry.section}/${entry.id}/`, text, indexed: `${text}\n${sectionTitle.get(entry.section)}` };
   });
 }
+
+/** Items in at least `min` of the lists, the most frequent first (ties by code point: a stable table). */
+export function frequent(lists: string[][], min: number): string[] {
+  const counts = new Map<string, number>();
+  for (const list of lists) for (const item of new Set(list)) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts]
+    .filter(([, n]) => n >= min)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([item]) => item);
+}

@@ -5,7 +5,7 @@ import { loadGlossary } from '../../src/lib/glossary-file';
 import { latinWords, MIN_CORRECTED_LENGTH } from '../../src/lib/spelling';
 import type { PaperResults } from '../../src/client/search/pagefind';
 import { pagefindQuery } from '../../src/client/search/query';
-import { searcherOf, textEntries } from '../helpers/search';
+import { frequent, searcherOf, textEntries } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
 /*
@@ -25,16 +25,6 @@ const glossary = compileGlossary(loadGlossary());
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
-/** Items in at least `min` papers, the most frequent first (ties by code point: a stable table). */
-function frequent(lists: string[][], min: number): string[] {
-  const counts = new Map<string, number>();
-  for (const list of lists) for (const item of new Set(list)) counts.set(item, (counts.get(item) ?? 0) + 1);
-  return [...counts]
-    .filter(([, n]) => n >= min)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([item]) => item);
-}
 
 const chineseWords = frequent(
   entries.map((e) =>
