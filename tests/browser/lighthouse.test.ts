@@ -66,13 +66,13 @@ function shortfalls(report: Report): string[] {
   return out;
 }
 
-let site: ServedSite;
-beforeAll(async () => {
-  site = await serveDist(DIST);
-});
-afterAll(() => site?.close());
-
 browserSuite('Lighthouse, mobile, on the built site', () => {
+  let site: ServedSite;
+  beforeAll(async () => {
+    site = await serveDist(DIST);
+  });
+  afterAll(() => site?.close());
+
   it.each(PAGES)('%s (/%s)', async (_, sitePath) => {
     let report = await lighthouse(site.url(sitePath));
     // Other tests share the cores: a busy machine only lowers the timing-based performance score,
