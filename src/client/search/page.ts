@@ -48,6 +48,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
   };
 
   fillForm(form, new URLSearchParams(location.search));
+  exact.disabled = exact.value !== '1';
   // The page sends the facets folded (see search.astro); beside the results, they are open.
   const facets = form.querySelector<HTMLDetailsElement>('[data-search-facets]');
   if (facets && matchMedia('(min-width: 60rem)').matches) facets.open = true;
@@ -58,7 +59,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
   form.addEventListener('change', () => void run());
   form.addEventListener('input', (event) => {
     if (!(event.target instanceof HTMLInputElement) || event.target.type === 'checkbox') return;
-    exact.value = '';
+    exact.disabled = true;
     clearTimeout(pause);
     pause = setTimeout(run, TYPING_PAUSE_MS);
   });
