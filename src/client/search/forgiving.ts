@@ -17,16 +17,18 @@ import { pagefindQuery } from './query';
 /**
  * Search that forgives: what a search shows below the papers matching every word of the query.
  *
- * - Misspellings. A query word of MIN_CORRECTED_LENGTH letters or more that finds nothing, or
- *   fewer than FEW_PAPERS papers, is looked up in the index's vocabulary (fetched then, never
- *   before), and the query is searched again with the closest much more frequent word
- *   (lib/spelling): "Showing results for …".
+ * - Misspellings. A query word of MIN_CORRECTED_LENGTH letters or more that the index does not
+ *   hold, or that fewer than FEW_PAPERS papers hold, is looked up in the index's vocabulary
+ *   (fetched then, never before), and the query is searched again with the closest much more
+ *   frequent word (lib/spelling): "Showing results for …".
  * - Some of the words. A query of two or more words (a glossary term counts as one) whose full
  *   matches, corrected ones included, are fewer than SOME_WORDS_BELOW also lists the papers holding
  *   some of its words, those holding more of them first; a word's glossary forms count.
  */
-/** A word the index holds is checked only when it is this rare: a misspelling of the notes' own. */
+
+/** A word the index holds is checked only when this few papers hold it (a misspelling in the notes themselves). */
 export const FEW_PAPERS = 3;
+/** Full matches below which a query of several words also shows papers with some of them. */
 export const SOME_WORDS_BELOW = 5;
 
 type Counts = Record<string, Record<string, number>>;
