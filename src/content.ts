@@ -7,7 +7,8 @@ import { tagSlug } from './lib/tags';
 import type { Paper } from './schemas/paper';
 import type { Section } from './schemas/section';
 import { routes } from './lib/routes';
-import { compileGlossary, conceptsIn, indexKeywords, type CompiledConcept } from './lib/glossary';
+import { compileGlossary, conceptsIn, indexKeywords, type CompiledConcept, type IndexKeywords } from './lib/glossary';
+import { chineseFoldTable } from './lib/chinese-fold-table';
 import { loadGlossary } from './lib/glossary-file';
 import { relatedPapers } from './lib/related';
 import { facetCounts, type FacetName, type FacetOption } from './lib/facets';
@@ -36,7 +37,7 @@ export interface PaperEntry {
   /** Glossary concept ids its title, note, tags and long note use, with the first form used. */
   concepts: Map<string, string>;
   /** What its page indexes besides its text (see lib/glossary). */
-  keywords: { tokens: string[]; acronyms: string[] };
+  keywords: IndexKeywords;
   /** Other papers of the list close to this one (not the same paper in another section). */
   related: { paper: PaperEntry; shared: string[] }[];
   /** A digest of the entry file's fields and body: changes whenever what a page shows of it can. */
@@ -91,7 +92,7 @@ export function loadContent() {
         concepts,
         // For search the section's title counts too, as it does for Pagefind (which matches metadata):
         // a paper of "Alignment With Human Preference" is found by 对齐 as by "alignment".
-        keywords: indexKeywords(`${text}\n${section.title}`, glossary),
+        keywords: indexKeywords(`${text}\n${section.title}`, glossary, chineseFoldTable()),
         related: [],
         digest: cacheKey(data, entry.body ?? ''),
       };

@@ -3,8 +3,12 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { readInBatches } from '../lib/batched-reads';
-import { NEWEST_FIRST_PATH, PAGEFIND_DIR, PAPER_PAGES_GLOB } from '../lib/routes';
+import { FOLDED_MARK, foldTableFile } from '../lib/chinese-fold';
+import { chineseFoldTable } from '../lib/chinese-fold-table';
+import { CONCEPT_TOKEN_PREFIX } from '../lib/glossary';
+import { FOLD_TABLE_PATH, NEWEST_FIRST_PATH, PAGEFIND_DIR, PAPER_PAGES_GLOB, SEARCH_VOCABULARY_PATH } from '../lib/routes';
 import { newestFirst, parseFragment, type IndexedPaper } from '../lib/search-order';
+import { vocabularyFile, vocabularyOf } from '../lib/spelling';
 
 /**
  * The language the whole index is built in. Pages say `<html lang="en">` (the site's interface is
@@ -31,8 +35,13 @@ export interface IndexLogger {
   error(message: string): void;
 }
 
+/** Words of the indexed text that are not the paper's own: concept tokens and the folded-text mark. */
+const NOT_VOCABULARY = new RegExp(`^(?:${CONCEPT_TOKEN_PREFIX}|${FOLDED_MARK}$)`);
+
 /**
- * Builds the Pagefind index over a finished build in `siteDir`, and the date order beside it.
+ * Builds the Pagefind index over a finished build in `siteDir`, and beside it the files the search
+ * client fetches only when a search needs them: the date order, the vocabulary (misspellings) and
+ * the Chinese fold table.
  * `npm run build` runs it after `astro build` has exited (src/integrations/build-search-index.ts),
  * not in Astro's `astro:build:done` hook: there Pagefind's memory added to that of Astro's
  * still-living process, while on its own the build's peak is the larger of the two.
@@ -49,10 +58,15 @@ export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Pr
     const { page_count } = checked(await index.addDirectory({ path: siteDir, glob: PAPER_PAGES_GLOB }), logger);
     const bundleDir = path.join(siteDir, PAGEFIND_DIR);
     checked(await index.writeFiles({ outputPath: bundleDir }), logger);
-    const papers = await readFragments(bundleDir);
+    const { papers, texts } = await readFragments(bundleDir);
     if (papers.length === 0) throw new Error('Pagefind indexed no papers: is data-pagefind-body still on the paper page?');
-    await mkdir(path.dirname(path.join(siteDir, NEWEST_FIRST_PATH)), { recursive: true });
-    await writeFile(path.join(siteDir, NEWEST_FIRST_PATH), JSON.stringify(newestFirst(papers)));
+    const write = async (file: string, content: string) => {
+      await mkdir(path.dirname(path.join(siteDir, file)), { recursive: true });
+      await writeFile(path.join(siteDir, file), content);
+    };
+    await write(NEWEST_FIRST_PATH, JSON.stringify(newestFirst(papers)));
+    await write(SEARCH_VOCABULARY_PATH, vocabularyFile(vocabularyOf(texts, NOT_VOCABULARY)));
+    await write(FOLD_TABLE_PATH, foldTableFile(chineseFoldTable(), texts));
     logger.info(
       `Search index: ${papers.length} papers from ${page_count} pages read, in ${Math.round(performance.now() - started)} ms.`,
     );
@@ -67,12 +81,16 @@ export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Pr
  * taking the files from Pagefind in memory (getFiles) is slower, its base64 transfer costing more
  * CPU than the reads (bench/results.md, "Why each choice").
  */
-async function readFragments(bundleDir: string): Promise<IndexedPaper[]> {
+async function readFragments(bundleDir: string): Promise<{ papers: IndexedPaper[]; texts: string[] }> {
   const fragments = (await readdir(path.join(bundleDir, 'fragment'))).map((name) => path.join(bundleDir, 'fragment', name));
   const papers: IndexedPaper[] = [];
-  for await (const { file, content } of readInBatches(fragments))
-    papers.push(parseFragment(file, gunzipSync(content).toString('utf8')));
-  return papers;
+  const texts: string[] = [];
+  for await (const { file, content } of readInBatches(fragments)) {
+    const { content: text, ...paper } = parseFragment(file, gunzipSync(content).toString('utf8'));
+    papers.push(paper);
+    texts.push(text);
+  }
+  return { papers, texts };
 }
 
 /** Pagefind reports problems in `errors` instead of throwing; any of them fails the build. */

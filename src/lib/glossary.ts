@@ -10,6 +10,7 @@
  * searched too, and its results rank first.
  */
 import type { Concept } from '../schemas/glossary';
+import { foldChinese, foldedRuns, type FoldTable } from './chinese-fold';
 import { HAN } from './language';
 import { memoize } from './memo';
 import { escapeRegExp } from './regexp';
@@ -178,12 +179,22 @@ function hiddenIn(word: string, abbr: string): boolean {
   return found;
 }
 
-/** What a paper page indexes besides its text: its concept tokens and hidden acronyms. */
-export function indexKeywords(text: string, glossary: readonly CompiledConcept[]): { tokens: string[]; acronyms: string[] } {
-  const used = conceptsIn(text, glossary);
+/** What a paper page indexes besides its text (see ./chinese-fold for `folded`). */
+export interface IndexKeywords {
+  /** The concept token of every concept its text uses, in either script. */
+  tokens: string[];
+  /** Glossary abbreviations hidden inside compounds. */
+  acronyms: string[];
+  /** Its Traditional Chinese, folded to Simplified (nothing for a text in Simplified). */
+  folded: string[];
+}
+
+export function indexKeywords(text: string, glossary: readonly CompiledConcept[], fold: FoldTable = new Map()): IndexKeywords {
+  const used = conceptsIn(foldChinese(text, fold), glossary);
   return {
     tokens: glossary.filter(({ concept }) => used.has(concept.id)).map(({ token }) => token),
     acronyms: hiddenAcronyms(text, glossary),
+    folded: foldedRuns(text, fold),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { PaperEntry } from '../content';
 import { arxivAbsUrl } from './arxiv';
 import { facetValues } from './facets';
+import { FOLDED_MARK } from './chinese-fold';
 import { html, raw, type Html } from './html';
 import { languageOf } from './language';
 import { renderInlineMarkdown } from './markdown';
@@ -98,6 +99,9 @@ export function paperFootHtml(
       html`<h2 id="related-heading">Related papers</h2><ul class="related-list">${related}</ul></section>`,
     ],
     keywords.length > 0 && html`<p hidden data-search-keywords>${keywords.join(' ')}</p>`,
+    // Its Traditional Chinese folded to Simplified, last, after a mark the search client cuts at.
+    paper.keywords.folded.length > 0 &&
+      html`<p hidden data-search-folded>${FOLDED_MARK} ${paper.keywords.folded.join(' ')}</p>`,
     filters.length > 0 && html`<span hidden data-pagefind-ignore>${filters}</span>`,
     html`<nav class="prev-next" aria-label="More in ${section.title}" data-pagefind-ignore>`,
     neighbour(previous, 'prev', '← Newer'),

@@ -93,6 +93,12 @@ export const NEWEST_FIRST_PATH = 'search/newest-first.json';
 /** The glossary as the search client reads it (concepts and their forms), see lib/glossary. */
 export const SEARCH_GLOSSARY_PATH = 'search/glossary.json';
 
+/** The index's words and how many papers hold each, for spelling corrections (see lib/spelling). */
+export const SEARCH_VOCABULARY_PATH = 'search/vocabulary.json';
+
+/** Traditional → Simplified characters the index needs, for queries with Chinese (see lib/chinese-fold). */
+export const FOLD_TABLE_PATH = 'search/fold-zh.json';
+
 /** Names of the Pagefind filters and metadata that paper pages declare and the search client reads. */
 export const SEARCH_FILTERS = {
   section: 'section',

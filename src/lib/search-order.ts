@@ -24,6 +24,8 @@ export interface FragmentRecord {
   id: string;
   url: unknown;
   meta: Record<string, unknown>;
+  /** The page's indexed text. */
+  content: string;
 }
 
 /**
@@ -35,20 +37,29 @@ export function readFragment(path: string, text: string): FragmentRecord {
   const id = FRAGMENT.exec(path)?.[1];
   if (!id) throw new Error(`${path} is not a Pagefind fragment file`);
   if (!text.startsWith(FRAGMENT_MARKER)) throw new Error(`Pagefind fragment ${path} does not start with "${FRAGMENT_MARKER}"`);
-  const fragment = JSON.parse(text.slice(FRAGMENT_MARKER.length)) as { url?: unknown; meta?: Record<string, unknown> };
-  return { id, url: fragment.url, meta: fragment.meta ?? {} };
+  const fragment = JSON.parse(text.slice(FRAGMENT_MARKER.length)) as {
+    url?: unknown;
+    meta?: Record<string, unknown>;
+    content?: unknown;
+  };
+  return {
+    id,
+    url: fragment.url,
+    meta: fragment.meta ?? {},
+    content: typeof fragment.content === 'string' ? fragment.content : '',
+  };
 }
 
-/** The paper a fragment file records, with the date the date order needs. */
-export function parseFragment(path: string, text: string): IndexedPaper {
-  const { id, url, meta } = readFragment(path, text);
+/** The paper a fragment file records, with the date the date order needs and its indexed text. */
+export function parseFragment(path: string, text: string): IndexedPaper & { content: string } {
+  const { id, url, meta, content } = readFragment(path, text);
   const added = meta[SEARCH_META.added];
   if (typeof url !== 'string' || typeof added !== 'string') {
     throw new Error(
       `Pagefind fragment ${path} has no url or no "added" metadata (data-pagefind-meta="added[datetime]" on the paper page)`,
     );
   }
-  return { id, url, added };
+  return { id, url, added, content };
 }
 
 /** Page ids, newest added first; ties by URL, so the file is the same on every build. */

@@ -5,7 +5,17 @@ import { SEARCH_GLOSSARY_PATH } from '../../src/lib/routes';
 import { contentRoot } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { readEntrySources } from '../../src/lib/entry-files';
-import { searchPapers, type PaperHit, type PaperQuery, type PaperResults } from '../../src/client/search/pagefind';
+import {
+  loadFoldTable,
+  loadVocabulary,
+  searchPapers,
+  type PaperHit,
+  type PaperQuery,
+  type PaperResults,
+  type SearchSources,
+} from '../../src/client/search/pagefind';
+import { FOLD_TABLE_PATH, SEARCH_VOCABULARY_PATH } from '../../src/lib/routes';
+import { siteUrl } from '../../scripts/lib/pagefind-node';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from './pagefind';
 import { contentEntries, type SourceEntry } from './content';
 
@@ -16,16 +26,28 @@ export function builtGlossary(distDir: string): () => Promise<CompiledConcept[]>
   return async () => compiled;
 }
 
-/** searchPapers over a build, with everything the pages would load (index, date order, glossary). */
+/**
+ * What a page of the build at `distDir` (served at `base`) loads for search besides Pagefind: the
+ * date order, glossary, Chinese fold table and vocabulary, fetched the way the page fetches them.
+ */
+export function buildSources(distDir: string, { base = '/' } = {}): Omit<SearchSources, 'pagefind'> {
+  return {
+    dateRanks: loadDateRanksOf(distDir, { base }),
+    glossary: builtGlossary(distDir),
+    foldTable: () => loadFoldTable(siteUrl(distDir, FOLD_TABLE_PATH, { base })),
+    vocabulary: () => loadVocabulary(siteUrl(distDir, SEARCH_VOCABULARY_PATH, { base })),
+  };
+}
+
+/** searchPapers over a build, with everything the pages would load (index, date order, glossary…). */
 export async function searcherOf(distDir: string): Promise<{
   pagefind: NodePagefind;
   results(query: PaperQuery): Promise<PaperResults>;
   search(query: PaperQuery): Promise<PaperHit[]>;
 }> {
   const pagefind = await loadPagefind(distDir);
-  const ranks = loadDateRanksOf(distDir);
-  const glossary = builtGlossary(distDir);
-  const results = (query: PaperQuery) => searchPapers(query, pagefind, ranks, glossary);
+  const sources = { pagefind, ...buildSources(distDir) };
+  const results = (query: PaperQuery) => searchPapers(query, sources);
   return {
     pagefind,
     results,
@@ -63,4 +85,14 @@ export function textEntries(): TextEntry[] {
     ].join('\n');
     return { ...entry, url: `/${entry.section}/${entry.id}/`, text, indexed: `${text}\n${sectionTitle.get(entry.section)}` };
   });
+}
+
+/** Items in at least `min` of the lists, the most frequent first (ties by code point: a stable table). */
+export function frequent(lists: string[][], min: number): string[] {
+  const counts = new Map<string, number>();
+  for (const list of lists) for (const item of new Set(list)) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts]
+    .filter(([, n]) => n >= min)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([item]) => item);
 }

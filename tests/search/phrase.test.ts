@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PHRASE_WINDOW, phraseKey } from '../../src/client/search/pagefind';
+import { PHRASE_WINDOW, phraseKey } from '../../src/client/search/hits';
 import { pagefindQuery } from '../../src/client/search/query';
 import { loadGlossary } from '../../src/lib/glossary-file';
 import { searcherOf, textEntries, type TextEntry } from '../helpers/search';

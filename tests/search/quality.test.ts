@@ -3,7 +3,7 @@ import { pagefindQuery } from '../../src/client/search/query';
 import { compileGlossary, termsOf, type Concept } from '../../src/lib/glossary';
 import { loadGlossary } from '../../src/lib/glossary-file';
 import { facetValues, type FacetName } from '../../src/lib/facets';
-import { searcherOf, textEntries, type TextEntry } from '../helpers/search';
+import { frequent, searcherOf, textEntries, type TextEntry } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
 /*
@@ -62,14 +62,6 @@ interface Row {
   filters?: Partial<Record<FacetName, string[]>>;
 }
 
-const frequent = (lists: string[][], min: number) => {
-  const counts = new Map<string, number>();
-  for (const list of lists) for (const item of new Set(list)) counts.set(item, (counts.get(item) ?? 0) + 1);
-  return [...counts]
-    .filter(([, n]) => n >= min)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([item]) => item);
-};
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const STOP = new Set(['with', 'from', 'large', 'language', 'model', 'models', 'towards', 'through', 'using', 'multimodal']);
 const englishWords = frequent(

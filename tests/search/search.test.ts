@@ -11,7 +11,7 @@ import { searchPapers, type PaperHit, type PaperQuery } from '../../src/client/s
 import { contentEntries, type SourceEntry } from '../helpers/content';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from '../helpers/pagefind';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
-import { builtGlossary } from '../helpers/search';
+import { buildSources } from '../helpers/search';
 
 /*
  * The real index of the real build, searched through the same searchPapers() the pages use.
@@ -73,8 +73,14 @@ beforeAll(async () => {
 });
 
 async function search(query: PaperQuery): Promise<PaperHit[]> {
-  // Words as typed: widening through the glossary is tested in glossary.test.ts.
-  const results = await searchPapers(query, pagefind, loadDateRanksOf(DIST), async () => []);
+  // Words as typed: widening through the glossary is tested in glossary.test.ts, the rest in forgiving.test.ts.
+  const results = await searchPapers(query, {
+    pagefind,
+    dateRanks: loadDateRanksOf(DIST),
+    glossary: async () => [],
+    foldTable: async () => new Map(),
+    vocabulary: async () => new Map(),
+  });
   return results.hits(0, results.total);
 }
 
@@ -233,9 +239,7 @@ describe('search under a sub-path (dist-subpath/)', () => {
     const subpath = await loadPagefind(SUBPATH_DIST, { base: SUBPATH_BASE });
     const results = await searchPapers(
       { text: '幻觉', order: 'added' },
-      subpath,
-      loadDateRanksOf(SUBPATH_DIST, { base: SUBPATH_BASE }),
-      builtGlossary(SUBPATH_DIST),
+      { pagefind: subpath, ...buildSources(SUBPATH_DIST, { base: SUBPATH_BASE }) },
     );
     const hits = await results.hits(0, results.total);
     expect(hits.length).toBeGreaterThan(0);

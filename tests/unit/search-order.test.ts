@@ -4,12 +4,13 @@ import { newestFirst, parseFragment, ranksOf } from '../../src/lib/search-order'
 const fragmentText = (fragment: unknown) => `pagefind_dcd${JSON.stringify(fragment)}`;
 
 describe('parseFragment', () => {
-  it('reads the page id, URL and added date of a paper', () => {
+  it('reads the page id, URL, added date and indexed text of a paper', () => {
     const text = fragmentText({ url: '/mllm/2409.12191/', content: '…', meta: { title: 'Qwen2-VL', added: '2024-09-19' } });
     expect(parseFragment('fragment/zh_1234567.pf_fragment', text)).toEqual({
       id: 'zh_1234567',
       url: '/mllm/2409.12191/',
       added: '2024-09-19',
+      content: '…',
     });
     expect(parseFragment('pagefind/fragment/zh_89abcde.pf_fragment', text).id).toBe('zh_89abcde');
   });

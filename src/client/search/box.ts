@@ -20,7 +20,8 @@ function setUpSearchBox(root: HTMLElement): void {
   // The search page's address as the page wrote it (base path included): no route code loads here.
   const searchPage = allResults.getAttribute('href')!;
   let show: Promise<ReturnType<Awaited<ReturnType<typeof searchCode>>['resultsView']>> | undefined;
-  const showResults = () => (show ??= searchCode().then(({ resultsView }) => resultsView(status, list)));
+  const exactHref = (typed: string) => `${searchPage}?q=${encodeURIComponent(typed)}&exact=1`;
+  const showResults = () => (show ??= searchCode().then(({ resultsView }) => resultsView(status, list, exactHref)));
   let pause: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
@@ -35,7 +36,7 @@ function setUpSearchBox(root: HTMLElement): void {
     allResults.href = `${searchPage}?q=${encodeURIComponent(text)}`;
     panel.hidden = false;
     const results = await (await showResults())({ text }, PREVIEW_COUNT);
-    allResults.hidden = !results || results.total <= PREVIEW_COUNT;
+    allResults.hidden = !results || (await searchCode()).shownTotal(results) <= PREVIEW_COUNT;
   };
 
   // Fetch Pagefind when the reader heads for the box, so the first results come quickly.

@@ -1,5 +1,5 @@
 import type { PaperFilter, PaperOrder, PaperQuery, PaperResults } from './pagefind';
-import { resultsView, showMore } from './results-view';
+import { resultsView, showMore, shownTotal } from './results-view';
 import { setStatus } from './render';
 import { SEARCH_FILTERS } from '../../lib/routes';
 
@@ -20,7 +20,13 @@ function setUpSearchPage(form: HTMLFormElement): void {
   const status = document.querySelector<HTMLElement>('[data-search-page-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-page-results]')!;
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  const show = resultsView(status, list);
+  const exact = form.querySelector<HTMLInputElement>('[data-search-exact]')!;
+  const show = resultsView(status, list, (typed) => {
+    const params = searchParams(form);
+    params.set('q', typed);
+    params.set('exact', '1');
+    return `?${params}`;
+  });
   let results: PaperResults | undefined;
   let pause: ReturnType<typeof setTimeout> | undefined;
 
@@ -38,13 +44,14 @@ function setUpSearchPage(form: HTMLFormElement): void {
     }
     results = await show(query, PAGE_SIZE);
     if (results) showCounts(form, results);
-    more.hidden = !results || results.total <= PAGE_SIZE;
+    more.hidden = !results || shownTotal(results) <= PAGE_SIZE;
   };
 
   fillForm(form, new URLSearchParams(location.search));
-  // On a phone the facets would push the results below the fold: folded unless one is chosen.
+  exact.disabled = exact.value !== '1';
+  // The page sends the facets folded (see search.astro); beside the results, they are open.
   const facets = form.querySelector<HTMLDetailsElement>('[data-search-facets]');
-  if (facets && matchMedia('(max-width: 60rem)').matches && !form.querySelector('.facet input:checked')) facets.open = false;
+  if (facets && matchMedia('(min-width: 60rem)').matches) facets.open = true;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
@@ -52,6 +59,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
   form.addEventListener('change', () => void run());
   form.addEventListener('input', (event) => {
     if (!(event.target instanceof HTMLInputElement) || event.target.type === 'checkbox') return;
+    exact.disabled = true;
     clearTimeout(pause);
     pause = setTimeout(run, TYPING_PAUSE_MS);
   });
@@ -77,6 +85,7 @@ function queryOf(params: URLSearchParams): PaperQuery {
     filters: Object.fromEntries(FILTERS.map((name) => [name, params.getAll(name)])),
     order: (params.get('sort') === 'added' ? 'added' : 'relevance') satisfies PaperOrder,
     withFacets: true,
+    exact: params.get('exact') === '1',
   };
 }
 
@@ -88,8 +97,10 @@ function fillForm(form: HTMLFormElement, params: URLSearchParams): void {
   }
 }
 
-/** Each option's count among the current results (the whole list's when nothing is asked). */
+/** Each option's count among the current results (the whole list's when nothing is asked), and how many are chosen. */
 function showCounts(form: HTMLFormElement, results: PaperResults | undefined): void {
+  const chosen = form.querySelectorAll('.facet input:checked').length;
+  form.querySelector('[data-facets-chosen]')!.textContent = chosen ? `(${chosen} chosen)` : '';
   for (const box of form.querySelectorAll<HTMLInputElement>('.facet input[type="checkbox"]')) {
     const count = results ? (results.facets[box.name as PaperFilter]?.[box.value] ?? 0) : Number(box.dataset.total);
     const label = box.closest('label')!;

@@ -1,15 +1,18 @@
-import { NEWEST_FIRST_PATH, PAGEFIND_DIR, SEARCH_FILTERS, SEARCH_GLOSSARY_PATH, SEARCH_META } from '../../lib/routes';
 import {
-  compileGlossary,
-  CONCEPT_TOKEN_PATTERN,
-  expandQuery,
-  matchedForms,
-  type CompiledConcept,
-  type Concept,
-  type QueryTerm,
-} from '../../lib/glossary';
+  FOLD_TABLE_PATH,
+  NEWEST_FIRST_PATH,
+  PAGEFIND_DIR,
+  SEARCH_FILTERS,
+  SEARCH_GLOSSARY_PATH,
+  SEARCH_VOCABULARY_PATH,
+} from '../../lib/routes';
+import { foldChinese, HAS_HAN, parseFoldTable, type FoldTable } from '../../lib/chinese-fold';
+import { compileGlossary, expandQuery, type CompiledConcept, type Concept } from '../../lib/glossary';
 import { ranksOf } from '../../lib/search-order';
+import { parseVocabulary, type Vocabulary } from '../../lib/spelling';
 import { withBase } from '../../lib/urls';
+import { forgivingGroups } from './forgiving';
+import { byDate, phraseFirst, toHit, unionCounts, type HitContext } from './hits';
 import { pagefindQuery } from './query';
 
 /** The part of Pagefind's JS API (1.6) this site uses. */
@@ -59,6 +62,8 @@ export interface PaperQuery {
   order?: PaperOrder;
   /** Count facet values over the results (loads every filter's index first: the search page does, the header box does not). */
   withFacets?: boolean;
+  /** The words exactly as typed: no spelling corrections. */
+  exact?: boolean;
 }
 
 export interface PaperHit {
@@ -72,14 +77,30 @@ export interface PaperHit {
    * (a search for "hallucination" finding a note that says 幻觉 gives ["幻觉"]). Empty otherwise.
    */
   via: string[];
+  /** For a paper with some of the query's words: those it holds (as typed; a glossary form counts). */
+  holds?: string[];
 }
 
-/** A search's matches; their texts are fetched a page at a time. */
-export interface PaperResults {
+/** Results fetched a page at a time. */
+export interface HitList {
   total: number;
   hits(start: number, count: number): Promise<PaperHit[]>;
-  /** How many of the results hold each value of each facet (values held by none are absent). */
+}
+
+/**
+ * Papers shown below those matching the query, labelled: for the query with its misspellings
+ * corrected (`text`), then with some of its words (`text` is the query they come from).
+ */
+export interface ResultGroup extends HitList {
+  kind: 'corrected' | 'some';
+  text: string;
+}
+
+/** A search's matches (every word, as typed or through the glossary), then any further groups. */
+export interface PaperResults extends HitList {
+  /** How many of the results hold each value of each facet (values held by none are absent); when no paper matches, those of the first further group. */
   facets: Partial<Record<PaperFilter, Record<string, number>>>;
+  more: ResultGroup[];
 }
 
 /** The index exists only in a build: `astro dev` serves no /pagefind/. */
@@ -107,96 +128,140 @@ export function loadPagefind(): Promise<PagefindApi> {
 /** Each indexed paper's place, newest first (see src/lib/search-order.ts); smaller is newer. */
 export type DateRanks = ReadonlyMap<string, number>;
 
-const newestFirst = new Map<string, Promise<DateRanks>>();
+const fetched = new Map<string, Promise<unknown>>();
 
-/** Loads the date order on first use, once per URL; the first search does not need it. */
-export function loadDateRanks(url = withBase(NEWEST_FIRST_PATH)): Promise<DateRanks> {
-  let ranks = newestFirst.get(url);
-  if (!ranks) {
-    ranks = fetch(url).then(async (response) => {
+/**
+ * A file of the build, fetched and read once per URL on first use; a failure lets the next search
+ * try again.
+ */
+function fetchOnce<T>(url: string, read: (json: unknown) => T): Promise<T> {
+  let file = fetched.get(url) as Promise<T> | undefined;
+  if (!file) {
+    file = fetch(url).then(async (response) => {
       if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return ranksOf((await response.json()) as string[]);
+      return read(await response.json());
     });
-    ranks.catch(() => newestFirst.delete(url)); // let the next search try again
-    newestFirst.set(url, ranks);
+    file.catch(() => fetched.delete(url));
+    fetched.set(url, file);
   }
-  return ranks;
+  return file;
 }
+
+/** The date order, needed only when a reader sorts by date. */
+export const loadDateRanks = (url = withBase(NEWEST_FIRST_PATH)): Promise<DateRanks> =>
+  fetchOnce(url, (json) => ranksOf(json as string[]));
 
 /** The glossary, compiled, loaded with the first search (a few KB). */
 export type GlossaryLoader = () => Promise<readonly CompiledConcept[]>;
 
-const glossaries = new Map<string, Promise<CompiledConcept[]>>();
+export const loadSearchGlossary = (url = withBase(SEARCH_GLOSSARY_PATH)): Promise<CompiledConcept[]> =>
+  fetchOnce(url, (json) => compileGlossary(json as Concept[]));
 
-export function loadSearchGlossary(url = withBase(SEARCH_GLOSSARY_PATH)): Promise<CompiledConcept[]> {
-  let glossary = glossaries.get(url);
-  if (!glossary) {
-    glossary = fetch(url).then(async (response) => {
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return compileGlossary((await response.json()) as Concept[]);
-    });
-    glossary.catch(() => glossaries.delete(url));
-    glossaries.set(url, glossary);
-  }
-  return glossary;
+/** The Traditional → Simplified table, loaded by the first query with Chinese in it. */
+export const loadFoldTable = (url = withBase(FOLD_TABLE_PATH)): Promise<FoldTable> => fetchOnce(url, parseFoldTable);
+
+/** The index's words, loaded only when a query word finds too little (lib/spelling). */
+export const loadVocabulary = (url = withBase(SEARCH_VOCABULARY_PATH)): Promise<Vocabulary> => fetchOnce(url, parseVocabulary);
+
+/** Everything a search reads; the pages load each from the site, tests pass what they loaded in Node. */
+export interface SearchSources {
+  pagefind: Promise<PagefindApi> | PagefindApi;
+  dateRanks: () => Promise<DateRanks>;
+  glossary: GlossaryLoader;
+  foldTable: () => Promise<FoldTable>;
+  vocabulary: () => Promise<Vocabulary>;
 }
 
-/** How many results up front are read to bring exact-phrase matches first. */
-export const PHRASE_WINDOW = 40;
+/** What one search has loaded, for the searches it runs. */
+export interface SearchContext extends HitContext {
+  api: PagefindApi;
+  filters: Record<string, { any: string[] }>;
+  /** The date order, when results are listed newest first. */
+  ranks?: DateRanks;
+  sources: SearchSources;
+}
+
+/** A file that helps search but is not needed for it: without it, search finds the words as typed. */
+export function optional<T>(what: string, load: () => Promise<T>, fallback: T): Promise<T> {
+  return load().catch((error: unknown) => {
+    console.warn(`Search ${what} could not load:`, error);
+    return fallback;
+  });
+}
 
 /**
- * Runs a search the way every search UI here does; tests pass the Pagefind, date order and
- * glossary they loaded in Node.
+ * Runs a search the way every search UI here does.
  *
  * Order: papers holding the query as typed first (among them, those holding it as one
  * contiguous phrase first), then papers found only through the glossary (the query's glossary
- * terms replaced by their concept tokens), which say which form they matched.
+ * terms replaced by their concept tokens), which say which form they matched. Chinese is folded to
+ * Simplified first (lib/chinese-fold). Then, labelled, any further groups (./forgiving): the query
+ * with its misspellings corrected, and papers holding some of its words.
  */
-export async function searchPapers(
-  query: PaperQuery,
-  pagefind: Promise<PagefindApi> | PagefindApi = loadPagefind(),
-  dateRanks: () => Promise<DateRanks> = loadDateRanks,
-  glossaryOf: GlossaryLoader = loadSearchGlossary,
-): Promise<PaperResults> {
-  const [api, glossary] = await Promise.all([
-    pagefind,
-    // Without its glossary, search still finds the words as typed.
-    glossaryOf().catch((error: unknown) => {
-      console.warn('Search glossary could not load:', error);
-      return [];
-    }),
+export async function searchPapers(query: PaperQuery, given: Partial<SearchSources> = {}): Promise<PaperResults> {
+  const sources: SearchSources = {
+    pagefind: given.pagefind ?? loadPagefind(),
+    dateRanks: given.dateRanks ?? loadDateRanks,
+    glossary: given.glossary ?? loadSearchGlossary,
+    foldTable: given.foldTable ?? loadFoldTable,
+    vocabulary: given.vocabulary ?? loadVocabulary,
+  };
+  const [api, glossary, fold] = await Promise.all([
+    sources.pagefind,
+    optional('glossary', sources.glossary, []),
+    HAS_HAN.test(query.text) ? optional('Chinese table', sources.foldTable, new Map()) : new Map<string, string>(),
   ]);
-  const term = pagefindQuery(query.text);
+  const text = foldChinese(query.text.normalize('NFKC'), fold);
+  const term = pagefindQuery(text);
   const filters = pagefindFilters(query.filters);
-  if (!term && Object.keys(filters).length === 0) return { total: 0, hits: async () => [], facets: {} };
+  if (!term && Object.keys(filters).length === 0) return { total: 0, hits: async () => [], facets: {}, more: [] };
   // Pagefind reports counts only for filters whose index it has loaded; filters() loads them all, once.
   if (query.withFacets) await api.filters();
-  const expansion = term ? expandQuery(query.text, glossary) : undefined;
-  const expandedTerm = expansion ? pagefindQuery(expansion.text) : undefined;
   // Without words there is no relevance, so a filter-only search lists the newest first.
-  const byDate = query.order === 'added' || !term;
-  const [typed, widened, ranks] = await Promise.all([
+  const ranks = query.order === 'added' || !term ? await sources.dateRanks() : undefined;
+  const context: SearchContext = { api, glossary, fold, filters, ranks, sources, text };
+  const all = await everyWord(context);
+  const more = term ? await forgivingGroups(context, all, query.exact ?? false) : [];
+  // Counting a group's facets may fetch its papers' records: only the search page shows counts.
+  const facets = query.withFacets && all.total === 0 && more[0] ? await more[0].facets() : all.facets;
+  return { total: all.total, hits: all.hits, facets: dropZeros(facets), more: more.map(({ facets: _, ...group }) => group) };
+}
+
+/**
+ * Papers matching every word of `context.text`, as typed or through the glossary, in the order
+ * searchPapers gives, leaving out those in `exclude` (shown already).
+ */
+export interface Matches extends HitList {
+  ids: ReadonlySet<string>;
+  /** The first of them: the first result shown. */
+  top?: PagefindResult;
+  facets: Record<string, Record<string, number>>;
+}
+
+export async function everyWord(context: SearchContext, exclude: ReadonlySet<string> = new Set()): Promise<Matches> {
+  const { api, filters, ranks, text, glossary } = context;
+  const term = pagefindQuery(text);
+  const expansion = term ? expandQuery(text, glossary) : undefined;
+  const expandedTerm = expansion ? pagefindQuery(expansion.text) : undefined;
+  const [typed, widened] = await Promise.all([
     api.search(term || null, { filters }),
     expandedTerm ? api.search(expandedTerm, { filters }) : undefined,
-    byDate ? dateRanks() : undefined,
   ]);
   const asTyped = new Set(typed.results.map((result) => result.id));
   const glossaryOnly = (widened?.results ?? []).filter((result) => !asTyped.has(result.id));
-  let ordered = [...(term && !byDate ? await phraseFirst(typed.results, query.text) : typed.results), ...glossaryOnly];
-  if (ranks) ordered = ordered.sort((a, b) => rankOf(ranks, a) - rankOf(ranks, b));
-  const facets = widened ? await unionCounts(widened, typed.results) : (typed.filters ?? {});
+  let ordered = [...(term && !ranks ? await phraseFirst(typed.results, text, context.fold) : typed.results), ...glossaryOnly];
+  if (ranks) ordered = byDate(ordered, ranks);
+  ordered = ordered.filter((result) => !exclude.has(result.id));
   return {
     total: ordered.length,
-    facets: dropZeros(facets),
+    ids: new Set(ordered.map((result) => result.id)),
+    top: ordered[0],
+    facets: widened ? await unionCounts(widened, typed.results) : (typed.filters ?? {}),
     hits: (start, count) =>
       Promise.all(
-        ordered.slice(start, start + count).map(async (result) => {
-          const data = await result.data();
-          if (asTyped.has(result.id) || !expansion) return toHit(data, []);
-          // The section title counts, as on the paper page (its keywords include it).
-          const text = `${data.content ?? ''}\n${data.meta[SEARCH_META.section] ?? ''}`;
-          return toHit(data, matchedForms(text, expansion.terms, glossary), expansion.terms);
-        }),
+        ordered
+          .slice(start, start + count)
+          .map(async (result) => toHit(await result.data(), context, asTyped.has(result.id) ? [] : (expansion?.terms ?? []))),
       ),
   };
 }
@@ -211,51 +276,6 @@ function pagefindFilters(filters: PaperQuery['filters'] = {}): Record<string, { 
   return out;
 }
 
-/**
- * Results holding the query as one phrase (words in order, nothing between but spaces or
- * punctuation) move ahead of those holding its words apart; Pagefind's order is kept within each.
- * Only the first PHRASE_WINDOW results are read (their texts are fetched for the first page anyway).
- */
-async function phraseFirst(results: PagefindResult[], text: string): Promise<PagefindResult[]> {
-  const phrase = phraseKey(text);
-  const words = pagefindQuery(text).split(' ').filter(Boolean);
-  if (words.length < 2 || !phrase) return results;
-  const head = results.slice(0, PHRASE_WINDOW);
-  const holds = await Promise.all(head.map(async (result) => phraseKey((await result.data()).content ?? '').includes(phrase)));
-  return [...head.filter((_, i) => holds[i]), ...head.filter((_, i) => !holds[i]), ...results.slice(PHRASE_WINDOW)];
-}
-
-/** Lower-case, punctuation and spaces as one space, none between Chinese characters. */
-export function phraseKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '')
-    .trim();
-}
-
-/**
- * Facet counts of the union of the widened search and the as-typed one. The widened search
- * almost always holds every as-typed result (a page indexes the token of every concept it uses);
- * any that it does not are counted from their own records.
- */
-async function unionCounts(
-  widened: PagefindResponse,
-  typed: readonly PagefindResult[],
-): Promise<Record<string, Record<string, number>>> {
-  const counts = structuredClone(widened.filters ?? {});
-  const inWidened = new Set(widened.results.map((result) => result.id));
-  for (const result of typed) {
-    if (inWidened.has(result.id)) continue;
-    for (const [name, values] of Object.entries((await result.data()).filters)) {
-      const facet = (counts[name] ??= {});
-      for (const value of values) facet[value] = (facet[value] ?? 0) + 1;
-    }
-  }
-  return counts;
-}
-
 /** Counts without zeros, and without facets no result holds. */
 function dropZeros(counts: Record<string, Record<string, number>>): PaperResults['facets'] {
   return Object.fromEntries(
@@ -263,44 +283,4 @@ function dropZeros(counts: Record<string, Record<string, number>>): PaperResults
       .map(([name, values]) => [name, Object.fromEntries(Object.entries(values).filter(([, n]) => n > 0))] as const)
       .filter(([, values]) => Object.keys(values).length > 0),
   );
-}
-
-/** A page missing from the order (an index and order file from different builds) goes last. */
-function rankOf(ranks: DateRanks, result: PagefindResult): number {
-  return ranks.get(result.id) ?? ranks.size;
-}
-
-function toHit(data: PagefindResultData, via: string[], terms: readonly QueryTerm[] = []): PaperHit {
-  const excerpt = via.length ? formExcerpt(data.content ?? '', via) : data.excerpt;
-  return {
-    url: data.url,
-    title: data.meta[SEARCH_META.title] ?? data.url,
-    section: data.meta[SEARCH_META.section] ?? '',
-    added: data.meta[SEARCH_META.added] ?? '',
-    excerpt: (excerpt || data.excerpt)
-      .replace(CONCEPT_TOKEN_PATTERN, '')
-      .replace(/\s{2,}/g, ' ')
-      .trim(),
-    via: via.length ? via : terms.length ? terms.map((term) => term.concept.en[0]!) : [],
-  };
-}
-
-/** An excerpt around the first glossary form a page uses, marked the way Pagefind marks matches. */
-function formExcerpt(content: string, forms: readonly string[]): string {
-  const found = forms
-    .map((form) => {
-      const words = form.split(/[\s\-_/]+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      return new RegExp(words.join('[\\s\\-_/]+'), 'iu').exec(content);
-    })
-    .filter((match) => match !== null)
-    .sort((a, b) => a.index - b.index)[0];
-  if (!found) return '';
-  const [text] = found;
-  const at = found.index;
-  const escape = (part: string) => part.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-  const start = Math.max(0, at - 60);
-  const end = Math.min(content.length, at + text.length + 80);
-  return `${start > 0 ? '…' : ''}${escape(content.slice(start, at))}<mark>${escape(text)}</mark>${escape(
-    content.slice(at + text.length, end),
-  )}${end < content.length ? '…' : ''}`;
 }

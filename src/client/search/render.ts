@@ -1,5 +1,5 @@
 import { languageOf } from '../../lib/language';
-import type { PaperHit } from './pagefind';
+import type { PaperHit, ResultGroup } from './pagefind';
 import { cleanExcerpt } from './excerpt';
 
 /** One result: a link to the paper page with its title, section and the matching part of its note. */
@@ -20,6 +20,11 @@ export function renderHit(hit: PaperHit): HTMLLIElement {
   excerpt.append(...excerptNodes(cleanExcerpt(hit.excerpt, hit.title)));
   excerpt.lang = languageOf(excerpt.textContent ?? '');
   link.append(title, facts, excerpt);
+  if (hit.holds) {
+    const holds = element('span', 'search-hit-via', `has: ${hit.holds.join(', ')}`);
+    holds.dataset.searchHolds = hit.holds.join('|');
+    link.append(holds);
+  }
   if (hit.via.length) {
     // Found through the glossary: say which form of the query's concept the paper uses.
     const via = element('span', 'search-hit-via', `via glossary: ${hit.via.join(', ')}`);
@@ -27,6 +32,25 @@ export function renderHit(hit: PaperHit): HTMLLIElement {
     link.append(via);
   }
   item.append(link);
+  return item;
+}
+
+/**
+ * The label above a group of further results: "Showing results for *hallucination*" with a link
+ * that searches the query exactly as typed (`exactHref`), or "Papers with some of these words".
+ */
+export function renderGroupLabel(group: ResultGroup, exactHref: string): HTMLLIElement {
+  const item = element('li', 'search-group');
+  item.dataset.searchGroup = group.kind;
+  if (group.kind === 'corrected') {
+    const corrected = element('em', '', group.text);
+    corrected.lang = languageOf(group.text);
+    const exact = element('a', 'search-group-exact', 'search exactly as typed');
+    exact.href = exactHref;
+    item.append('Showing results for ', corrected, ` (${group.total}) · `, exact);
+  } else {
+    item.append(`Papers with some of these words (${group.total}), the most words first`);
+  }
   return item;
 }
 
