@@ -100,8 +100,7 @@ export function paperFootHtml(
     ],
     keywords.length > 0 && html`<p hidden data-search-keywords>${keywords.join(' ')}</p>`,
     // Its Traditional Chinese folded to Simplified, last, after a mark the search client cuts at.
-    paper.keywords.folded.length > 0 &&
-      html`<p hidden data-search-folded>${FOLDED_MARK} ${paper.keywords.folded.join(' ')}</p>`,
+    paper.keywords.folded.length > 0 && html`<p hidden data-search-folded>${FOLDED_MARK} ${paper.keywords.folded.join(' ')}</p>`,
     filters.length > 0 && html`<span hidden data-pagefind-ignore>${filters}</span>`,
     html`<nav class="prev-next" aria-label="More in ${section.title}" data-pagefind-ignore>`,
     neighbour(previous, 'prev', '← Newer'),
