@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyImportPlan, parseAddedDates, planImportFromDisk, type ImportPlan } from '../../scripts/lib/list/import';
+import { applySyncPlan, parseAddedDates, planSyncFromDisk, type SyncPlan } from '../../scripts/lib/list/sync';
 import { parseList } from '../../scripts/lib/list/parse';
 import { exportListFromDisk } from '../../scripts/lib/list/write';
 import { contentIds } from '../../scripts/lib/checks/check-counts';
@@ -67,10 +67,10 @@ function papers(files: Record<string, string>): string[] {
     .sort();
 }
 
-function sync(root: string, text: string, options: Partial<Parameters<typeof planImportFromDisk>[1]> = {}): ImportPlan {
-  const plan = planImportFromDisk(text, { contentDir: root, defaultAdded: '2030-01-01', ...options });
+function sync(root: string, text: string, options: Partial<Parameters<typeof planSyncFromDisk>[1]> = {}): SyncPlan {
+  const plan = planSyncFromDisk(text, { contentDir: root, defaultAdded: '2030-01-01', ...options });
   expect(plan.refusals).toEqual([]);
-  applyImportPlan(plan);
+  applySyncPlan(plan);
   return plan;
 }
 
@@ -99,7 +99,7 @@ function entryLines(text: string): { line: number; text: string }[] {
 }
 
 let upstreamRoot: string;
-let upstreamPlan: ImportPlan;
+let upstreamPlan: SyncPlan;
 beforeAll(() => {
   upstreamRoot = contentFolder();
   upstreamPlan = sync(upstreamRoot, UPSTREAM, { dates: UPSTREAM_DATES });
@@ -135,7 +135,7 @@ describe('syncing the list as it grows', () => {
     const before = snapshot(upstreamRoot);
     const again = sync(upstreamRoot, UPSTREAM, { dates: UPSTREAM_DATES, defaultAdded: '2099-01-01' });
     expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
-    expect([again.changes, again.conflicts, again.about, again.registryText, again.lastImport, again.fixesText]).toEqual([
+    expect([again.changes, again.conflicts, again.about, again.registryText, again.lastSync, again.fixesText]).toEqual([
       [],
       [],
       undefined,
@@ -243,7 +243,7 @@ describe('local curation survives a sync', () => {
       },
     ]);
     // The conflict resolved by keeping the local note: the next sync of the same list is quiet.
-    const again = planImportFromDisk(NEW, { contentDir: root, defaultAdded: '2030-01-01' });
+    const again = planSyncFromDisk(NEW, { contentDir: root, defaultAdded: '2030-01-01' });
     expect([again.conflicts, again.changes]).toEqual([[], []]);
   });
 });
@@ -289,7 +289,7 @@ describe('refusing input that is not a list, or a change that looks like an acci
     const syncRoot = contentFolder();
     const body = path.join(path.dirname(syncRoot), 'body.md');
     const [allowRun, syncRun, ...caseRuns] = await Promise.all([
-      run('scripts/import.ts', [files[7]!, '--content', allowRoot, '--allow-removals']),
+      run('scripts/sync.ts', [files[7]!, '--content', allowRoot, '--allow-removals']),
       run('scripts/sync-upstream.ts', [
         '--file',
         UPSTREAM_FILE,
@@ -300,7 +300,7 @@ describe('refusing input that is not a list, or a change that looks like an acci
         '--body',
         body,
       ]),
-      ...files.map((file, index) => run('scripts/import.ts', [file, '--content', roots[index]!])),
+      ...files.map((file, index) => run('scripts/sync.ts', [file, '--content', roots[index]!])),
     ]);
     runs = caseRuns;
     allowed = { root: allowRoot, run: allowRun! };
@@ -346,7 +346,7 @@ describe('adding a section', () => {
       path.join(root, 'sections.yaml'),
       `- id: agents\n  title: Agents\n  short: Agents\n  description: Agent papers.\n  order: ${order}\n`,
     );
-    const base = readFileSync(path.join(root, '.list-sync', 'last-import.md'), 'utf8');
+    const base = readFileSync(path.join(root, '.list-sync', 'last-sync.md'), 'utf8');
     const agentLines = [
       '1. [An Agent Paper](https://arxiv.org/abs/2501.00001)(an agent note)',
       '2. [Another Agent Paper](https://arxiv.org/abs/2501.00002)',

@@ -4,7 +4,7 @@ import type { Section } from '../../../src/schemas/section';
 import { type EntrySource } from '../../../src/lib/entry-files';
 import { LINK_LABELS } from '../../../src/lib/links';
 import { parseList, type ListEntryFields, type ParsedEntry } from './parse';
-import { applyFixes, readFixes, readLastImport } from './sync-state';
+import { applyFixes, readFixes, readLastSync } from './sync/state';
 import { paperKeys } from '../../../src/lib/same-paper';
 import { sortEntries } from '../../../src/lib/sort';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
@@ -72,7 +72,7 @@ export function writeList(document: ListDocument): string {
 
 /** Options of the export: `tags` writes every tag (curated topics too), not only the tags the list gave. */
 export interface ExportOptions {
-  /** The list last imported (content/.list-sync/last-import.md, fixes applied): lines kept verbatim. */
+  /** The list last synced (content/.list-sync/last-sync.md, fixes applied): lines kept verbatim. */
   base?: string;
   tags?: boolean;
 }
@@ -185,8 +185,8 @@ export function exportListFromDisk(
   const sections = content.sections();
   const header = existsSync(content.aboutFile) ? content.readAbout() : '';
   const sources = content.entrySources();
-  const lastImport = readLastImport(content.dir);
-  const base = lastImport === undefined ? undefined : applyFixes(lastImport, readFixes(content.dir)).text;
+  const lastSync = readLastSync(content.dir);
+  const base = lastSync === undefined ? undefined : applyFixes(lastSync, readFixes(content.dir)).text;
   const { document, problems } = collectListDocument(sections, sources, header, {
     ...options,
     ...(base !== undefined && { base }),

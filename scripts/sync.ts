@@ -2,15 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { isRealDate } from '../src/schemas/dates';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import {
-  applyImportPlan,
-  formatImportSummary,
-  parseAddedDates,
-  planImportFromDisk,
-  planIsClean,
-  planWarnings,
-} from './lib/list/import';
-import { notListText } from './lib/list/sync-state';
+import { applySyncPlan, formatSyncReport, parseAddedDates, planSyncFromDisk, planIsClean, planWarnings } from './lib/list/sync';
+import { notListText } from './lib/list/sync/state';
 import { asInputError, CliError, displayPath, EXIT, readTextFile, runCommand, todayUtc } from './lib/cli';
 
 await runCommand(
@@ -19,7 +12,7 @@ await runCommand(
       'npm run sync -- <list.md> [--dates file.tsv] [--added YYYY-MM-DD] [--strict] [--allow-removals] [--report FILE] [--content DIR]',
     help: `Syncs content/ with the awesome-list (npm run import is the same command). Creates new
 papers, merges each field the list carries (title, links, note, venue, its tags) three ways
-against the list last imported (content/.list-sync/last-import.md): a local fix survives unless
+against the list last synced (content/.list-sync/last-sync.md): a local fix survives unless
 the list changed the same field, which is reported as a conflict (local kept). Mends lines whose
 intent is clear and reports each; a line it cannot read is recorded in
 content/.list-sync/fixes.yaml for a hand fix and everything else is synced. Never deletes a file.
@@ -67,7 +60,7 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
           });
     // A registry or fixes file that does not load is reported with its file and field, one line.
     const plan = asInputError(() =>
-      planImportFromDisk(listText, {
+      planSyncFromDisk(listText, {
         contentDir: content.dir,
         dates,
         defaultAdded: values.added ?? todayUtc(),
@@ -81,7 +74,7 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
       console.error(
         `${listFile}:${problem.line}: warning: cannot read this line, kept for a fix: ${problem.reason}: ${problem.text}`,
       );
-    const report = formatImportSummary(plan, displayPath);
+    const report = formatSyncReport(plan, displayPath);
     console.log(report);
     if (values.report !== undefined) writeFileAtomic(values.report, `${report}\n`);
     if (!planIsClean(plan)) {
@@ -95,7 +88,7 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
       );
       return EXIT.problems;
     }
-    applyImportPlan(plan);
+    applySyncPlan(plan);
     return EXIT.ok;
   },
 );

@@ -1,0 +1,107 @@
+import { PAPER_FIELD_ORDER, type Link, type PaperInput } from '../../../../src/schemas/paper';
+import { serializeEntry, serializeEntryYaml } from '../../../../src/lib/entry-files';
+import { isRecord, type ExistingEntry } from './existing';
+import { unique, type ListItem } from './list-items';
+import type { FieldChange, FieldConflict, PlannedEntry } from './plan-types';
+
+const SCHEMA_FIELDS = new Set<string>(PAPER_FIELD_ORDER);
+
+/** How a field value reads in the report. */
+export function show(value: unknown): string {
+  if (value === undefined || (Array.isArray(value) && !value.length)) return '(none)';
+  if (Array.isArray(value))
+    return value.map((item) => (isRecord(item) && typeof item.url === 'string' ? item.url : String(item))).join(' ');
+  return `"${String(value)}"`;
+}
+
+const sameUrls = (a: readonly Link[] | undefined, b: readonly Link[] | undefined) =>
+  JSON.stringify((a ?? []).map((link) => link.url)) === JSON.stringify((b ?? []).map((link) => link.url));
+
+/** Where field changes, conflicts and content problems of the plan are collected. */
+export interface FieldReport {
+  contentProblems: string[];
+  changes: FieldChange[];
+  conflicts: FieldConflict[];
+}
+
+/**
+ * The list carries title, links, note, venue and its own tags. Each is merged three ways against
+ * the last synced list (`base`): a field the list did not change keeps the file's value (local
+ * curation); one only the list changed takes the list's value (reported); one both changed
+ * differently keeps the file's value and is reported as a conflict. Without a base for the paper,
+ * the list owns title, links and note, and adds its venue and tags. Tags merge as sets, so
+ * curated topic tags stay. Everything else (added, published, org, authors, a hand-set arXiv id,
+ * an MDX body, a hand-corrected link kind) stays.
+ */
+export function mergeFields(
+  item: ListItem,
+  listPosition: number,
+  match: ExistingEntry,
+  base: ListItem | undefined,
+  report: FieldReport,
+): PlannedEntry {
+  const { source, data } = match;
+  const ours = data as PaperInput;
+  const change = (field: string, from: unknown, to: unknown) =>
+    report.changes.push({ file: source.file, field, from: show(from), to: show(to) });
+  function merge<T>(field: string, local: T, list: T, last: T | undefined, same: (a: T, b: T) => boolean, legacy: T): T {
+    let result: T;
+    if (!base) result = legacy;
+    else if (same(list, last as T) || same(local, list)) result = local;
+    else if (same(local, last as T)) result = list;
+    else {
+      report.conflicts.push({ file: source.file, field, local: show(local), list: show(list), kept: 'local' });
+      return local;
+    }
+    if (!same(result, local)) change(field, local, result);
+    return result;
+  }
+  const equal = <T>(a: T, b: T) => (a ?? undefined) === (b ?? undefined);
+  const currentKinds = new Map(
+    (Array.isArray(data.links) ? data.links : []).filter(isRecord).map((link) => [link.url, link.kind] as const),
+  );
+  const links = merge('links', ours.links, item.links, base?.links, sameUrls, item.links).map((link) => ({
+    ...link,
+    kind: (currentKinds.get(link.url) as Link['kind'] | undefined) ?? link.kind,
+  }));
+  const localTags = Array.isArray(data.tags) ? (data.tags as string[]) : [];
+  const listTags = item.tags ?? [];
+  const droppedTags = new Set((base?.tags ?? []).filter((tag) => !listTags.includes(tag)));
+  const tags = unique([...localTags.filter((tag) => !droppedTags.has(tag)), ...listTags]);
+  if (JSON.stringify(tags) !== JSON.stringify(localTags)) change('tags', localTags, tags);
+  const next: PaperInput = {
+    ...ours,
+    title: merge('title', ours.title, item.title, base?.title, equal, item.title),
+    links,
+    note: merge('note', ours.note, item.note, base?.note, equal, item.note),
+    venue: merge('venue', ours.venue, item.venue, base?.venue, equal, item.venue ?? ours.venue),
+    tags,
+    arxiv: item.arxiv ?? ours.arxiv,
+    added: earlierAdded(ours.added as string | undefined, item.datesFileAdded, change),
+    listPosition,
+  };
+  const planned = { section: source.section, id: source.id, file: source.file, title: item.title, lines: item.lines };
+  // Canonical YAML of old and new data: formatting-only differences do not count as changes.
+  if (serializeEntryYaml(ours) === serializeEntryYaml(next)) return { ...planned, action: 'unchanged' };
+  const unknown = Object.keys(data).filter((key) => !SCHEMA_FIELDS.has(key));
+  if (unknown.length)
+    report.contentProblems.push(
+      `${source.file}:${source.lineOf([unknown[0]!])}: cannot update: fields outside the schema would be lost (${unknown.join(', ')}); fix the file first`,
+    );
+  return { ...planned, action: 'update', text: serializeEntry(next, source.format, source.body) };
+}
+
+/**
+ * `added` of an existing entry: a dates file that knows an earlier first appearance corrects it
+ * (reported); a later or missing one never moves it, so a version-by-version sync and a direct
+ * sync agree.
+ */
+function earlierAdded(
+  current: string | undefined,
+  fromDatesFile: string | undefined,
+  change: (field: string, from: unknown, to: unknown) => void,
+): string | undefined {
+  if (!fromDatesFile || (current && current <= fromDatesFile)) return current || fromDatesFile;
+  if (current) change('added', current, fromDatesFile);
+  return fromDatesFile;
+}

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ABOUT_FILE_NAME, openContentRoot } from '../../../../src/lib/content-root';
+import { sectionRegistryPath } from '../../../../src/lib/paths';
+import { parseList, type ParsedEntry } from '../parse';
+import { readExistingEntries } from './existing';
+import { mergeAbout } from './header';
+import { emptySummary, mergeMembership } from './membership';
+import { DEFAULT_MAX_REMOVED_SHARE, type FieldChange, type FieldConflict, type SyncOptions, type SyncPlan } from './plan-types';
+import { listRefusals, removalRefusals } from './refusals';
+import { resolveSections, rewriteRegistry, sectionOrder } from './sections';
+import { applyFixes, readFixes, readLastSync, syncStatePaths, writeFixesText } from './state';
+
+/**
+ * Everything the sync would do, computed before anything is written: refusals, which entries to
+ * create, update or leave alone (a three-way merge of each list field against the last synced
+ * list), which duplicate lines merge, which content entries the list lacks, the section order.
+ */
+export function planSync(listText: string, options: SyncOptions): SyncPlan {
+  const { contentDir } = options;
+  const state = syncStatePaths(contentDir);
+  const fixes = options.fixes ?? [];
+  const registryTitles = options.sections.map((section) => section.title);
+  const current = applyFixes(listText, fixes);
+  const list = parseList(current.text, registryTitles);
+  const baseList = options.base === undefined ? undefined : parseList(applyFixes(options.base, fixes).text, registryTitles);
+  const existing = readExistingEntries(options.sources);
+  const contentProblems = existing.problems;
+
+  const refusals = listRefusals(list);
+  const { listSections, newSections } = resolveSections(list, options.sections);
+  const baseSections = baseList ? resolveSections(baseList, [...options.sections, ...newSections]).listSections : [];
+
+  const changes: FieldChange[] = [];
+  const conflicts: FieldConflict[] = [];
+  const addedOf = (sectionTitle: string) => (entry: ParsedEntry) => options.dates?.lookup(sectionTitle, entry);
+  const { entries, merges, summaries, unclaimed } = mergeMembership({
+    contentDir,
+    listSections,
+    baseSections,
+    existingBySection: existing.bySection,
+    addedOf,
+    defaultAdded: options.defaultAdded,
+    report: { contentProblems, changes, conflicts },
+  });
+
+  const notInList = unclaimed.map((entry) => ({
+    section: entry.source.section,
+    id: entry.source.id,
+    file: entry.source.file,
+    title: entry.title,
+  }));
+  if (!options.allowRemovals)
+    refusals.push(
+      ...removalRefusals({
+        sections: options.sections,
+        listSections,
+        baseSections,
+        existingBySection: existing.bySection,
+        unclaimed,
+        maxShare: options.maxRemovedShare ?? DEFAULT_MAX_REMOVED_SHARE,
+      }),
+    );
+  for (const section of options.sections) {
+    const missing = notInList.filter((entry) => entry.section === section.id).length;
+    if (!missing) continue;
+    const summary = summaries.find((candidate) => candidate.id === section.id);
+    if (summary) summary.notInList = missing;
+    else summaries.push({ ...emptySummary(section), notInList: missing });
+  }
+
+  const { orders, reordered } = sectionOrder(options.sections, listSections);
+  const placedNew = newSections.map((section) => ({ ...section, order: orders.get(section.id)! }));
+  const order = new Map([...options.sections, ...placedNew].map((section) => [section.id, orders.get(section.id)!]));
+  summaries.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+
+  const about = mergeAbout(list.header, baseList?.header, options.currentAbout);
+  const listLines = new Set(listText.split('\n').map((line) => line.replace(/\r$/, '').trimEnd()));
+  const staleFixes = fixes.filter((fix) => !listLines.has(fix.line.trimEnd()));
+  const recorded = new Set(fixes.map((fix) => fix.line.trimEnd()));
+  const newFixes = list.problems
+    .map((problem) => listText.split('\n')[problem.line - 1]!.replace(/\r$/, '').trimEnd())
+    .filter((line) => !recorded.has(line));
+
+  return {
+    refusals,
+    problems: list.problems,
+    mended: list.mended,
+    fixed: current.fixed,
+    staleFixes,
+    contentProblems,
+    strayLines: list.strayLines,
+    sections: summaries,
+    entries,
+    merges,
+    changes,
+    conflicts,
+    notInList,
+    newSections: placedNew,
+    reordered,
+    registryFile: sectionRegistryPath(contentDir),
+    registryText: reordered.length || placedNew.length ? rewriteRegistry(options.registryText, orders, placedNew) : undefined,
+    aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
+    about: about.text,
+    aboutConflicts: about.conflicts,
+    lastSyncFile: state.lastSync,
+    lastSync: options.base === listText ? undefined : listText,
+    fixesFile: state.fixes,
+    fixesText: newFixes.length
+      ? writeFixesText([...fixes, ...[...new Set(newFixes)].map((line) => ({ line, fix: '' }))])
+      : undefined,
+  };
+}
+
+/** Reads the registry, the entry files, about.md and the sync state of `contentDir`, then plans syncing `listText`. */
+export function planSyncFromDisk(
+  listText: string,
+  options: Pick<SyncOptions, 'contentDir' | 'dates' | 'defaultAdded' | 'allowRemovals' | 'maxRemovedShare'>,
+): SyncPlan {
+  const content = openContentRoot(options.contentDir);
+  const aboutFile = content.aboutFile;
+  return planSync(listText, {
+    ...options,
+    sections: content.sections(),
+    registryText: readFileSync(content.registryFile, 'utf8'),
+    sources: content.entrySources(),
+    currentAbout: existsSync(aboutFile) ? content.readAbout() : undefined,
+    base: readLastSync(content.dir),
+    fixes: readFixes(content.dir),
+  });
+}
