@@ -162,18 +162,19 @@ describe('syncing an older list with a newer one', () => {
   it('creates, updates, keeps and reports, and adds the new heading to the registry', () => {
     const result = syncList(readFixture('sync-new.md'), { defaultAdded: '2024-06-01' });
     expect(
-      result.sections.map(({ id, isNew, created, updated, unchanged, notInList }) => [
+      result.sections.map(({ id, isNew, created, updated, unchanged, removed, notInList }) => [
         id,
         isNew,
         created,
         updated,
         unchanged,
+        removed,
         notInList,
       ]),
     ).toEqual([
-      ['models', false, 1, 3, 0, 1],
-      ['benchmarks', false, 0, 0, 1, 0],
-      ['agents', true, 1, 0, 0, 0],
+      ['models', false, 1, 3, 0, 1, 0],
+      ['benchmarks', false, 0, 0, 1, 0, 0],
+      ['agents', true, 1, 0, 0, 0, 0],
     ]);
 
     // Alpha matched by title key despite case and a full-width colon; hand-added fields and `added` kept.
@@ -205,9 +206,12 @@ describe('syncing an older list with a newer one', () => {
     });
     expect(epsilon.body.trim()).toBe('A long **Markdown** note.');
 
-    // Gamma left the list: reported, never deleted.
-    expect(result.notInList.map((entry) => entry.id)).toEqual(['gamma-third-paper']);
-    expect(existsSync(path.join(root, 'models', 'gamma-third-paper.yaml'))).toBe(true);
+    // Gamma left the list, untouched here since the last sync: removed, and reported.
+    expect(result.removed.map((entry) => entry.id)).toEqual(['gamma-third-paper']);
+    expect(formatSyncReport(result, (file) => path.relative(root, file))).toMatch(
+      /removed \(the list dropped them; unchanged here since the last sync\): 1\n {2}models\/gamma-third-paper\.yaml: "Gamma: Third Paper"\n/,
+    );
+    expect(existsSync(path.join(root, 'models', 'gamma-third-paper.yaml'))).toBe(false);
 
     const registry = readFileSync(path.join(root, 'sections.yaml'), 'utf8');
     expect(registry.startsWith('# The registry; this comment must survive the sync.\n')).toBe(true);

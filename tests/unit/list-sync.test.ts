@@ -266,7 +266,7 @@ describe('refusing input that is not a list, or a change that looks like an acci
     [
       'a registry heading removed',
       lines.filter((_, index) => index !== benchmarksHeading).join('\n'),
-      /"# BenchMark and Dataset".*not in the list/,
+      /heading "BenchMark and Dataset".*not in the list/,
     ],
     ['a list cut after a URL', UPSTREAM.slice(0, cutAt), /is not in the list/],
     ['three of eight benchmarks gone', withoutSomeBenchmarks, /section benchmarks: 3 of its 8 papers are no longer in the list/],
@@ -319,12 +319,17 @@ describe('refusing input that is not a list, or a change that looks like an acci
     },
   );
 
-  it('--allow-removals accepts a real removal: the papers are kept and reported as not in the list', () => {
+  it('--allow-removals accepts a real removal: the three papers, untouched since the last sync, are removed and reported', () => {
     expect(allowed.run.code, allowed.run.stderr).toBe(0);
-    expect(allowed.run.stdout).toMatch(/not in the list \(kept, not deleted\): 3\n/);
-    expect(snapshot(allowed.root)).toMatchObject(
-      Object.fromEntries(Object.entries(before[7]!).filter(([file]) => file.startsWith('benchmarks/'))),
+    const reported = /removed \(the list dropped them; unchanged here since the last sync\): 3\n((?: {2}.*\n){3})/.exec(
+      allowed.run.stdout,
     );
+    expect(reported, allowed.run.stdout).not.toBeNull();
+    const files = [...reported![1]!.matchAll(/ {2}(?:.*\/)?(benchmarks\/[^:]+):/g)].map((match) => match[1]!);
+    expect(files).toHaveLength(3);
+    const after = snapshot(allowed.root);
+    const benchmarks = (files: Record<string, string>) => Object.keys(files).filter((file) => file.startsWith('benchmarks/'));
+    expect(benchmarks(after)).toEqual(benchmarks(before[7]!).filter((file) => !files.includes(file)));
   });
 
   it('npm run sync:upstream runs the workflow’s sync against a file and writes the report as the PR body', () => {

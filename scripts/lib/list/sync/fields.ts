@@ -1,7 +1,7 @@
 import { PAPER_FIELD_ORDER, type Link, type PaperInput } from '../../../../src/schemas/paper';
 import { serializeEntry, serializeEntryYaml } from '../../../../src/lib/entry-files';
 import { isRecord, type ExistingEntry } from './existing';
-import { unique, type ListItem } from './list-items';
+import { unique, withoutBookkeeping, type ListItem } from './list-items';
 import type { FieldChange, FieldConflict, PlannedEntry } from './plan-types';
 
 const SCHEMA_FIELDS = new Set<string>(PAPER_FIELD_ORDER);
@@ -39,18 +39,21 @@ export function mergeFields(
   match: ExistingEntry,
   base: ListItem | undefined,
   report: FieldReport,
+  /** Where a paper the list moved to another section goes: always written there, `from` deleted. */
+  moveTo?: Pick<PlannedEntry, 'section' | 'id' | 'file'>,
 ): PlannedEntry {
   const { source, data } = match;
   const ours = data as PaperInput;
+  const file = moveTo?.file ?? source.file;
   const change = (field: string, from: unknown, to: unknown) =>
-    report.changes.push({ file: source.file, field, from: show(from), to: show(to) });
+    report.changes.push({ file, field, from: show(from), to: show(to) });
   function merge<T>(field: string, local: T, list: T, last: T | undefined, same: (a: T, b: T) => boolean, legacy: T): T {
     let result: T;
     if (!base) result = legacy;
     else if (same(list, last as T) || same(local, list)) result = local;
     else if (same(local, last as T)) result = list;
     else {
-      report.conflicts.push({ file: source.file, field, local: show(local), list: show(list), kept: 'local' });
+      report.conflicts.push({ file, field, local: show(local), list: show(list), kept: 'local' });
       return local;
     }
     if (!same(result, local)) change(field, local, result);
@@ -80,15 +83,34 @@ export function mergeFields(
     added: earlierAdded(ours.added as string | undefined, item.datesFileAdded, change),
     listPosition,
   };
-  const planned = { section: source.section, id: source.id, file: source.file, title: item.title, lines: item.lines };
+  const planned = {
+    section: moveTo?.section ?? source.section,
+    id: moveTo?.id ?? source.id,
+    file,
+    title: item.title,
+    lines: item.lines,
+  };
   // Canonical YAML of old and new data: formatting-only differences do not count as changes.
-  if (serializeEntryYaml(ours) === serializeEntryYaml(next)) return { ...planned, action: 'unchanged' };
+  if (!moveTo && serializeEntryYaml(ours) === serializeEntryYaml(next)) return { ...planned, action: 'unchanged' };
   const unknown = Object.keys(data).filter((key) => !SCHEMA_FIELDS.has(key));
   if (unknown.length)
     report.contentProblems.push(
       `${source.file}:${source.lineOf([unknown[0]!])}: cannot update: fields outside the schema would be lost (${unknown.join(', ')}); fix the file first`,
     );
-  return { ...planned, action: 'update', text: serializeEntry(next, source.format, source.body) };
+  const text = serializeEntry(next, source.format, source.body);
+  return moveTo ? { ...planned, action: 'move', from: source.file, text } : { ...planned, action: 'update', text };
+}
+
+/**
+ * Whether an entry still holds exactly what the sync wrote for the list's line (`base`): no field
+ * the list does not carry, no curated tag, no hand-corrected link kind, no body. `added` and
+ * `listPosition` are the sync's own.
+ */
+export function untouchedSinceSync(entry: ExistingEntry, base: ListItem): boolean {
+  if (entry.source.format !== 'yaml' || entry.source.body.trim()) return false;
+  if (Object.keys(entry.data).some((key) => !SCHEMA_FIELDS.has(key))) return false;
+  const comparable = (paper: PaperInput) => serializeEntryYaml({ ...paper, added: '', listPosition: undefined });
+  return comparable(entry.data as PaperInput) === comparable(withoutBookkeeping(base));
 }
 
 /**

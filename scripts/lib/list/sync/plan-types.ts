@@ -2,6 +2,7 @@ import type { Section } from '../../../../src/schemas/section';
 import type { EntrySource } from '../../../../src/lib/entry-files';
 import type { ListProblem, ParsedList } from '../parse';
 import type { AddedDates } from './dates';
+import type { SectionRename } from './sections';
 import type { LineFix } from './state';
 
 export interface SyncOptions {
@@ -30,15 +31,18 @@ export interface SyncOptions {
 export const DEFAULT_MAX_REMOVED_SHARE = 0.25;
 
 export interface PlannedEntry {
-  action: 'create' | 'update' | 'unchanged';
+  /** `move`: the paper left another section of the list for this one; written here, `from` deleted. */
+  action: 'create' | 'update' | 'unchanged' | 'move';
   section: string;
   id: string;
   file: string;
   title: string;
   /** The list lines this entry comes from (several when duplicates were merged). */
   lines: number[];
-  /** The new file text, for create and update. */
+  /** The new file text, for create, update and move. */
   text?: string;
+  /** For a move: the file it leaves (deleted on apply). */
+  from?: string;
 }
 
 export interface PlannedMerge {
@@ -55,8 +59,12 @@ export interface SectionSummary {
   entryLines: number;
   entries: number;
   created: number;
+  movedIn: number;
   updated: number;
   unchanged: number;
+  movedOut: number;
+  removed: number;
+  /** Kept though the list does not have them: curated since the list dropped them, or no last sync to tell. */
   notInList: number;
 }
 
@@ -104,8 +112,14 @@ export interface SyncPlan {
   merges: PlannedMerge[];
   changes: FieldChange[];
   conflicts: FieldConflict[];
-  /** Entries in content that the list no longer has: reported, never deleted. */
+  /** Papers the list dropped, untouched here since the last sync: deleted on apply. */
+  removed: PaperRef[];
+  /** Papers the list dropped that content/ changed since the last sync: kept, reported as conflicts. */
+  droppedCurated: PaperRef[];
+  /** Without a last sync to tell, entries the list does not have: kept and reported. */
   notInList: PaperRef[];
+  /** Registry sections whose heading the list renamed (title updated; id, folder, nav label kept). */
+  renames: SectionRename[];
   /** Headings the registry does not know yet; added to it on apply. */
   newSections: Section[];
   /** Registry sections whose `order` follows the list's section order after this sync. */

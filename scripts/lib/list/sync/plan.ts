@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ABOUT_FILE_NAME, openContentRoot } from '../../../../src/lib/content-root';
 import { sectionRegistryPath } from '../../../../src/lib/paths';
+import type { Section } from '../../../../src/schemas/section';
 import { parseList, type ParsedEntry } from '../parse';
 import { readExistingEntries } from './existing';
 import { mergeAbout } from './header';
@@ -12,9 +13,10 @@ import { resolveSections, rewriteRegistry, sectionOrder } from './sections';
 import { applyFixes, readFixes, readLastSync, syncStatePaths, writeFixesText } from './state';
 
 /**
- * Everything the sync would do, computed before anything is written: refusals, which entries to
- * create, update or leave alone (a three-way merge of each list field against the last synced
- * list), which duplicate lines merge, which content entries the list lacks, the section order.
+ * Everything the sync would do, computed before anything is written: refusals, renamed and new
+ * sections, which entries to create, update, move, remove or leave alone (three-way merges of
+ * membership and of each list field against the last synced list), which duplicate lines merge,
+ * the section order.
  */
 export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const { contentDir } = options;
@@ -28,13 +30,23 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const contentProblems = existing.problems;
 
   const refusals = listRefusals(list);
-  const { listSections, newSections } = resolveSections(list, options.sections);
-  const baseSections = baseList ? resolveSections(baseList, [...options.sections, ...newSections]).listSections : [];
+  const baseEntriesOf = (section: Section) =>
+    baseList?.sections.filter((parsed) => parsed.title === section.title.trim()).flatMap((parsed) => parsed.entries) ?? [];
+  const { listSections, newSections, renames, gone } = resolveSections(list, options.sections, (section) => {
+    const papers = existing.bySection.get(section.id) ?? [];
+    return papers.length ? papers : baseEntriesOf(section);
+  });
+  // The registry as this sync leaves it: renamed headings carry their new title.
+  const registry = options.sections.map((section) => {
+    const rename = renames.find((candidate) => candidate.id === section.id);
+    return rename ? { ...section, title: rename.to } : section;
+  });
+  const baseSections = baseList ? resolveSections(baseList, [...options.sections, ...newSections]).listSections : undefined;
 
   const changes: FieldChange[] = [];
   const conflicts: FieldConflict[] = [];
   const addedOf = (sectionTitle: string) => (entry: ParsedEntry) => options.dates?.lookup(sectionTitle, entry);
-  const { entries, merges, summaries, unclaimed } = mergeMembership({
+  const membership = mergeMembership({
     contentDir,
     listSections,
     baseSections,
@@ -43,30 +55,27 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     defaultAdded: options.defaultAdded,
     report: { contentProblems, changes, conflicts },
   });
+  const { entries, summaries, removed, droppedCurated, notInList } = membership;
+  const kept = [...droppedCurated, ...notInList];
 
-  const notInList = unclaimed.map((entry) => ({
-    section: entry.source.section,
-    id: entry.source.id,
-    file: entry.source.file,
-    title: entry.title,
-  }));
   if (!options.allowRemovals)
     refusals.push(
       ...removalRefusals({
-        sections: options.sections,
+        sections: registry,
         listSections,
-        baseSections,
+        gone,
         existingBySection: existing.bySection,
-        unclaimed,
+        dropped: [...removed, ...kept],
         maxShare: options.maxRemovedShare ?? DEFAULT_MAX_REMOVED_SHARE,
       }),
     );
-  for (const section of options.sections) {
-    const missing = notInList.filter((entry) => entry.section === section.id).length;
-    if (!missing) continue;
-    const summary = summaries.find((candidate) => candidate.id === section.id);
-    if (summary) summary.notInList = missing;
-    else summaries.push({ ...emptySummary(section), notInList: missing });
+  for (const section of registry) {
+    const count = (papers: readonly { section: string }[]) => papers.filter((paper) => paper.section === section.id).length;
+    const movedOut = entries.filter((entry) => entry.from && path.basename(path.dirname(entry.from)) === section.id).length;
+    if (!movedOut && !count(removed) && !count(kept)) continue;
+    let summary = summaries.find((candidate) => candidate.id === section.id);
+    if (!summary) summaries.push((summary = emptySummary(section)));
+    Object.assign(summary, { movedOut, removed: count(removed), notInList: count(kept) });
   }
 
   const { orders, reordered } = sectionOrder(options.sections, listSections);
@@ -92,14 +101,20 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     strayLines: list.strayLines,
     sections: summaries,
     entries,
-    merges,
+    merges: membership.merges,
     changes,
     conflicts,
+    removed,
+    droppedCurated,
     notInList,
+    renames,
     newSections: placedNew,
     reordered,
     registryFile: sectionRegistryPath(contentDir),
-    registryText: reordered.length || placedNew.length ? rewriteRegistry(options.registryText, orders, placedNew) : undefined,
+    registryText:
+      reordered.length || placedNew.length || renames.length
+        ? rewriteRegistry(options.registryText, orders, placedNew, renames)
+        : undefined,
     aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
     about: about.text,
     aboutConflicts: about.conflicts,

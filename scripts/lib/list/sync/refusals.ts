@@ -1,8 +1,8 @@
 import type { Section } from '../../../../src/schemas/section';
 import type { ParsedList } from '../parse';
 import type { ExistingEntry } from './existing';
-import { findSamePaper } from './list-items';
-import type { ListSection } from './sections';
+import type { PaperRef } from './plan-types';
+import type { GoneHeading, ListSection } from './sections';
 
 /** Input that is not a list: no section heading, or not one entry line. */
 export function listRefusals(list: ParsedList): string[] {
@@ -13,16 +13,17 @@ export function listRefusals(list: ParsedList): string[] {
 }
 
 /**
- * Changes that look like accidents: a registry section whose heading is gone while content/ has
- * papers in it (they would otherwise be reported missing, or appear under the heading above),
- * and a section losing more than `maxShare` of its papers at once.
+ * Changes that look like accidents: a registry section whose heading is gone (and was not
+ * clearly renamed) while content/ has papers in it, and a section losing more than `maxShare` of
+ * its papers at once. Papers the list moved to another section are not lost.
  */
 export function removalRefusals(args: {
   sections: readonly Section[];
   listSections: readonly ListSection[];
-  baseSections: readonly ListSection[];
+  gone: readonly GoneHeading[];
   existingBySection: ReadonlyMap<string, ExistingEntry[]>;
-  unclaimed: readonly ExistingEntry[];
+  /** Papers the list no longer has (removed or kept), moves aside. */
+  dropped: readonly PaperRef[];
   maxShare: number;
 }): string[] {
   const refusals: string[] = [];
@@ -32,17 +33,16 @@ export function removalRefusals(args: {
     const existing = args.existingBySection.get(section.id) ?? [];
     if (!existing.length) continue;
     if (!inList.has(section.id)) {
+      const weighed = args.gone.find((heading) => heading.section.id === section.id)?.weighed ?? [];
+      const renamed = weighed.length
+        ? `; not clearly renamed: weighed ${weighed.map((heading) => `"${heading.title}" (${heading.overlap} of its ${existing.length} papers)`).join(', ')}, but a rename needs one new heading holding more than half of them, no other a quarter, where the old one stood`
+        : '';
       refusals.push(
-        `the heading "# ${section.title}" (section ${section.id}, ${existing.length} papers in content/) is not in the list: a heading removed by accident would make its papers vanish; ${ALLOW} (or rename the heading in content/sections.yaml if the list renamed it)`,
+        `the heading "${section.title}" (section ${section.id}, ${existing.length} papers in content/) is not in the list${renamed}: a heading removed by accident would make its papers vanish; ${ALLOW} (or write the new heading as its title in content/sections.yaml if the list renamed it)`,
       );
       continue;
     }
-    const baseItems = args.baseSections.find((candidate) => candidate.section.id === section.id)?.parsed;
-    const gone = args.unclaimed.filter(
-      (entry) =>
-        entry.source.section === section.id &&
-        (baseItems === undefined || findSamePaper(entry, baseItems, (item) => item) !== undefined),
-    );
+    const gone = args.dropped.filter((paper) => paper.section === section.id);
     if (gone.length && gone.length / existing.length > args.maxShare)
       refusals.push(
         `section ${section.id}: ${gone.length} of its ${existing.length} papers are no longer in the list (more than ${Math.round(args.maxShare * 100)}% at once: a cut or damaged list?), e.g. "${gone[0]!.title}"; ${ALLOW}`,

@@ -1,7 +1,10 @@
 import { formatTextTable } from '../../text-table';
 import type { SectionSummary, SyncPlan } from './plan-types';
 
-/** What `--strict` fails on: every line read only after mending or not read, stale fixes, conflicts, new sections. */
+/**
+ * What `--strict` fails on: every line read only after mending or not read, stale fixes,
+ * conflicts (a field, about.md, a dropped paper curated here), renamed and new sections.
+ */
 export function planWarnings(plan: SyncPlan): string[] {
   return [
     ...plan.mended.map((line) => `line ${line.line}: mended: ${line.reason}`),
@@ -9,6 +12,8 @@ export function planWarnings(plan: SyncPlan): string[] {
     ...plan.staleFixes.map((fix) => `fix no longer used (the list changed the line): ${fix.line}`),
     ...plan.conflicts.map((conflict) => `conflict: ${conflict.file}: ${conflict.field}`),
     ...plan.aboutConflicts.map(() => `conflict: ${plan.aboutFile}`),
+    ...plan.droppedCurated.map((paper) => `conflict: ${paper.file}: the list dropped it, changed here since the last sync`),
+    ...plan.renames.map((rename) => `heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id})`),
     ...plan.newSections.map((section) => `new section "${section.title}" (id ${section.id})`),
   ];
 }
@@ -18,8 +23,11 @@ const COUNT_COLUMNS: [keyof Counts, string][] = [
   ['entryLines', 'lines'],
   ['entries', 'entries'],
   ['created', 'created'],
+  ['movedIn', 'moved in'],
   ['updated', 'updated'],
   ['unchanged', 'unchanged'],
+  ['movedOut', 'moved out'],
+  ['removed', 'removed'],
   ['notInList', 'not in list'],
 ];
 
@@ -40,9 +48,10 @@ function sectionTable(sections: readonly SectionSummary[]): string {
 }
 
 /**
- * The sync report, plain text: a table per section, then every new paper, every field change,
- * conflicts (and which side was kept), merges, mended and unreadable lines, fixes, papers the
- * list no longer has, section changes, about.md. The scheduled workflow posts it as the PR body.
+ * The sync report, plain text: a table per section, then renamed headings, every new, moved and
+ * removed paper, every field change, conflicts (and which side was kept), merges, mended and
+ * unreadable lines, fixes, section changes, about.md. The scheduled workflow posts it as the PR
+ * body.
  */
 export function formatSyncReport(plan: SyncPlan, relative: (file: string) => string = (file) => file): string {
   const lines = [sectionTable(plan.sections), ''];
@@ -51,10 +60,24 @@ export function formatSyncReport(plan: SyncPlan, relative: (file: string) => str
     for (const item of items) lines.push(`  ${item}`);
   };
   for (const refusal of plan.refusals) lines.push(`refused: ${refusal}`);
+  for (const rename of plan.renames)
+    lines.push(
+      `heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id}: its id, folder and nav label kept; title updated in ${relative(plan.registryFile)})`,
+    );
   const created = plan.entries.filter((entry) => entry.action === 'create');
   block(
     'new papers',
     created.map((entry) => `${relative(entry.file)}: "${entry.title}" (line ${entry.lines.join(', ')})`),
+  );
+  block(
+    'moved (the list moved them to another section; local curation kept)',
+    plan.entries
+      .filter((entry) => entry.action === 'move')
+      .map((entry) => `${relative(entry.from!)} → ${relative(entry.file)}: "${entry.title}" (line ${entry.lines.join(', ')})`),
+  );
+  block(
+    'removed (the list dropped them; unchanged here since the last sync)',
+    plan.removed.map((paper) => `${relative(paper.file)}: "${paper.title}"`),
   );
   block(
     'changed fields',
@@ -66,6 +89,10 @@ export function formatSyncReport(plan: SyncPlan, relative: (file: string) => str
     ),
     ...plan.aboutConflicts.map(
       (conflict) => `${relative(plan.aboutFile)}: kept local "${conflict.local}"; the list has "${conflict.list}"`,
+    ),
+    ...plan.droppedCurated.map(
+      (paper) =>
+        `${relative(paper.file)}: "${paper.title}": the list dropped it, but it was changed here since the last sync: kept (delete the file if the removal is real)`,
     ),
   ]);
   block(
@@ -93,10 +120,11 @@ export function formatSyncReport(plan: SyncPlan, relative: (file: string) => str
       `fixes whose line the list no longer has (delete them from ${relative(plan.fixesFile)})`,
       plan.staleFixes.map((fix) => fix.line),
     );
-  block(
-    'not in the list (kept, not deleted)',
-    plan.notInList.map((entry) => `${relative(entry.file)}: "${entry.title}"`),
-  );
+  if (plan.notInList.length)
+    block(
+      'not in the list (kept: no last sync to tell a removal from a paper added here)',
+      plan.notInList.map((entry) => `${relative(entry.file)}: "${entry.title}"`),
+    );
   for (const section of plan.newSections)
     lines.push(
       `new section "${section.title}" → id ${section.id}, position ${section.order}: choose a short id and nav label in ${relative(plan.registryFile)} (and rename its folder) before merging`,
