@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySyncPlan, parseAddedDates, planSyncFromDisk, type SyncPlan } from '../../scripts/lib/list/sync';
+import { parseAddedDates, planSyncFromDisk, type SyncPlan } from '../../scripts/lib/list/sync';
 import { parseList } from '../../scripts/lib/list/parse';
 import { exportListFromDisk } from '../../scripts/lib/list/write';
 import { contentIds } from '../../scripts/lib/checks/check-counts';
@@ -15,64 +14,32 @@ import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { validateContent } from '../../src/lib/validate';
 import { fileSnapshot } from '../helpers/content';
+import {
+  contentFolder,
+  copyOf,
+  FIXTURES,
+  notEntries,
+  papers,
+  readFixture,
+  removeContentFolders,
+  sync,
+  UPSTREAM,
+  UPSTREAM_DATES,
+} from '../helpers/list-sync';
 
 /**
  * The living list: syncing list versions in order, against local curation, and refusing input
  * that is not a list. The upstream fixture is the list as published (defects included).
  */
 
-const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');
-const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 const SEED = readFixture('seed-awesome-list.md');
 const SEED_DATES = parseAddedDates(readFixture('seed-added-dates.tsv'));
 const UPSTREAM_FILE = path.join(FIXTURES, 'upstream-awesome-list.md');
-const UPSTREAM = readFixture('upstream-awesome-list.md');
 const UPSTREAM_DATES_FILE = path.join(FIXTURES, 'upstream-added-dates.tsv');
-const UPSTREAM_DATES = parseAddedDates(readFixture('upstream-added-dates.tsv'));
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
-
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** An empty content folder with the given registry (default: the repository's). */
-function contentFolder(registry = readFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), 'utf8')): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'list-sync-'));
-  temps.push(dir);
-  const root = path.join(dir, 'content');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'sections.yaml'), registry);
-  return root;
-}
-
-function copyOf(root: string): string {
-  const copy = contentFolder();
-  cpSync(root, copy, { recursive: true });
-  return copy;
-}
-
 const snapshot = fileSnapshot;
 
-/**
- * The papers of a snapshot, per section, without their file names and kept arXiv ids: a file's
- * name is the paper's address, fixed when it is first created, so a paper whose list line lost
- * its arXiv link since the seed keeps the id (and the arXiv id) it was created with.
- */
-function papers(files: Record<string, string>): string[] {
-  return Object.entries(files)
-    .filter(([file]) => /^[^/.][^/]*\/[^/]+\.(yaml|mdx)$/.test(file))
-    .map(([file, text]) => {
-      const { arxiv: _arxiv, ...data } = parse(text) as Record<string, unknown>;
-      return `${file.split('/')[0]}\t${JSON.stringify(data)}`;
-    })
-    .sort();
-}
-
-function sync(root: string, text: string, options: Partial<Parameters<typeof planSyncFromDisk>[1]> = {}): SyncPlan {
-  const plan = planSyncFromDisk(text, { contentDir: root, defaultAdded: '2030-01-01', ...options });
-  expect(plan.refusals).toEqual([]);
-  applySyncPlan(plan);
-  return plan;
-}
+afterAll(removeContentFolders);
 
 interface Run {
   code: number;
@@ -111,8 +78,6 @@ describe('syncing the list as it grows', () => {
     sync(stepwise, SEED, { dates: SEED_DATES });
     sync(stepwise, UPSTREAM, { dates: UPSTREAM_DATES });
     const [a, b] = [snapshot(stepwise), snapshot(upstreamRoot)];
-    const notEntries = (files: Record<string, string>) =>
-      Object.fromEntries(Object.entries(files).filter(([file]) => !/^[^/.][^/]*\/[^/]+\.(yaml|mdx)$/.test(file)));
     expect(notEntries(a)).toEqual(notEntries(b));
     expect(papers(a)).toEqual(papers(b));
   });

@@ -148,7 +148,8 @@ function exportEntry(paper: Paper, baseLines: readonly ParsedEntry[], allTags: b
   const [key, ...lineKeys] = paperKeys([paper, ...baseLines]);
   const same = baseLines.filter((_, index) => lineKeys[index] === key);
   const line = same.length === 1 ? same[0] : undefined;
-  const listTags = same[0]?.tags ?? [];
+  // Every line's tags: a merged duplicate written as one line keeps the tags of both.
+  const listTags = [...new Set(same.flatMap((candidate) => candidate.tags ?? []))];
   const fields: ListEntryFields = {
     title: paper.title,
     links: paper.links,
@@ -174,28 +175,23 @@ function sameListFields(line: ListEntryFields, fields: ListEntryFields): boolean
 }
 
 /**
- * The list Markdown for `contentDir`, or the problems that stop the export: invalid entry files,
- * and lines of the result that would not import back (a note with unbalanced parentheses, say).
+ * The list Markdown for a content folder's parts, or the problems that stop the export: invalid
+ * entry files, and lines of the result that would not read back (a note with unbalanced
+ * parentheses, say). `base` is the last synced list with its fixes applied.
  */
-export function exportListFromDisk(
-  contentDir: string,
+export function exportList(
+  content: { sections: readonly Section[]; sources: readonly EntrySource[]; header: string; base?: string },
   options: Pick<ExportOptions, 'tags'> = {},
 ): { text: string; problems: string[] } {
-  const content = openContentRoot(contentDir);
-  const sections = content.sections();
-  const header = existsSync(content.aboutFile) ? content.readAbout() : '';
-  const sources = content.entrySources();
-  const lastSync = readLastSync(content.dir);
-  const base = lastSync === undefined ? undefined : applyFixes(lastSync, readFixes(content.dir)).text;
-  const { document, problems } = collectListDocument(sections, sources, header, {
+  const { document, problems } = collectListDocument(content.sections, content.sources, content.header, {
     ...options,
-    ...(base !== undefined && { base }),
+    ...(content.base !== undefined && { base: content.base }),
   });
   if (problems.length) return { text: '', problems };
   const text = writeList(document);
   const unreadable = parseList(
     text,
-    sections.map((section) => section.title),
+    content.sections.map((section) => section.title),
   ).problems;
   return {
     text,
@@ -203,4 +199,22 @@ export function exportListFromDisk(
       (problem) => `exported line ${problem.line} would not import back: ${problem.reason}: ${problem.text}`,
     ),
   };
+}
+
+/** The list Markdown for `contentDir` (see exportList). */
+export function exportListFromDisk(
+  contentDir: string,
+  options: Pick<ExportOptions, 'tags'> = {},
+): { text: string; problems: string[] } {
+  const content = openContentRoot(contentDir);
+  const lastSync = readLastSync(content.dir);
+  return exportList(
+    {
+      sections: content.sections(),
+      sources: content.entrySources(),
+      header: existsSync(content.aboutFile) ? content.readAbout() : '',
+      ...(lastSync !== undefined && { base: applyFixes(lastSync, readFixes(content.dir)).text }),
+    },
+    options,
+  );
 }

@@ -94,6 +94,8 @@ export interface PaperRef {
 }
 
 export interface SyncPlan {
+  /** The list is what `npm run export:readme` writes from content/ as it stands: nothing to sync. */
+  ownExport: boolean;
   /** Why this input is not synced at all (not a list, or a change that looks like an accident): nothing is written. */
   refusals: string[];
   /** Entry lines of the list that could not be read: kept in fixes.yaml for a hand fix, reported, never dropped. */

@@ -4,6 +4,7 @@ import { ABOUT_FILE_NAME, openContentRoot } from '../../../../src/lib/content-ro
 import { sectionRegistryPath } from '../../../../src/lib/paths';
 import type { Section } from '../../../../src/schemas/section';
 import { parseList, type ParsedEntry } from '../parse';
+import { exportList } from '../write';
 import { readExistingEntries } from './existing';
 import { mergeAbout } from './header';
 import { emptySummary, mergeMembership } from './membership';
@@ -23,9 +24,11 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const state = syncStatePaths(contentDir);
   const fixes = options.fixes ?? [];
   const registryTitles = options.sections.map((section) => section.title);
+  const base = options.base === undefined ? undefined : applyFixes(options.base, fixes).text;
+  if (isOwnExport(listText, options, base)) return nothingToSync(contentDir);
   const current = applyFixes(listText, fixes);
   const list = parseList(current.text, registryTitles);
-  const baseList = options.base === undefined ? undefined : parseList(applyFixes(options.base, fixes).text, registryTitles);
+  const baseList = base === undefined ? undefined : parseList(base, registryTitles);
   const existing = readExistingEntries(options.sources);
   const contentProblems = existing.problems;
 
@@ -92,6 +95,7 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     .filter((line) => !recorded.has(line));
 
   return {
+    ownExport: false,
     refusals,
     problems: list.problems,
     mended: list.mended,
@@ -124,6 +128,38 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     fixesText: newFixes.length
       ? writeFixesText([...fixes, ...[...new Set(newFixes)].map((line) => ({ line, fix: '' }))])
       : undefined,
+  };
+}
+
+/**
+ * Whether the list is content/'s own export (with or without curated tags). Syncing it would
+ * change nothing the list says, but would record it as the list last synced: local edits it
+ * carries would then look like the list's own, and the next sync of the real list would undo them.
+ */
+function isOwnExport(listText: string, options: SyncOptions, base: string | undefined): boolean {
+  const content = {
+    sections: options.sections,
+    sources: options.sources,
+    header: options.currentAbout ?? '',
+    ...(base !== undefined && { base }),
+  };
+  return [false, true].some((tags) => {
+    const exported = exportList(content, { tags });
+    return !exported.problems.length && exported.text === listText;
+  });
+}
+
+function nothingToSync(contentDir: string): SyncPlan {
+  const state = syncStatePaths(contentDir);
+  return {
+    ownExport: true,
+    ...{ refusals: [], problems: [], mended: [], fixed: [], staleFixes: [], contentProblems: [], strayLines: [] },
+    ...{ sections: [], entries: [], merges: [], changes: [], conflicts: [], removed: [], droppedCurated: [], notInList: [] },
+    ...{ renames: [], newSections: [], reordered: [], aboutConflicts: [] },
+    registryFile: sectionRegistryPath(contentDir),
+    aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
+    lastSyncFile: state.lastSync,
+    fixesFile: state.fixes,
   };
 }
 

@@ -54,6 +54,7 @@ function sectionTable(sections: readonly SectionSummary[]): string {
  * body.
  */
 export function formatSyncReport(plan: SyncPlan, relative: (file: string) => string = (file) => file): string {
+  if (plan.ownExport) return "the list is content/'s own export (npm run export:readme): nothing to sync";
   const lines = [sectionTable(plan.sections), ''];
   const block = (title: string, items: readonly string[]) => {
     lines.push(`${title}: ${items.length}`);
