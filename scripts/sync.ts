@@ -13,14 +13,18 @@ await runCommand(
     help: `Syncs content/ with the awesome-list (npm run import is the same command). Creates new
 papers, merges each field the list carries (title, links, note, venue, its tags) three ways
 against the list last synced (content/.list-sync/last-sync.md): a local fix survives unless
-the list changed the same field, which is reported as a conflict (local kept). Mends lines whose
-intent is clear and reports each; a line it cannot read is recorded in
-content/.list-sync/fixes.yaml for a hand fix and everything else is synced. Never deletes a file.
+the list changed the same field, which is reported as a conflict (local kept). Membership too: a
+paper the list dropped is removed if untouched here since, else kept as a conflict; one it moved
+to another section moves with its local curation; a renamed heading renames its section (a
+warning). Reads numbered or bulleted entries under # or ## headings, and remembers which.
+Mends lines whose intent is clear and reports each; a line it cannot read is recorded in
+content/.list-sync/fixes.yaml for a hand fix and everything else is synced. The list's own
+export (npm run export:readme) changes nothing.
 Refuses, writing nothing: input that is not UTF-8 text or has no heading or entry; a registry
-heading gone from the list; a section losing more than 25% of its papers at once
-(--allow-removals accepts both). --dates: first-appearance dates per line (section, number,
-added, title); --added: the date other new papers get (default: today, UTC). --report FILE also
-writes the report there.
+heading gone from the list and not clearly renamed; a section losing more than 25% of its papers
+at once (--allow-removals accepts both). --dates: first-appearance dates per line (section,
+number, added, title); --added: the date other new papers get (default: today, UTC). --report
+FILE also writes the report there.
 Exit 0: synced (warnings allowed); 1: refused, an entry file is broken, or --strict and a
 warning (nothing written); 2: bad arguments or unreadable input.`,
     options: {

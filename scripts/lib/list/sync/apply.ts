@@ -19,5 +19,6 @@ export function applySyncPlan(plan: SyncPlan): void {
   for (const paper of plan.removed) rmSync(paper.file);
   if (plan.about !== undefined) writeFileAtomic(plan.aboutFile, plan.about);
   if (plan.fixesText !== undefined) writeFileAtomic(plan.fixesFile, plan.fixesText);
+  if (plan.dialectText !== undefined) writeFileAtomic(plan.dialectFile, plan.dialectText);
   if (plan.lastSync !== undefined) writeFileAtomic(plan.lastSyncFile, plan.lastSync);
 }

@@ -6,7 +6,7 @@ import type { ParsedEntry } from '../parse';
  * When each entry line first appeared (a TSV `section, number, added, title` with a header row).
  * Looked up by section heading + number + title, else by section heading + title key, else (for a
  * line only read after mending, which the file names by its text) by section heading + number +
- * the line's text.
+ * the line's text, whether the line is numbered or bulleted.
  */
 export interface AddedDates {
   lookup(sectionTitle: string, entry: Pick<ParsedEntry, 'number' | 'title'> & { raw?: string }): string | undefined;
@@ -33,7 +33,14 @@ export function parseAddedDates(text: string): AddedDates {
     lookup: (sectionTitle, entry) =>
       exact.get(`${sectionTitle.trim()}\t${entry.number}\t${entry.title}`) ??
       byTitle.get(`${sectionTitle.trim()}\t${titleKey(entry.title)}`) ??
-      byLineText.find((row) => row.key === `${sectionTitle.trim()}\t${entry.number}` && entry.raw?.trim().startsWith(row.text))
-        ?.added,
+      byLineText.find(
+        (row) =>
+          row.key === `${sectionTitle.trim()}\t${entry.number}` &&
+          entry.raw !== undefined &&
+          withoutMarker(entry.raw).startsWith(withoutMarker(row.text)),
+      )?.added,
   };
 }
+
+/** A line's text without its `N.` or bullet. */
+const withoutMarker = (line: string) => line.trim().replace(/^(?:\d+\.(?!\d)|[-*+](?=\s))\s*/, '');

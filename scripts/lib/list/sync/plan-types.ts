@@ -1,6 +1,6 @@
 import type { Section } from '../../../../src/schemas/section';
 import type { EntrySource } from '../../../../src/lib/entry-files';
-import type { ListProblem, ParsedList } from '../parse';
+import type { ListDialect, ListProblem, ParsedList } from '../parse';
 import type { AddedDates } from './dates';
 import type { SectionRename } from './sections';
 import type { LineFix } from './state';
@@ -22,6 +22,8 @@ export interface SyncOptions {
   base?: string;
   /** Hand fixes for lines the sync cannot read (content/.list-sync/fixes.yaml). */
   fixes?: readonly LineFix[];
+  /** How the list was written when last synced (content/.list-sync/dialect.yaml; default numbered `#`). */
+  dialect?: ListDialect;
   /** Accept a section heading that disappeared, or more than `maxRemovedShare` of a section's papers gone. */
   allowRemovals?: boolean;
   /** The share of a section's papers that may disappear from the list in one sync (default 0.25). */
@@ -140,4 +142,11 @@ export interface SyncPlan {
   fixesFile: string;
   /** The new fixes.yaml text (unreadable lines recorded), or undefined when it is unchanged. */
   fixesText?: string;
+  /** How this list writes sections and entries. */
+  dialect: ListDialect;
+  /** Sections mixing numbered and bulleted entries: read whole, reported as warnings. */
+  mixed: ParsedList['mixed'];
+  dialectFile: string;
+  /** The new dialect.yaml text when the list's dialect changed, else undefined. */
+  dialectText?: string;
 }

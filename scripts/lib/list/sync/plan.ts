@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ABOUT_FILE_NAME, openContentRoot } from '../../../../src/lib/content-root';
 import { sectionRegistryPath } from '../../../../src/lib/paths';
 import type { Section } from '../../../../src/schemas/section';
-import { parseList, type ParsedEntry } from '../parse';
+import { DEFAULT_DIALECT, parseList, type ListDialect, type ParsedEntry } from '../parse';
 import { exportList } from '../write';
 import { readExistingEntries } from './existing';
 import { mergeAbout } from './header';
@@ -11,7 +11,7 @@ import { emptySummary, mergeMembership } from './membership';
 import { DEFAULT_MAX_REMOVED_SHARE, type FieldChange, type FieldConflict, type SyncOptions, type SyncPlan } from './plan-types';
 import { listRefusals, removalRefusals } from './refusals';
 import { resolveSections, rewriteRegistry, sectionOrder } from './sections';
-import { applyFixes, readFixes, readLastSync, syncStatePaths, writeFixesText } from './state';
+import { applyFixes, readDialect, readFixes, readLastSync, syncStatePaths, writeDialectText, writeFixesText } from './state';
 
 /**
  * Everything the sync would do, computed before anything is written: refusals, renamed and new
@@ -25,7 +25,7 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const fixes = options.fixes ?? [];
   const registryTitles = options.sections.map((section) => section.title);
   const base = options.base === undefined ? undefined : applyFixes(options.base, fixes).text;
-  if (isOwnExport(listText, options, base)) return nothingToSync(contentDir);
+  if (isOwnExport(listText, options, base)) return nothingToSync(contentDir, options.dialect ?? DEFAULT_DIALECT);
   const current = applyFixes(listText, fixes);
   const list = parseList(current.text, registryTitles);
   const baseList = base === undefined ? undefined : parseList(base, registryTitles);
@@ -128,6 +128,13 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     fixesText: newFixes.length
       ? writeFixesText([...fixes, ...[...new Set(newFixes)].map((line) => ({ line, fix: '' }))])
       : undefined,
+    dialect: list.dialect,
+    mixed: list.mixed,
+    dialectFile: state.dialect,
+    dialectText:
+      JSON.stringify(list.dialect) === JSON.stringify(options.dialect ?? DEFAULT_DIALECT)
+        ? undefined
+        : writeDialectText(list.dialect),
   };
 }
 
@@ -142,6 +149,7 @@ function isOwnExport(listText: string, options: SyncOptions, base: string | unde
     sources: options.sources,
     header: options.currentAbout ?? '',
     ...(base !== undefined && { base }),
+    ...(options.dialect !== undefined && { dialect: options.dialect }),
   };
   return [false, true].some((tags) => {
     const exported = exportList(content, { tags });
@@ -149,7 +157,7 @@ function isOwnExport(listText: string, options: SyncOptions, base: string | unde
   });
 }
 
-function nothingToSync(contentDir: string): SyncPlan {
+function nothingToSync(contentDir: string, dialect: ListDialect): SyncPlan {
   const state = syncStatePaths(contentDir);
   return {
     ownExport: true,
@@ -160,6 +168,9 @@ function nothingToSync(contentDir: string): SyncPlan {
     aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
     lastSyncFile: state.lastSync,
     fixesFile: state.fixes,
+    dialect,
+    mixed: [],
+    dialectFile: state.dialect,
   };
 }
 
@@ -178,5 +189,6 @@ export function planSyncFromDisk(
     currentAbout: existsSync(aboutFile) ? content.readAbout() : undefined,
     base: readLastSync(content.dir),
     fixes: readFixes(content.dir),
+    dialect: readDialect(content.dir),
   });
 }

@@ -1,4 +1,5 @@
 import { formatTextTable } from '../../text-table';
+import type { ListDialect } from '../parse';
 import type { SectionSummary, SyncPlan } from './plan-types';
 
 /**
@@ -14,6 +15,7 @@ export function planWarnings(plan: SyncPlan): string[] {
     ...plan.aboutConflicts.map(() => `conflict: ${plan.aboutFile}`),
     ...plan.droppedCurated.map((paper) => `conflict: ${paper.file}: the list dropped it, changed here since the last sync`),
     ...plan.renames.map((rename) => `heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id})`),
+    ...plan.mixed.map((section) => `line ${section.line}: section "${section.title}" mixes numbered and bulleted entries`),
     ...plan.newSections.map((section) => `new section "${section.title}" (id ${section.id})`),
   ];
 }
@@ -30,6 +32,11 @@ const COUNT_COLUMNS: [keyof Counts, string][] = [
   ['removed', 'removed'],
   ['notInList', 'not in list'],
 ];
+
+function describeDialect(dialect: ListDialect): string {
+  const entries = dialect.entries === 'numbered' ? 'numbered entries' : `entries bulleted "${dialect.entries}"`;
+  return `${entries} under "${'#'.repeat(dialect.headingLevel)}" headings`;
+}
 
 /** One row per section and the totals. */
 function sectionTable(sections: readonly SectionSummary[]): string {
@@ -136,6 +143,14 @@ export function formatSyncReport(plan: SyncPlan, relative: (file: string) => str
       `lines after the first section that are not entries (the export drops them): ${plan.strayLines.map((stray) => stray.line).join(', ')}`,
     );
   if (plan.about !== undefined) lines.push(`header → ${relative(plan.aboutFile)}`);
+  if (plan.dialectText !== undefined)
+    lines.push(
+      `the list writes ${describeDialect(plan.dialect)} now: remembered in ${relative(plan.dialectFile)}, and the export writes it so`,
+    );
+  for (const section of plan.mixed)
+    lines.push(
+      `line ${section.line}: section "${section.title}" mixes ${section.numbered} numbered and ${section.bulleted} bulleted entries: all read; the export writes ${describeDialect(plan.dialect)}`,
+    );
   lines.push(`warnings: ${planWarnings(plan).length}`);
   lines.push(`problems: ${plan.refusals.length + plan.contentProblems.length}`);
   return lines.join('\n');

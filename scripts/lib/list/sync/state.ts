@@ -1,20 +1,49 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { DEFAULT_DIALECT, type ListDialect } from '../parse';
 
 /**
  * What the sync remembers between runs, committed next to the content it produced:
  * `last-sync.md`, the list exactly as last synced (the base of the three-way merge, and the
  * source of the export's verbatim lines), and `fixes.yaml`, hand fixes for lines the sync cannot
- * read, keyed by the exact line. A dot folder: not a section, and no entry loader reads it.
+ * read, keyed by the exact line, and `dialect.yaml`, how the list writes sections and entries
+ * (absent: numbered entries under `#` headings). A dot folder: not a section, and no entry loader
+ * reads it.
  */
 export const SYNC_STATE_DIR = '.list-sync';
 export const LAST_SYNC_FILE = 'last-sync.md';
 export const FIXES_FILE = 'fixes.yaml';
+export const DIALECT_FILE = 'dialect.yaml';
 
-export function syncStatePaths(contentDir: string): { dir: string; lastSync: string; fixes: string } {
+export function syncStatePaths(contentDir: string): { dir: string; lastSync: string; fixes: string; dialect: string } {
   const dir = path.join(contentDir, SYNC_STATE_DIR);
-  return { dir, lastSync: path.join(dir, LAST_SYNC_FILE), fixes: path.join(dir, FIXES_FILE) };
+  return {
+    dir,
+    lastSync: path.join(dir, LAST_SYNC_FILE),
+    fixes: path.join(dir, FIXES_FILE),
+    dialect: path.join(dir, DIALECT_FILE),
+  };
+}
+
+const DIALECT_HEADER = `# How the list writes its sections and entries, as the sync last read it; the export writes
+# the list back this way. headings: "#" or "##"; entries: numbered, "-", "*" or "+".
+`;
+
+/** The dialect the sync last read for `contentDir`; throws `dialect.yaml: …` naming what to write. */
+export function readDialect(contentDir: string): ListDialect {
+  const file = syncStatePaths(contentDir).dialect;
+  if (!existsSync(file)) return DEFAULT_DIALECT;
+  const data: unknown = parse(readFileSync(file, 'utf8'));
+  const { headings, entries } = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (headings !== '#' && headings !== '##') throw new Error(`${file}: headings: write "#" or "##"`);
+  if (entries !== 'numbered' && entries !== '-' && entries !== '*' && entries !== '+')
+    throw new Error(`${file}: entries: write numbered, "-", "*" or "+"`);
+  return { headingLevel: headings === '##' ? 2 : 1, entries };
+}
+
+export function writeDialectText(dialect: ListDialect): string {
+  return `${DIALECT_HEADER}${stringify({ headings: '#'.repeat(dialect.headingLevel), entries: dialect.entries })}`;
 }
 
 /** The list last synced into `contentDir`, or undefined before the first sync that recorded it. */
