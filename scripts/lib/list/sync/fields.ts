@@ -14,6 +14,12 @@ export function show(value: unknown): string {
   return `"${String(value)}"`;
 }
 
+/** Equal as written: an empty string or list is no value, as the entry file writes it. */
+const sameValue = (a: unknown, b: unknown) => {
+  const none = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && !value.length);
+  return (none(a) && none(b)) || JSON.stringify(a) === JSON.stringify(b);
+};
+
 const sameUrls = (a: readonly Link[] | undefined, b: readonly Link[] | undefined) =>
   JSON.stringify((a ?? []).map((link) => link.url)) === JSON.stringify((b ?? []).map((link) => link.url));
 
@@ -45,8 +51,6 @@ export function mergeFields(
   const { source, data } = match;
   const ours = data as PaperInput;
   const file = moveTo?.file ?? source.file;
-  const change = (field: string, from: unknown, to: unknown) =>
-    report.changes.push({ file, field, from: show(from), to: show(to) });
   function merge<T>(field: string, local: T, list: T, last: T | undefined, same: (a: T, b: T) => boolean, legacy: T): T {
     let result: T;
     if (!base) result = legacy;
@@ -56,7 +60,6 @@ export function mergeFields(
       report.conflicts.push({ file, field, local: show(local), list: show(list), kept: 'local' });
       return local;
     }
-    if (!same(result, local)) change(field, local, result);
     return result;
   }
   const equal = <T>(a: T, b: T) => (a ?? undefined) === (b ?? undefined);
@@ -71,7 +74,6 @@ export function mergeFields(
   const listTags = item.tags ?? [];
   const droppedTags = new Set((base?.tags ?? []).filter((tag) => !listTags.includes(tag)));
   const tags = unique([...localTags.filter((tag) => !droppedTags.has(tag)), ...listTags]);
-  if (JSON.stringify(tags) !== JSON.stringify(localTags)) change('tags', localTags, tags);
   const next: PaperInput = {
     ...ours,
     title: merge('title', ours.title, item.title, base?.title, equal, item.title),
@@ -80,15 +82,21 @@ export function mergeFields(
     venue: merge('venue', ours.venue, item.venue, base?.venue, equal, item.venue ?? ours.venue),
     tags,
     arxiv: item.arxiv ?? ours.arxiv,
-    added: earlierAdded(ours.added as string | undefined, item.datesFileAdded, change),
+    added: earlierAdded(ours.added as string | undefined, item.datesFileAdded),
     listPosition,
   };
+  // Every field the sync changes is reported, whichever rule changed it; the position separately.
+  for (const field of PAPER_FIELD_ORDER) {
+    const [from, to] = [ours[field], next[field]];
+    if (field !== 'listPosition' && !sameValue(from, to)) report.changes.push({ file, field, from: show(from), to: show(to) });
+  }
   const planned = {
     section: moveTo?.section ?? source.section,
     id: moveTo?.id ?? source.id,
     file,
     title: item.title,
     lines: item.lines,
+    ...(ours.listPosition !== listPosition && { position: { from: ours.listPosition, to: listPosition } }),
   };
   // Canonical YAML of old and new data: formatting-only differences do not count as changes.
   if (!moveTo && serializeEntryYaml(ours) === serializeEntryYaml(next)) return { ...planned, action: 'unchanged' };
@@ -109,21 +117,17 @@ export function mergeFields(
 export function untouchedSinceSync(entry: ExistingEntry, base: ListItem): boolean {
   if (entry.source.format !== 'yaml' || entry.source.body.trim()) return false;
   if (Object.keys(entry.data).some((key) => !SCHEMA_FIELDS.has(key))) return false;
-  const comparable = (paper: PaperInput) => serializeEntryYaml({ ...paper, added: '', listPosition: undefined });
+  // Tags are a set: their order is no curation.
+  const comparable = (paper: PaperInput) =>
+    serializeEntryYaml({ ...paper, added: '', listPosition: undefined, tags: [...(paper.tags ?? [])].sort() });
   return comparable(entry.data as PaperInput) === comparable(withoutBookkeeping(base));
 }
 
 /**
- * `added` of an existing entry: a dates file that knows an earlier first appearance corrects it
- * (reported); a later or missing one never moves it, so a version-by-version sync and a direct
- * sync agree.
+ * `added` of an existing entry: a dates file that knows an earlier first appearance corrects it;
+ * a later or missing one never moves it, so a version-by-version sync and a direct sync agree.
  */
-function earlierAdded(
-  current: string | undefined,
-  fromDatesFile: string | undefined,
-  change: (field: string, from: unknown, to: unknown) => void,
-): string | undefined {
+function earlierAdded(current: string | undefined, fromDatesFile: string | undefined): string | undefined {
   if (!fromDatesFile || (current && current <= fromDatesFile)) return current || fromDatesFile;
-  if (current) change('added', current, fromDatesFile);
   return fromDatesFile;
 }

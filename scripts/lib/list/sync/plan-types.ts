@@ -45,6 +45,8 @@ export interface PlannedEntry {
   text?: string;
   /** For a move: the file it leaves (deleted on apply). */
   from?: string;
+  /** Its `listPosition` when the list's order moved it (papers added, removed or reordered below it). */
+  position?: { from?: number; to: number };
 }
 
 export interface PlannedMerge {

@@ -88,6 +88,12 @@ export function formatSyncReport(plan: SyncPlan, relative: (file: string) => str
     plan.removed.map((paper) => `${relative(paper.file)}: "${paper.title}"`),
   );
   block(
+    'new positions (the list added, removed or reordered papers below them)',
+    plan.entries
+      .filter((entry) => entry.action === 'update' && entry.position)
+      .map((entry) => `${relative(entry.file)}: ${entry.position!.from ?? '(none)'} → ${entry.position!.to}`),
+  );
+  block(
     'changed fields',
     plan.changes.map((change) => `${relative(change.file)}: ${change.field}: ${change.from} → ${change.to}`),
   );
