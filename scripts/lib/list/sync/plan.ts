@@ -35,16 +35,20 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const refusals = listRefusals(list);
   const baseEntriesOf = (section: Section) =>
     baseList?.sections.filter((parsed) => parsed.title === section.title.trim()).flatMap((parsed) => parsed.entries) ?? [];
-  const { listSections, newSections, renames, gone } = resolveSections(list, options.sections, (section) => {
+  const papersOf = (section: Section) => {
     const papers = existing.bySection.get(section.id) ?? [];
     return papers.length ? papers : baseEntriesOf(section);
-  });
+  };
+  const { listSections, newSections, renames, gone } = resolveSections(list, options.sections, papersOf);
   // The registry as this sync leaves it: renamed headings carry their new title.
   const registry = options.sections.map((section) => {
     const rename = renames.find((candidate) => candidate.id === section.id);
     return rename ? { ...section, title: rename.to } : section;
   });
-  const baseSections = baseList ? resolveSections(baseList, [...options.sections, ...newSections]).listSections : undefined;
+  // A heading renamed by hand in the registry since the last sync is found in it the same way.
+  const baseSections = baseList
+    ? resolveSections(baseList, [...options.sections, ...newSections], papersOf).listSections
+    : undefined;
 
   const changes: FieldChange[] = [];
   const conflicts: FieldConflict[] = [];
