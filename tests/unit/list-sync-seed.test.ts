@@ -85,6 +85,14 @@ describe('syncing the seed list', () => {
     expect(formatSyncReport(result)).toMatch(
       /merged duplicates: 1\n {2}Alignment With Human Preference \(LLM\), lines \d+ \+ \d+: "ChatGLM-Math：/,
     );
+    // The table: text columns left-aligned, counts right-aligned under their headings.
+    const table = formatSyncReport(result).split('\n').slice(0, 8);
+    expect(table[0]).toMatch(
+      /^section +id +lines +entries +created +moved in +updated +unchanged +moved out +removed +not in list$/,
+    );
+    expect(table[2]).toMatch(/^Multimodal Large Language Models +mllm +34 +34 +34( +0){6}$/);
+    expect(table[7]).toMatch(/^total +108 +107 +107( +0){6}$/);
+    expect(new Set(table.map((row) => row.length)).size).toBe(1);
     expect(Object.keys(snapshot()).filter((file) => file.endsWith('.yaml') && file !== 'sections.yaml')).toHaveLength(107);
   });
 
