@@ -71,6 +71,18 @@ describe('a renamed heading', () => {
     ]);
   });
 
+  it('is told by the papers the list had there: more papers of contributors in the section do not hide it', () => {
+    const root = copyOf(upstreamRoot);
+    for (let n = 1; n <= 9; n++)
+      writeFileSync(
+        path.join(root, 'benchmarks', `own-${n}.yaml`),
+        `title: Own Benchmark ${n}\nlinks:\n  - kind: paper\n    url: https://example.org/own-${n}\nadded: 2025-01-01\n`,
+      );
+    const plan = sync(root, renamedList, { dates: UPSTREAM_DATES });
+    expect(plan.renames).toEqual([{ id: 'benchmarks', from: BENCHMARKS, to: RENAMED }]);
+    expect(readdirSync(path.join(root, 'benchmarks'))).toHaveLength(17);
+  });
+
   it('fails --strict, writing nothing', async () => {
     const root = copyOf(upstreamRoot);
     const before = snapshot(root);
@@ -111,23 +123,10 @@ describe('papers that leave a section', () => {
   const line = (n: number, name: string, id: string) =>
     `${n}. [${name} Paper](https://arxiv.org/abs/2401.0000${id})(${name} note)`;
   // Each paper keeps its arXiv id wherever it is listed.
-  const v1 = [
-    '# A List',
-    '',
-    '# Models',
-    line(1, 'Alpha', '1'),
-    line(2, 'Beta', '2'),
-    line(3, 'Gamma', '3'),
-    line(4, 'Delta', '4'),
-    line(5, 'Epsilon', '5'),
-    '',
-    '# Data',
-    line(1, 'Zeta', '6'),
-    line(2, 'Eta', '7'),
-    line(3, 'Theta', '8'),
-    line(4, 'Iota', '9'),
-    '',
-  ].join('\n');
+  const lines = (names: string[], firstId: number) => names.map((name, index) => line(index + 1, name, String(firstId + index)));
+  const v1 = ['# A List', '', '# Models', ...lines(['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon'], 1), '']
+    .concat(['# Data', ...lines(['Zeta', 'Eta', 'Theta', 'Iota'], 6), ''])
+    .join('\n');
   const file = (root: string, section: string, id: string) => path.join(root, section, `${id}.yaml`);
   const edit = (target: string, from: string, to: string) =>
     writeFileSync(target, readFileSync(target, 'utf8').replace(from, to));

@@ -231,7 +231,7 @@ describe('syncing an older list with a newer one', () => {
     expect(readEntry('agents', 'eta-an-agent-paper')).toMatchObject({ title: 'Eta: An Agent Paper', added: '2024-06-01' });
     expect(readFileSync(path.join(root, 'about.md'), 'utf8')).toBe('# Sync List\nNew header.\n');
 
-    // And the newer list imported again changes nothing.
+    // And the newer list synced again changes nothing.
     const before = snapshot();
     const again = syncList(readFixture('sync-new.md'), { defaultAdded: '2099-01-01' });
     expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);

@@ -78,7 +78,7 @@ describe('parse(writeList(x)) == x', () => {
   });
 });
 
-describe('round trip: import the seed, export, parse the export', () => {
+describe('round trip: sync the seed, export, parse the export', () => {
   let root: string;
   beforeEach(() => {
     root = path.join(mkdtempSync(path.join(tmpdir(), 'list-write-')), 'content');

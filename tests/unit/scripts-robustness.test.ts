@@ -132,7 +132,7 @@ describe('writes are whole or absent', () => {
     expect(readFileSync(path.join(dir, 'blocker'), 'utf8')).toBe('a file, so no folder can be made here');
   });
 
-  it('an import that fails in the middle of its plan leaves every file whole or absent, and no temporary file', () => {
+  it('a sync that fails in the middle of its plan leaves every file whole or absent, and no temporary file', () => {
     const content = contentWithRegistry();
     const list = `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. [Beta](https://arxiv.org/abs/2401.00002)(b)\n3. [Gamma](https://arxiv.org/abs/2401.00003)(c)\n`;
     const plan = planSyncFromDisk(list, { contentDir: content, defaultAdded: '2024-01-01' });
@@ -149,7 +149,7 @@ describe('writes are whole or absent', () => {
     expect(filesUnder(content)).toEqual([path.relative(content, written[0]!.file), 'sections.yaml'].sort());
   });
 
-  it('a --strict import with an unreadable line writes nothing at all', async () => {
+  it('a --strict sync with an unreadable line writes nothing at all', async () => {
     const content = contentWithRegistry();
     const list = path.join(content, 'list.md');
     writeFileSync(list, `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. Beta without a link\n`);
@@ -275,7 +275,7 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('import: an unreadable list (no read permission) fails in one line', async () => {
+  it.skipIf(process.getuid?.() === 0)('sync: an unreadable list (no read permission) fails in one line', async () => {
     const dir = scratchDir('unreadable-');
     const list = path.join(dir, 'list.md');
     writeFileSync(list, `# ${MLLM_TITLE}\n`);

@@ -91,7 +91,7 @@ export interface ExportOptions {
  * Invalid files come back as `file:line: message` problems instead of being written half-known.
  * Order within a section is the list's (`listPosition`, highest first); papers without one are
  * newer than the list and come first (newest added first). A paper whose list fields still read
- * as its line in the last imported list is written as that line, byte for byte; any other is
+ * as its line in the last synced list is written as that line, byte for byte; any other is
  * written canonically, with only the tags the list gave it (all tags with `tags`).
  */
 export function collectListDocument(
@@ -213,7 +213,7 @@ export function exportList(
   return {
     text,
     problems: unreadable.map(
-      (problem) => `exported line ${problem.line} would not import back: ${problem.reason}: ${problem.text}`,
+      (problem) => `exported line ${problem.line} would not sync back: ${problem.reason}: ${problem.text}`,
     ),
   };
 }

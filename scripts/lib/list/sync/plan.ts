@@ -35,9 +35,10 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const refusals = listRefusals(list);
   const baseEntriesOf = (section: Section) =>
     baseList?.sections.filter((parsed) => parsed.title === section.title.trim()).flatMap((parsed) => parsed.entries) ?? [];
+  // What a renamed heading is told by: the section's papers in the last synced list, else in content/.
   const papersOf = (section: Section) => {
-    const papers = existing.bySection.get(section.id) ?? [];
-    return papers.length ? papers : baseEntriesOf(section);
+    const listed = baseEntriesOf(section);
+    return listed.length ? listed : (existing.bySection.get(section.id) ?? []);
   };
   const { listSections, newSections, renames, gone } = resolveSections(list, options.sections, papersOf);
   // The registry as this sync leaves it: renamed headings carry their new title.

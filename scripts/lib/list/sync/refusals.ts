@@ -33,9 +33,9 @@ export function removalRefusals(args: {
     const existing = args.existingBySection.get(section.id) ?? [];
     if (!existing.length) continue;
     if (!inList.has(section.id)) {
-      const weighed = args.gone.find((heading) => heading.section.id === section.id)?.weighed ?? [];
-      const renamed = weighed.length
-        ? `; not clearly renamed: weighed ${weighed.map((heading) => `"${heading.title}" (${heading.overlap} of its ${existing.length} papers)`).join(', ')}, but a rename needs one new heading holding more than half of them, no other a quarter, where the old one stood`
+      const gone = args.gone.find((heading) => heading.section.id === section.id);
+      const renamed = gone?.weighed.length
+        ? `; not clearly renamed: weighed ${gone.weighed.map((heading) => `"${heading.title}" (${heading.overlap} of its ${gone.papers} papers)`).join(', ')}, but a rename needs one new heading holding more than half of them, no other a quarter, where the old one stood`
         : '';
       refusals.push(
         `the heading "${section.title}" (section ${section.id}, ${existing.length} papers in content/) is not in the list${renamed}: a heading removed by accident would make its papers vanish; ${ALLOW} (or write the new heading as its title in content/sections.yaml if the list renamed it)`,
