@@ -46,9 +46,10 @@ describe.each([
     const [files, expected] = [snapshot(root), snapshot(numbered)];
     expect(papers(files, [])).toEqual(papers(expected, []));
     const { '.list-sync/dialect.yaml': dialect, '.list-sync/last-sync.md': _a, ...rest } = notEntries(files);
-    const { '.list-sync/last-sync.md': _b, ...expectedRest } = notEntries(expected);
+    const { '.list-sync/dialect.yaml': numberedDialect, '.list-sync/last-sync.md': _b, ...expectedRest } = notEntries(expected);
     expect(rest).toEqual(expectedRest);
     expect(dialect).toMatch(new RegExp(`${remembered.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(numberedDialect).toMatch(/\nheadings: "#"\nentries: numbered\n$/);
   });
 
   it('exports back in its own dialect: the numbered export, rewritten the same way', () => {

@@ -12,7 +12,7 @@ import { contentFolder, copyOf, removeContentFolders, sync } from '../helpers/li
 /**
  * The list's history, generated: sequences of versions (papers added at the top, removed, moved
  * between sections, retitled, re-noted, relinked, reordered; a heading renamed; a section added;
- * defects made and mended) synced version by version, unattended, end in the same content as
+ * defects made and mended; the list's dialect switched) synced version by version, unattended, end in the same content as
  * syncing the first version and then the last one directly (`added` aside: each step has its own
  * date). Every step syncs without a hand step, and its report names every file it changed.
  * A failure prints fast-check's seed and path: HISTORY_SEED=<seed> reruns that history.
@@ -30,7 +30,7 @@ interface Paper {
   code?: string;
   tags?: string[];
   /** How the line is broken this version (read after mending, or merged with its twin). */
-  defect?: 'bracket' | 'stray-quote' | 'twin';
+  defect?: 'bracket' | 'stray-quote' | 'twin' | 'url-as-link';
 }
 interface Section {
   /** Stable across renames: which registry section it is. */
@@ -40,38 +40,39 @@ interface Section {
 }
 interface ListModel {
   news: number;
+  /** Bulleted entries, `##` headings: a list may switch. */
+  bullets?: boolean;
+  level2?: boolean;
   sections: Section[];
   next: number;
 }
 
 const arxiv = (n: number) => `https://arxiv.org/abs/2401.${String(n).padStart(5, '0')}`;
 
-function line(number: number, paper: Paper, tags = paper.tags): string {
+function line(marker: string, paper: Paper, tags = paper.tags): string {
   const tagGroup = tags?.length ? `(${tags.join(', ')})` : '';
   const close = paper.defect === 'bracket' ? ')' : ']';
   const note = paper.note ? `(${paper.note})` : '';
   const code = paper.code ? ` [[Code]](${paper.code})` : '';
   const quote = paper.defect === 'stray-quote' ? '"' : '';
-  return `${number}. ${tagGroup}[${paper.title}${close}(${arxiv(paper.n)})${note}${code}${quote}`;
+  const url = paper.defect === 'url-as-link' ? `[${arxiv(paper.n)}](${arxiv(paper.n)})` : arxiv(paper.n);
+  return `${marker} ${tagGroup}[${paper.title}${close}(${url})${note}${code}${quote}`;
 }
 
 function render(model: ListModel): string {
+  const heading = model.level2 ? '##' : '#';
   const sections = model.sections.map((section) => {
     let number = 0;
+    const marker = () => (model.bullets ? '-' : `${++number}.`);
     const lines = section.papers.flatMap((paper) =>
       // A twin: the same paper twice in a section, with another list tag (as BaseReward once was).
-      paper.defect === 'twin' ? [line(++number, paper), line(++number, paper, ['Twin'])] : [line(++number, paper)],
+      paper.defect === 'twin' ? [line(marker(), paper), line(marker(), paper, ['Twin'])] : [line(marker(), paper)],
     );
-    return [`# ${section.title}`, ...lines].join('\n');
+    return [`${heading} ${section.title}`, ...lines].join('\n');
   });
   const toc = model.sections.map((section) => `- [${section.title}](#${headingAnchor(section.title)})`);
-  return [
-    `# History List\nPapers, as they come.\n\n- news ${model.news}`,
-    ['# Table of Contents', ...toc].join('\n'),
-    ...sections,
-  ]
-    .join('\n\n')
-    .concat('\n');
+  const header = `# History List\nPapers, as they come.\n\n- news ${model.news}`;
+  return `${[header, [`${heading} Table of Contents`, ...toc].join('\n'), ...sections].join('\n\n')}\n`;
 }
 
 const WORDS = ['Vision', 'Omni', 'Token', 'Reward', 'Video', 'Long'];
@@ -89,7 +90,10 @@ function newPaper(model: ListModel): Paper {
   return { n, title: `P${n}: ${WORDS[n % WORDS.length]} Paper`, note: `note ${n}` };
 }
 
-const OPS = ['add', 'remove', 'move', 'retitle', 'renote', 'relink', 'reorder', 'rename', 'section', 'break', 'mend'] as const;
+const OPS = [
+  ...(['add', 'remove', 'move', 'retitle', 'renote', 'relink', 'reorder', 'rename', 'section'] as const),
+  ...(['break', 'mend', 'dialect'] as const),
+];
 type Op = { kind: (typeof OPS)[number]; a: number; b: number; c: number };
 const op: fc.Arbitrary<Op> = fc.record({ kind: fc.constantFrom(...OPS), a: fc.nat(99), b: fc.nat(99), c: fc.nat(99) });
 /** Versions after the first, each one to three changes. */
@@ -134,8 +138,9 @@ function nextVersion(model: ListModel, ops: readonly Op[], version: number, rena
         title: `Added Section ${version} ${c}`,
         papers: [newPaper(next), newPaper(next), newPaper(next)],
       });
-    else if (kind === 'break') paper.defect = (['bracket', 'stray-quote', 'twin'] as const)[c % 3];
+    else if (kind === 'break') paper.defect = (['bracket', 'stray-quote', 'twin', 'url-as-link'] as const)[c % 4];
     else if (kind === 'mend') delete paper.defect;
+    else if (kind === 'dialect') [next.bullets, next.level2] = [c % 2 === 1, c % 4 >= 2];
   }
   return next;
 }
@@ -203,6 +208,8 @@ describe('a generated history of the list', () => {
         sync(first, render(models.at(-1)!), { defaultAdded: '2025-01-01', allowRemovals: true });
 
         expect(contentView(stepwise)).toEqual(contentView(first));
+        const dialect = (root: string) => snapshot(root)['.list-sync/dialect.yaml'];
+        expect(dialect(stepwise)).toBe(dialect(first));
       }),
       { numRuns: RUNS, seed: SEED },
     );

@@ -225,12 +225,13 @@ export function exportListFromDisk(
 ): { text: string; problems: string[] } {
   const content = openContentRoot(contentDir);
   const lastSync = readLastSync(content.dir);
+  const dialect = readDialect(content.dir);
   return exportList(
     {
       sections: content.sections(),
       sources: content.entrySources(),
       header: existsSync(content.aboutFile) ? content.readAbout() : '',
-      dialect: readDialect(content.dir),
+      ...(dialect !== undefined && { dialect }),
       ...(lastSync !== undefined && { base: applyFixes(lastSync, readFixes(content.dir)).text }),
     },
     options,

@@ -22,7 +22,7 @@ export interface SyncOptions {
   base?: string;
   /** Hand fixes for lines the sync cannot read (content/.list-sync/fixes.yaml). */
   fixes?: readonly LineFix[];
-  /** How the list was written when last synced (content/.list-sync/dialect.yaml; default numbered `#`). */
+  /** How the list was written when last synced (content/.list-sync/dialect.yaml); undefined before one was recorded. */
   dialect?: ListDialect;
   /** Accept a section heading that disappeared, or more than `maxRemovedShare` of a section's papers gone. */
   allowRemovals?: boolean;
@@ -149,6 +149,6 @@ export interface SyncPlan {
   /** Sections mixing numbered and bulleted entries: read whole, reported as warnings. */
   mixed: ParsedList['mixed'];
   dialectFile: string;
-  /** The new dialect.yaml text when the list's dialect changed, else undefined. */
+  /** The new dialect.yaml text when the list's dialect changed or was not recorded yet, else undefined. */
   dialectText?: string;
 }

@@ -136,10 +136,7 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     dialect: list.dialect,
     mixed: list.mixed,
     dialectFile: state.dialect,
-    dialectText:
-      JSON.stringify(list.dialect) === JSON.stringify(options.dialect ?? DEFAULT_DIALECT)
-        ? undefined
-        : writeDialectText(list.dialect),
+    dialectText: JSON.stringify(list.dialect) === JSON.stringify(options.dialect) ? undefined : writeDialectText(list.dialect),
   };
 }
 
@@ -186,6 +183,7 @@ export function planSyncFromDisk(
 ): SyncPlan {
   const content = openContentRoot(options.contentDir);
   const aboutFile = content.aboutFile;
+  const dialect = readDialect(content.dir);
   return planSync(listText, {
     ...options,
     sections: content.sections(),
@@ -194,6 +192,6 @@ export function planSyncFromDisk(
     currentAbout: existsSync(aboutFile) ? content.readAbout() : undefined,
     base: readLastSync(content.dir),
     fixes: readFixes(content.dir),
-    dialect: readDialect(content.dir),
+    ...(dialect !== undefined && { dialect }),
   });
 }

@@ -151,7 +151,7 @@ export function formatSyncReport(plan: SyncPlan, relative: (file: string) => str
   if (plan.about !== undefined) lines.push(`header → ${relative(plan.aboutFile)}`);
   if (plan.dialectText !== undefined)
     lines.push(
-      `the list writes ${describeDialect(plan.dialect)} now: remembered in ${relative(plan.dialectFile)}, and the export writes it so`,
+      `the list writes ${describeDialect(plan.dialect)}: remembered in ${relative(plan.dialectFile)}, and the export writes it so`,
     );
   for (const section of plan.mixed)
     lines.push(

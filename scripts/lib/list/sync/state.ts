@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_DIALECT, type ListDialect } from '../parse';
+import type { ListDialect } from '../parse';
 
 /**
  * What the sync remembers between runs, committed next to the content it produced:
  * `last-sync.md`, the list exactly as last synced (the base of the three-way merge, and the
  * source of the export's verbatim lines), and `fixes.yaml`, hand fixes for lines the sync cannot
- * read, keyed by the exact line, and `dialect.yaml`, how the list writes sections and entries
- * (absent: numbered entries under `#` headings). A dot folder: not a section, and no entry loader
+ * read, keyed by the exact line, and `dialect.yaml`, how the list writes sections and entries. A dot folder: not a section, and no entry loader
  * reads it.
  */
 export const SYNC_STATE_DIR = '.list-sync';
@@ -30,10 +29,13 @@ const DIALECT_HEADER = `# How the list writes its sections and entries, as the s
 # the list back this way. headings: "#" or "##"; entries: numbered, "-", "*" or "+".
 `;
 
-/** The dialect the sync last read for `contentDir`; throws `dialect.yaml: …` naming what to write. */
-export function readDialect(contentDir: string): ListDialect {
+/**
+ * The dialect the sync last read for `contentDir` (undefined before a sync recorded one: read as
+ * numbered `#`); throws `dialect.yaml: …` naming what to write.
+ */
+export function readDialect(contentDir: string): ListDialect | undefined {
   const file = syncStatePaths(contentDir).dialect;
-  if (!existsSync(file)) return DEFAULT_DIALECT;
+  if (!existsSync(file)) return undefined;
   const data: unknown = parse(readFileSync(file, 'utf8'));
   const { headings, entries } = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   if (headings !== '#' && headings !== '##') throw new Error(`${file}: headings: write "#" or "##"`);
