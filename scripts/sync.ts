@@ -73,6 +73,10 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
     );
     for (const refusal of plan.refusals) console.error(`${listFile}: refused: ${refusal}`);
     for (const problem of plan.contentProblems) console.error(problem);
+    for (const rename of plan.renames)
+      console.error(`${listFile}: warning: heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id})`);
+    for (const section of plan.mixed)
+      console.error(`${listFile}:${section.line}: warning: section "${section.title}" mixes numbered and bulleted entries`);
     for (const line of plan.mended) console.error(`${listFile}:${line.line}: warning: mended: ${line.reason}`);
     for (const problem of plan.problems)
       console.error(

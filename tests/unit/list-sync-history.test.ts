@@ -90,6 +90,7 @@ describe('a renamed heading', () => {
     writeFileSync(list, renamedList);
     const run = await runScript('scripts/sync.ts', [list, '--content', root, '--strict']);
     expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain(`${list}: warning: heading renamed: "${BENCHMARKS}" → "${RENAMED}" (section benchmarks)\n`);
     expect(run.stderr).toMatch(/nothing written: --strict and \d+ warning/);
     expect(snapshot(root)).toEqual(before);
   });
