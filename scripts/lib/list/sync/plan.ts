@@ -159,13 +159,30 @@ function isOwnExport(listText: string, options: SyncOptions, base: string | unde
   });
 }
 
+/** The plan for the list's own export: nothing written, not even the list as last synced. */
 function nothingToSync(contentDir: string, dialect: ListDialect): SyncPlan {
   const state = syncStatePaths(contentDir);
   return {
     ownExport: true,
-    ...{ refusals: [], problems: [], mended: [], fixed: [], staleFixes: [], contentProblems: [], strayLines: [] },
-    ...{ sections: [], entries: [], merges: [], changes: [], conflicts: [], removed: [], droppedCurated: [], notInList: [] },
-    ...{ renames: [], newSections: [], reordered: [], aboutConflicts: [] },
+    refusals: [],
+    problems: [],
+    mended: [],
+    fixed: [],
+    staleFixes: [],
+    contentProblems: [],
+    strayLines: [],
+    sections: [],
+    entries: [],
+    merges: [],
+    changes: [],
+    conflicts: [],
+    removed: [],
+    droppedCurated: [],
+    notInList: [],
+    renames: [],
+    newSections: [],
+    reordered: [],
+    aboutConflicts: [],
     registryFile: sectionRegistryPath(contentDir),
     aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
     lastSyncFile: state.lastSync,
