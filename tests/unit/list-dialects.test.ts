@@ -87,3 +87,32 @@ describe('a section mixing numbered and bulleted entries', () => {
     expect(parseList(exportListFromDisk(root).text).problems).toEqual([]);
   });
 });
+
+describe('detecting the dialect', () => {
+  const entry = (marker: string, n: number) => `${marker} [Paper ${n}](https://arxiv.org/abs/2401.0000${n})`;
+
+  it('reads ## sections under a # title, with or without a Table of Contents', () => {
+    for (const toc of [['## Contents', '- [A](#a)', ''], []]) {
+      const parsed = parseList(
+        ['# My List', 'Intro.', '', ...toc, '## A', entry('-', 1), entry('-', 2), '', '## B', entry('*', 3)].join('\n'),
+      );
+      expect(parsed.dialect).toEqual({ headingLevel: 2, entries: '-' });
+      expect(parsed.sections.map((section) => [section.title, section.entries.map((paper) => paper.number)])).toEqual([
+        ['A', [1, 2]],
+        ['B', [1]],
+      ]);
+      expect(parsed.header).toBe('# My List\nIntro.\n');
+    }
+  });
+
+  it('keeps ## sub-headings inside # sections as sub-headings: no entry is lost to them', () => {
+    const parsed = parseList(
+      ['# My List', '', '# Models', entry('1.', 1), '## Video', entry('2.', 2), entry('3.', 3), '## Audio', entry('4.', 4)].join(
+        '\n',
+      ),
+    );
+    expect(parsed.dialect).toEqual({ headingLevel: 1, entries: 'numbered' });
+    expect(parsed.sections.map((section) => [section.title, section.entries.length])).toEqual([['Models', 4]]);
+    expect(parsed.strayLines.map((line) => line.text)).toEqual(['## Video', '## Audio']);
+  });
+});

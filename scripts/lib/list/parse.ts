@@ -91,12 +91,17 @@ function sectionsAt(lines: readonly string[], level: 1 | 2, known: ReadonlySet<s
     headings[position]!.level === level &&
     (known.has(headings[position]!.title) || (position >= firstNewSectionPosition && hasEntryLines(position)));
   const sectionPositions = headings.map((_, position) => position).filter(isSection);
-  return { headings, blockEnd, tocPosition, sectionPositions };
+  const entryLines = sectionPositions
+    .map(
+      (position) => lines.slice(headings[position]!.index + 1, blockEnd(position)).filter((line) => ENTRY_LINE.test(line)).length,
+    )
+    .reduce((sum, count) => sum + count, 0);
+  return { headings, blockEnd, tocPosition, sectionPositions, entryLines };
 }
 
 /**
  * Splits the list into header, sections and entries. Sections are headings of one level, `#` or
- * `##`, whichever gives more sections. A heading starts a section when its text is one of
+ * `##`, whichever holds more entries. A heading starts a section when its text is one of
  * `sectionTitles` (the registry), or when it comes after the Table of Contents (or, without one,
  * after the list's own title heading) and has entries: a new section. Headings, not the Table of
  * Contents, decide: the two may disagree. Entries are numbered or bulleted, the list's dialect
@@ -106,7 +111,8 @@ export function parseList(text: string, sectionTitles: readonly string[] = []): 
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const known = new Set(sectionTitles.map((title) => title.trim()));
   const [atOne, atTwo] = [sectionsAt(lines, 1, known), sectionsAt(lines, 2, known)];
-  const headingLevel = atTwo.sectionPositions.length > atOne.sectionPositions.length ? 2 : 1;
+  // `##` sections only when they hold more entries: `##` sub-headings inside `#` sections stay sub-headings.
+  const headingLevel = atTwo.entryLines > atOne.entryLines ? 2 : 1;
   const { headings, blockEnd, tocPosition, sectionPositions } = headingLevel === 2 ? atTwo : atOne;
 
   const firstSectionLine = sectionPositions.length ? headings[sectionPositions[0]!]!.index : lines.length;
