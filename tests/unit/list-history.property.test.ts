@@ -15,7 +15,8 @@ import { contentFolder, copyOf, removeContentFolders, sync } from '../helpers/li
  * defects made and mended; the list's dialect switched) synced version by version, unattended, end in the same content as
  * syncing the first version and then the last one directly (`added` aside: each step has its own
  * date). Every step syncs without a hand step, and its report names every file it changed.
- * A failure prints fast-check's seed and path: HISTORY_SEED=<seed> reruns that history.
+ * A failure prints fast-check's seed and path: HISTORY_SEED=<seed> HISTORY_PATH=<path> reruns that
+ * history alone (HISTORY_RUNS=<n> runs more).
  */
 
 afterAll(removeContentFolders);
@@ -211,7 +212,7 @@ describe('a generated history of the list', () => {
         const dialect = (root: string) => snapshot(root)['.list-sync/dialect.yaml'];
         expect(dialect(stepwise)).toBe(dialect(first));
       }),
-      { numRuns: RUNS, seed: SEED },
+      { numRuns: RUNS, seed: SEED, ...(process.env.HISTORY_PATH && { path: process.env.HISTORY_PATH }) },
     );
   });
 });
