@@ -12,6 +12,7 @@ import {
   copyOf,
   notEntries,
   papers,
+  readFixture,
   removeContentFolders,
   sync,
   UPSTREAM,
@@ -115,6 +116,61 @@ describe('a renamed heading', () => {
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('the list’s history, rebuilt from its first-appearance dates', () => {
+  // The upstream list as it stood on each date its dates file names: the lines it had by then. The
+  // reasoning section first appears under a shorter heading, renamed later (as upstream once did).
+  const REASONING = 'Multimodal Reasoning And Think With Images (o3)';
+  const RENAMED_ON = '2025-09-14';
+  const rows = readFixture('upstream-added-dates.tsv')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((row) => row.split('\t'));
+  const addedOf = new Map(rows.map(([section, number, added]) => [`${section}\t${number}`, added!]));
+  const dates = [...new Set(rows.map((row) => row[2]!))].sort();
+  function versionOn(date: string): string {
+    let section = '';
+    const lines = UPSTREAM.split('\n').flatMap((line) => {
+      const heading = /^# (.+)$/.exec(line)?.[1];
+      if (heading) section = heading;
+      const number = /^(\d+)\./.exec(line)?.[1];
+      if (number && addedOf.get(`${section}\t${number}`)! > date) return [];
+      return [heading === REASONING && date < RENAMED_ON ? '# Multimodal Reasoning' : line];
+    });
+    return lines.join('\n');
+  }
+  // The registry as it was before the reasoning section: the repository's, without it.
+  const registry = () => {
+    const sections = loadSections(path.join(REPO_ROOT, 'content/sections.yaml')).filter((section) => section.id !== 'reasoning');
+    return sections.map((section, index) => `- ${JSON.stringify({ ...section, order: index + 1 })}`).join('\n');
+  };
+  const view = (root: string) => {
+    const files = snapshot(root);
+    return loadSections(path.join(root, 'sections.yaml'))
+      .sort((a, b) => a.order - b.order)
+      .map((section) => ({
+        title: section.title,
+        // Without the folder: a new section's id is provisional, chosen from the heading it first had.
+        papers: papers(Object.fromEntries(Object.entries(files).filter(([file]) => file.startsWith(`${section.id}/`))), []).map(
+          (paper) => paper.slice(paper.indexOf('\t') + 1),
+        ),
+      }));
+  };
+
+  it('syncs version by version, each on its own date, with no hand step, to what a direct sync of today’s list gives', () => {
+    expect(dates.length).toBeGreaterThan(30);
+    const stepwise = contentFolder(registry());
+    const plans = dates.map((date) => sync(stepwise, versionOn(date), { defaultAdded: date }));
+    expect(plans.flatMap((plan) => plan.renames)).toEqual([
+      { id: 'multimodal-reasoning', from: 'Multimodal Reasoning', to: REASONING },
+    ]);
+    expect(plans.flatMap((plan) => [...plan.removed, ...plan.droppedCurated, ...plan.notInList])).toEqual([]);
+    const direct = contentFolder(registry());
+    sync(direct, UPSTREAM, { dates: UPSTREAM_DATES });
+    expect(view(stepwise)).toEqual(view(direct));
   });
 });
 
