@@ -6,7 +6,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../src/lib/entry-files';
 import { REPO_ROOT } from '../src/lib/paths';
 import { CliError, EXIT, runCommand } from './lib/cli';
-import { syncReportBody } from './lib/list/sync-report';
+import { syncReportBody } from './lib/list/sync/pr-body';
 
 await runCommand(
   {
@@ -41,7 +41,7 @@ Exit codes are the sync's: 0 synced; 1 refused or broken entries (nothing writte
       }
       const reportFile = path.join(temp, 'report.txt');
       const args = [
-        path.join(REPO_ROOT, 'scripts/import.ts'),
+        path.join(REPO_ROOT, 'scripts/sync.ts'),
         listFile!,
         '--content',
         content.dir,

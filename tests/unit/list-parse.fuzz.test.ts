@@ -21,8 +21,8 @@ import { inferLinkKind } from '../../scripts/lib/list/link-kind';
 /** FUZZ_RUNS=20000 for a deeper search locally; the default keeps `npm test` quick. */
 const RUNS = { numRuns: Number(process.env.FUZZ_RUNS ?? 400) };
 const SECTION_TITLES = ['Multimodal Large Language Models', 'Alignment With Human Preference (MLLM)'];
-/** An entry line as the parser counts it: `N.` (not `1.5`) at the start. */
-const ENTRY_LINE = /^\s*\d+\.(?!\d)/;
+/** An entry line as the parser counts it: `N.` (not `1.5`) or a bullet `-`, `*`, `+` at the start. */
+const ENTRY_LINE = /^\s*(?:\d+\.(?!\d)|[-*+](?=[ \t]))/;
 
 // ── Realistic entries ────────────────────────────────────────────────────────────────────────
 

@@ -45,7 +45,7 @@ const candidate = fc.record(
   { requiredKeys: ['title', 'links', 'added'] },
 );
 
-/** The fields the list carries, as the import reads them (an empty note is no note). */
+/** The fields the list carries, as the sync reads them (an empty note is no note). */
 function carried(paper: Pick<Paper, 'title' | 'links' | 'note' | 'venue' | 'tags'>) {
   return {
     title: paper.title,

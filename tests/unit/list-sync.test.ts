@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyImportPlan, parseAddedDates, planImportFromDisk, type ImportPlan } from '../../scripts/lib/list/import';
+import { parseAddedDates, planSyncFromDisk, type SyncPlan } from '../../scripts/lib/list/sync';
 import { parseList } from '../../scripts/lib/list/parse';
 import { exportListFromDisk } from '../../scripts/lib/list/write';
 import { contentIds } from '../../scripts/lib/checks/check-counts';
@@ -15,64 +14,32 @@ import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { validateContent } from '../../src/lib/validate';
 import { fileSnapshot } from '../helpers/content';
+import {
+  contentFolder,
+  copyOf,
+  FIXTURES,
+  notEntries,
+  papers,
+  readFixture,
+  removeContentFolders,
+  sync,
+  UPSTREAM,
+  UPSTREAM_DATES,
+} from '../helpers/list-sync';
 
 /**
  * The living list: syncing list versions in order, against local curation, and refusing input
  * that is not a list. The upstream fixture is the list as published (defects included).
  */
 
-const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');
-const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 const SEED = readFixture('seed-awesome-list.md');
 const SEED_DATES = parseAddedDates(readFixture('seed-added-dates.tsv'));
 const UPSTREAM_FILE = path.join(FIXTURES, 'upstream-awesome-list.md');
-const UPSTREAM = readFixture('upstream-awesome-list.md');
 const UPSTREAM_DATES_FILE = path.join(FIXTURES, 'upstream-added-dates.tsv');
-const UPSTREAM_DATES = parseAddedDates(readFixture('upstream-added-dates.tsv'));
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
-
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** An empty content folder with the given registry (default: the repository's). */
-function contentFolder(registry = readFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), 'utf8')): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'list-sync-'));
-  temps.push(dir);
-  const root = path.join(dir, 'content');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'sections.yaml'), registry);
-  return root;
-}
-
-function copyOf(root: string): string {
-  const copy = contentFolder();
-  cpSync(root, copy, { recursive: true });
-  return copy;
-}
-
 const snapshot = fileSnapshot;
 
-/**
- * The papers of a snapshot, per section, without their file names and kept arXiv ids: a file's
- * name is the paper's address, fixed when it is first created, so a paper whose list line lost
- * its arXiv link since the seed keeps the id (and the arXiv id) it was created with.
- */
-function papers(files: Record<string, string>): string[] {
-  return Object.entries(files)
-    .filter(([file]) => /^[^/.][^/]*\/[^/]+\.(yaml|mdx)$/.test(file))
-    .map(([file, text]) => {
-      const { arxiv: _arxiv, ...data } = parse(text) as Record<string, unknown>;
-      return `${file.split('/')[0]}\t${JSON.stringify(data)}`;
-    })
-    .sort();
-}
-
-function sync(root: string, text: string, options: Partial<Parameters<typeof planImportFromDisk>[1]> = {}): ImportPlan {
-  const plan = planImportFromDisk(text, { contentDir: root, defaultAdded: '2030-01-01', ...options });
-  expect(plan.refusals).toEqual([]);
-  applyImportPlan(plan);
-  return plan;
-}
+afterAll(removeContentFolders);
 
 interface Run {
   code: number;
@@ -99,7 +66,7 @@ function entryLines(text: string): { line: number; text: string }[] {
 }
 
 let upstreamRoot: string;
-let upstreamPlan: ImportPlan;
+let upstreamPlan: SyncPlan;
 beforeAll(() => {
   upstreamRoot = contentFolder();
   upstreamPlan = sync(upstreamRoot, UPSTREAM, { dates: UPSTREAM_DATES });
@@ -111,8 +78,6 @@ describe('syncing the list as it grows', () => {
     sync(stepwise, SEED, { dates: SEED_DATES });
     sync(stepwise, UPSTREAM, { dates: UPSTREAM_DATES });
     const [a, b] = [snapshot(stepwise), snapshot(upstreamRoot)];
-    const notEntries = (files: Record<string, string>) =>
-      Object.fromEntries(Object.entries(files).filter(([file]) => !/^[^/.][^/]*\/[^/]+\.(yaml|mdx)$/.test(file)));
     expect(notEntries(a)).toEqual(notEntries(b));
     expect(papers(a)).toEqual(papers(b));
   });
@@ -135,7 +100,7 @@ describe('syncing the list as it grows', () => {
     const before = snapshot(upstreamRoot);
     const again = sync(upstreamRoot, UPSTREAM, { dates: UPSTREAM_DATES, defaultAdded: '2099-01-01' });
     expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
-    expect([again.changes, again.conflicts, again.about, again.registryText, again.lastImport, again.fixesText]).toEqual([
+    expect([again.changes, again.conflicts, again.about, again.registryText, again.lastSync, again.fixesText]).toEqual([
       [],
       [],
       undefined,
@@ -243,7 +208,7 @@ describe('local curation survives a sync', () => {
       },
     ]);
     // The conflict resolved by keeping the local note: the next sync of the same list is quiet.
-    const again = planImportFromDisk(NEW, { contentDir: root, defaultAdded: '2030-01-01' });
+    const again = planSyncFromDisk(NEW, { contentDir: root, defaultAdded: '2030-01-01' });
     expect([again.conflicts, again.changes]).toEqual([[], []]);
   });
 });
@@ -266,7 +231,7 @@ describe('refusing input that is not a list, or a change that looks like an acci
     [
       'a registry heading removed',
       lines.filter((_, index) => index !== benchmarksHeading).join('\n'),
-      /"# BenchMark and Dataset".*not in the list/,
+      /heading "BenchMark and Dataset".*not in the list/,
     ],
     ['a list cut after a URL', UPSTREAM.slice(0, cutAt), /is not in the list/],
     ['three of eight benchmarks gone', withoutSomeBenchmarks, /section benchmarks: 3 of its 8 papers are no longer in the list/],
@@ -289,7 +254,7 @@ describe('refusing input that is not a list, or a change that looks like an acci
     const syncRoot = contentFolder();
     const body = path.join(path.dirname(syncRoot), 'body.md');
     const [allowRun, syncRun, ...caseRuns] = await Promise.all([
-      run('scripts/import.ts', [files[7]!, '--content', allowRoot, '--allow-removals']),
+      run('scripts/sync.ts', [files[7]!, '--content', allowRoot, '--allow-removals']),
       run('scripts/sync-upstream.ts', [
         '--file',
         UPSTREAM_FILE,
@@ -300,7 +265,7 @@ describe('refusing input that is not a list, or a change that looks like an acci
         '--body',
         body,
       ]),
-      ...files.map((file, index) => run('scripts/import.ts', [file, '--content', roots[index]!])),
+      ...files.map((file, index) => run('scripts/sync.ts', [file, '--content', roots[index]!])),
     ]);
     runs = caseRuns;
     allowed = { root: allowRoot, run: allowRun! };
@@ -319,12 +284,17 @@ describe('refusing input that is not a list, or a change that looks like an acci
     },
   );
 
-  it('--allow-removals accepts a real removal: the papers are kept and reported as not in the list', () => {
+  it('--allow-removals accepts a real removal: the three papers, untouched since the last sync, are removed and reported', () => {
     expect(allowed.run.code, allowed.run.stderr).toBe(0);
-    expect(allowed.run.stdout).toMatch(/not in the list \(kept, not deleted\): 3\n/);
-    expect(snapshot(allowed.root)).toMatchObject(
-      Object.fromEntries(Object.entries(before[7]!).filter(([file]) => file.startsWith('benchmarks/'))),
+    const reported = /removed \(the list dropped them; unchanged here since the last sync\): 3\n((?: {2}.*\n){3})/.exec(
+      allowed.run.stdout,
     );
+    expect(reported, allowed.run.stdout).not.toBeNull();
+    const files = [...reported![1]!.matchAll(/ {2}(?:.*\/)?(benchmarks\/[^:]+):/g)].map((match) => match[1]!);
+    expect(files).toHaveLength(3);
+    const after = snapshot(allowed.root);
+    const benchmarks = (files: Record<string, string>) => Object.keys(files).filter((file) => file.startsWith('benchmarks/'));
+    expect(benchmarks(after)).toEqual(benchmarks(before[7]!).filter((file) => !files.includes(file)));
   });
 
   it('npm run sync:upstream runs the workflow’s sync against a file and writes the report as the PR body', () => {
@@ -346,7 +316,7 @@ describe('adding a section', () => {
       path.join(root, 'sections.yaml'),
       `- id: agents\n  title: Agents\n  short: Agents\n  description: Agent papers.\n  order: ${order}\n`,
     );
-    const base = readFileSync(path.join(root, '.list-sync', 'last-import.md'), 'utf8');
+    const base = readFileSync(path.join(root, '.list-sync', 'last-sync.md'), 'utf8');
     const agentLines = [
       '1. [An Agent Paper](https://arxiv.org/abs/2501.00001)(an agent note)',
       '2. [Another Agent Paper](https://arxiv.org/abs/2501.00002)',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeEntry } from '../../src/lib/entry-files';
-import { applyImportPlan, parseAddedDates, planImportFromDisk } from '../../scripts/lib/list/import';
+import { applySyncPlan, parseAddedDates, planSyncFromDisk } from '../../scripts/lib/list/sync';
 import { parseList, type ListEntryFields, type ParsedList } from '../../scripts/lib/list/parse';
 import { entryLine, exportListFromDisk, headingAnchor, writeList, type ListDocument } from '../../scripts/lib/list/write';
 import { REPO_ROOT } from '../../src/lib/paths';
@@ -78,14 +78,14 @@ describe('parse(writeList(x)) == x', () => {
   });
 });
 
-describe('round trip: import the seed, export, parse the export', () => {
+describe('round trip: sync the seed, export, parse the export', () => {
   let root: string;
   beforeEach(() => {
     root = path.join(mkdtempSync(path.join(tmpdir(), 'list-write-')), 'content');
     mkdirSync(root);
     copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(root, 'sections.yaml'));
     const dates = parseAddedDates(readFixture('seed-added-dates.tsv'));
-    applyImportPlan(planImportFromDisk(SEED, { contentDir: root, dates, defaultAdded: '2030-01-01' }));
+    applySyncPlan(planSyncFromDisk(SEED, { contentDir: root, dates, defaultAdded: '2030-01-01' }));
   });
   afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
 

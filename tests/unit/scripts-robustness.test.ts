@@ -17,15 +17,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/lib/entry-files';
-import { applyImportPlan, planImportFromDisk, planIsClean } from '../../scripts/lib/list/import';
+import { applySyncPlan, planSyncFromDisk, planIsClean } from '../../scripts/lib/list/sync';
 import { assertInRepository, REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 
 /** The commands that read user input and write content; each is checked the same way. */
-const SCRIPTS = ['import', 'validate', 'new', 'export-readme'] as const;
+const SCRIPTS = ['sync', 'validate', 'new', 'export-readme'] as const;
 type Script = (typeof SCRIPTS)[number];
 const SCRIPT_SOURCES: Record<Script, string[]> = {
-  import: ['scripts/import.ts', 'scripts/lib/list/import.ts'],
+  sync: [
+    'scripts/sync.ts',
+    ...readdirSync(path.join(REPO_ROOT, 'scripts/lib/list/sync')).map((name) => `scripts/lib/list/sync/${name}`),
+  ],
   validate: ['scripts/validate.ts', 'src/lib/validate.ts'],
   new: ['scripts/new.ts', 'scripts/lib/list/new-entry.ts'],
   'export-readme': ['scripts/export-readme.ts', 'scripts/lib/list/write.ts'],
@@ -94,7 +97,7 @@ function contentWithRegistry(): string {
 }
 
 describe('writes are whole or absent', () => {
-  it('the import, validate, new and export commands write files only through writeFileAtomic', () => {
+  it('the sync, validate, new and export commands write files only through writeFileAtomic', () => {
     for (const [script, files] of Object.entries(SCRIPT_SOURCES)) {
       for (const file of files) {
         const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
@@ -129,16 +132,16 @@ describe('writes are whole or absent', () => {
     expect(readFileSync(path.join(dir, 'blocker'), 'utf8')).toBe('a file, so no folder can be made here');
   });
 
-  it('an import that fails in the middle of its plan leaves every file whole or absent, and no temporary file', () => {
+  it('a sync that fails in the middle of its plan leaves every file whole or absent, and no temporary file', () => {
     const content = contentWithRegistry();
     const list = `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. [Beta](https://arxiv.org/abs/2401.00002)(b)\n3. [Gamma](https://arxiv.org/abs/2401.00003)(c)\n`;
-    const plan = planImportFromDisk(list, { contentDir: content, defaultAdded: '2024-01-01' });
+    const plan = planSyncFromDisk(list, { contentDir: content, defaultAdded: '2024-01-01' });
     expect(planIsClean(plan)).toBe(true);
     const written = plan.entries.filter((entry) => entry.text !== undefined);
     expect(written).toHaveLength(3);
     mkdirSync(path.join(written[1]!.file, 'occupied'), { recursive: true }); // the second write fails
 
-    expect(() => applyImportPlan(plan)).toThrow();
+    expect(() => applySyncPlan(plan)).toThrow();
     // Written before the failure: whole. The failed one: not there (the folder is untouched). After it: never started.
     expect(readFileSync(written[0]!.file, 'utf8')).toBe(written[0]!.text);
     expect(filesUnder(written[1]!.file)).toEqual([]);
@@ -146,11 +149,11 @@ describe('writes are whole or absent', () => {
     expect(filesUnder(content)).toEqual([path.relative(content, written[0]!.file), 'sections.yaml'].sort());
   });
 
-  it('a --strict import with an unreadable line writes nothing at all', async () => {
+  it('a --strict sync with an unreadable line writes nothing at all', async () => {
     const content = contentWithRegistry();
     const list = path.join(content, 'list.md');
     writeFileSync(list, `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. Beta without a link\n`);
-    const run = await runScript(scriptPath('import'), [list, '--content', content, '--added', '2024-01-01', '--strict']);
+    const run = await runScript(scriptPath('sync'), [list, '--content', content, '--added', '2024-01-01', '--strict']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('nothing written');
     expect(filesUnder(content)).toEqual(['list.md', 'sections.yaml']);
@@ -171,7 +174,7 @@ describe('outside the repository', () => {
     const list = path.join(copy, 'list.md');
     writeFileSync(list, `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)\n`);
     const args: Record<Script, string[]> = {
-      import: [list],
+      sync: [list],
       validate: [],
       new: ['--section', 'mllm', '--url', 'https://arxiv.org/abs/2401.00001', '--title', 'Alpha'],
       'export-readme': [],
@@ -199,18 +202,18 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
   const missingDir = path.dirname(missing);
 
   it.each([
-    ['import: the list is missing', 'import', [missing], {}, `cannot read ${missing}: no such file or directory`],
-    ['import: the list is a folder', 'import', [tmpdir()], {}, `cannot read ${tmpdir()}: it is a directory`],
+    ['sync: the list is missing', 'sync', [missing], {}, `cannot read ${missing}: no such file or directory`],
+    ['sync: the list is a folder', 'sync', [tmpdir()], {}, `cannot read ${tmpdir()}: it is a directory`],
     [
-      'import: the dates file is missing',
-      'import',
+      'sync: the dates file is missing',
+      'sync',
       [path.join(REPO_ROOT, 'README.md'), '--dates', missing],
       {},
       `cannot read ${missing}`,
     ],
     [
-      'import: the content folder is missing',
-      'import',
+      'sync: the content folder is missing',
+      'sync',
       [path.join(REPO_ROOT, 'README.md'), '--content', missingDir],
       {},
       `cannot read ${missingDir}/sections.yaml`,
@@ -260,7 +263,7 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
     const runs = await Promise.all([
       runScript(scriptPath('validate'), ['--content', content]),
       runScript(scriptPath('export-readme'), ['--content', content]),
-      runScript(scriptPath('import'), [path.join(REPO_ROOT, 'README.md'), '--content', content]),
+      runScript(scriptPath('sync'), [path.join(REPO_ROOT, 'README.md'), '--content', content]),
       runScript(scriptPath('new'), ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'], {
         env: { CONTENT_DIR: content },
       }),
@@ -272,11 +275,11 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('import: an unreadable list (no read permission) fails in one line', async () => {
+  it.skipIf(process.getuid?.() === 0)('sync: an unreadable list (no read permission) fails in one line', async () => {
     const dir = scratchDir('unreadable-');
     const list = path.join(dir, 'list.md');
     writeFileSync(list, `# ${MLLM_TITLE}\n`);
     chmodSync(list, 0o000);
-    expectOneLineFailure(await runScript(scriptPath('import'), [list]), `cannot read ${list}: permission denied`);
+    expectOneLineFailure(await runScript(scriptPath('sync'), [list]), `cannot read ${list}: permission denied`);
   });
 });

@@ -9,6 +9,7 @@ import { exportListFromDisk } from '../list/write';
 import { PAGEFIND_DIR } from '../../../src/lib/routes';
 import { readFragment } from '../../../src/lib/search-order';
 import { openContentRoot } from '../../../src/lib/content-root';
+import { formatTextTable } from '../text-table';
 
 /**
  * Where a paper can be counted: its file, its page, its search record, its record in the
@@ -203,10 +204,5 @@ export function formatCountTable(report: CountReport): string {
     ...report.sections.map((row) => [row.section, ...COUNT_SOURCES.map((source) => String(row.counts[source]))]),
     ['total', ...COUNT_SOURCES.map((source) => String(total[source]))],
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map((row) =>
-      row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '),
-    )
-    .join('\n');
+  return formatTextTable(rows);
 }

@@ -15,7 +15,7 @@ export interface ListEntryFields {
 export interface ParsedEntry extends ListEntryFields {
   /** 1-based line in the list. */
   line: number;
-  /** The number the line was written with (`12.`), which the dates file refers to. */
+  /** The number the line was written with (`12.`), which the dates file refers to; a bullet's place in its section. */
   number: number;
   /** The arXiv id of the first link that names one. */
   arxiv?: string;
@@ -30,7 +30,7 @@ export interface ParsedSection {
   title: string;
   line: number;
   entries: ParsedEntry[];
-  /** Lines that look like entries (`N.`), parsed or not. */
+  /** Lines that look like entries (`N.` or a bullet), parsed or not. */
   entryLines: number;
 }
 
@@ -50,44 +50,78 @@ export interface ParsedList {
   mended: ListProblem[];
   /** Non-blank lines after the first section that are not entries (sub-headings, prose): the export drops them. */
   strayLines: { line: number; text: string }[];
+  dialect: ListDialect;
+  /** Sections whose entries are partly numbered, partly bulleted: read whole, reported. */
+  mixed: { title: string; line: number; numbered: number; bulleted: number }[];
 }
 
-const HEADING_1 = /^#[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$/;
+const HEADING = /^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$/;
 const TABLE_OF_CONTENTS = /^(?:table of )?contents\b/i;
-/** Anything starting `N.` (not `1.5`) inside a section counts as an entry line, so a typo is reported, not skipped. */
-// `s`: a \r or U+2028 inside the line is still part of the entry, not the end of the match.
-const ENTRY_LINE = /^\s*(\d+)\.(?!\d)\s*(.*)$/s;
-
 /**
- * Splits the list into header, sections and entries. A level-1 heading starts a section when its
- * text is one of `sectionTitles` (the registry), or when it comes after the Table of Contents (or,
- * without one, after the list's own title heading) and has numbered entries: a new section.
- * Headings, not the Table of Contents, decide: the two may disagree.
+ * Anything starting `N.` (not `1.5`), or a bullet `-`, `*` or `+`, inside a section counts as an
+ * entry line, so a typo is reported, not skipped.
  */
-export function parseList(text: string, sectionTitles: readonly string[] = []): ParsedList {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const known = new Set(sectionTitles.map((title) => title.trim()));
+// `s`: a \r or U+2028 inside the line is still part of the entry, not the end of the match.
+const ENTRY_LINE = /^\s*(?:(\d+)\.(?!\d)|([-*+])(?=[ \t]))\s*(.*)$/s;
+
+/** How a list writes its sections and entries: detected when read, written back by the export. */
+export interface ListDialect {
+  /** `#` or `##`: the heading level of its sections. */
+  headingLevel: 1 | 2;
+  /** `numbered` (`1.`) or the bullet its entries start with. */
+  entries: 'numbered' | '-' | '*' | '+';
+}
+
+export const DEFAULT_DIALECT: ListDialect = { headingLevel: 1, entries: 'numbered' };
+
+/** Where the list's sections are, reading headings of `level` as sections. */
+function sectionsAt(lines: readonly string[], level: 1 | 2, known: ReadonlySet<string>) {
   const headings = lines.flatMap((line, index) => {
-    const match = HEADING_1.exec(line);
-    return match ? [{ index, title: match[1]!.trim() }] : [];
+    const match = HEADING.exec(line);
+    return match && match[1]!.length <= level ? [{ index, level: match[1]!.length, title: match[2]!.trim() }] : [];
   });
   const blockEnd = (position: number) => headings[position + 1]?.index ?? lines.length;
   const hasEntryLines = (position: number) =>
     lines.slice(headings[position]!.index + 1, blockEnd(position)).some((line) => ENTRY_LINE.test(line));
-
   const tocPosition = headings.findIndex((heading) => TABLE_OF_CONTENTS.test(heading.title));
   // Where new (unregistered) sections may start: past the TOC, or past the list's title heading.
   const firstNewSectionPosition = tocPosition >= 0 ? tocPosition + 1 : 1;
   const isSection = (position: number) =>
     position !== tocPosition &&
+    headings[position]!.level === level &&
     (known.has(headings[position]!.title) || (position >= firstNewSectionPosition && hasEntryLines(position)));
-
   const sectionPositions = headings.map((_, position) => position).filter(isSection);
+  const entryLines = sectionPositions
+    .map(
+      (position) => lines.slice(headings[position]!.index + 1, blockEnd(position)).filter((line) => ENTRY_LINE.test(line)).length,
+    )
+    .reduce((sum, count) => sum + count, 0);
+  return { headings, blockEnd, tocPosition, sectionPositions, entryLines };
+}
+
+/**
+ * Splits the list into header, sections and entries. Sections are headings of one level, `#` or
+ * `##`, whichever holds more entries. A heading starts a section when its text is one of
+ * `sectionTitles` (the registry), or when it comes after the Table of Contents (or, without one,
+ * after the list's own title heading) and has entries: a new section. Headings, not the Table of
+ * Contents, decide: the two may disagree. Entries are numbered or bulleted, the list's dialect
+ * being the more common; a section that mixes both is read whole and reported in `mixed`.
+ */
+export function parseList(text: string, sectionTitles: readonly string[] = []): ParsedList {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const known = new Set(sectionTitles.map((title) => title.trim()));
+  const [atOne, atTwo] = [sectionsAt(lines, 1, known), sectionsAt(lines, 2, known)];
+  // `##` sections only when they hold more entries: `##` sub-headings inside `#` sections stay sub-headings.
+  const headingLevel = atTwo.entryLines > atOne.entryLines ? 2 : 1;
+  const { headings, blockEnd, tocPosition, sectionPositions } = headingLevel === 2 ? atTwo : atOne;
+
   const firstSectionLine = sectionPositions.length ? headings[sectionPositions[0]!]!.index : lines.length;
   const sections: ParsedSection[] = [];
   const problems: ListProblem[] = [];
   const mended: ListProblem[] = [];
   const strayLines: ParsedList['strayLines'] = [];
+  const mixed: ParsedList['mixed'] = [];
+  const markers = new Map<string, number>();
   const stray = (index: number) => {
     if (lines[index]!.trim()) strayLines.push({ line: index + 1, text: lines[index]!.trim() });
   };
@@ -99,6 +133,7 @@ export function parseList(text: string, sectionTitles: readonly string[] = []): 
       return;
     }
     const section: ParsedSection = { title: heading.title, line: heading.index + 1, entries: [], entryLines: 0 };
+    const kinds = { numbered: 0, bulleted: 0 };
     for (const index of range(heading.index + 1, blockEnd(position))) {
       const match = ENTRY_LINE.exec(lines[index]!);
       if (!match) {
@@ -106,19 +141,34 @@ export function parseList(text: string, sectionTitles: readonly string[] = []): 
         continue;
       }
       section.entryLines++;
-      const result = parseEntryText(match[2]!);
+      const marker = match[2] ?? 'numbered';
+      markers.set(marker, (markers.get(marker) ?? 0) + 1);
+      kinds[match[2] ? 'bulleted' : 'numbered']++;
+      const result = parseEntryText(match[3]!);
       if ('reason' in result) problems.push({ line: index + 1, text: lines[index]!.trim(), reason: result.reason });
       else {
-        section.entries.push({ ...result, line: index + 1, number: Number(match[1]), raw: lines[index]! });
+        // A bullet's number is its place in the section, as a numbered list would write it.
+        const number = match[1] === undefined ? section.entryLines : Number(match[1]);
+        section.entries.push({ ...result, line: index + 1, number, raw: lines[index]! });
         if (result.mends) mended.push({ line: index + 1, text: lines[index]!.trim(), reason: result.mends.join('; ') });
       }
     }
+    if (kinds.numbered && kinds.bulleted) mixed.push({ title: section.title, line: section.line, ...kinds });
     sections.push(section);
   });
 
   const tocLines = tocPosition >= 0 ? new Set(range(headings[tocPosition]!.index, blockEnd(tocPosition))) : new Set<number>();
   const headerLines = lines.slice(0, firstSectionLine).filter((_, index) => !tocLines.has(index));
-  return { header: trimBlankLines(headerLines), sections, problems, mended, strayLines };
+  const [entries] = [...markers].sort((a, b) => b[1] - a[1] || (a[0] === 'numbered' ? -1 : 1))[0] ?? ['numbered'];
+  return {
+    header: trimBlankLines(headerLines),
+    sections,
+    problems,
+    mended,
+    strayLines,
+    dialect: { headingLevel, entries: entries as ListDialect['entries'] },
+    mixed,
+  };
 }
 
 function range(start: number, end: number): number[] {

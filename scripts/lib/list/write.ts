@@ -3,8 +3,8 @@ import { paperSchema, type LinkKind, type Paper } from '../../../src/schemas/pap
 import type { Section } from '../../../src/schemas/section';
 import { type EntrySource } from '../../../src/lib/entry-files';
 import { LINK_LABELS } from '../../../src/lib/links';
-import { parseList, type ListEntryFields, type ParsedEntry } from './parse';
-import { applyFixes, readFixes, readLastImport } from './sync-state';
+import { DEFAULT_DIALECT, parseList, type ListDialect, type ListEntryFields, type ParsedEntry } from './parse';
+import { applyFixes, readDialect, readFixes, readLastSync } from './sync/state';
 import { paperKeys } from '../../../src/lib/same-paper';
 import { sortEntries } from '../../../src/lib/sort';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
@@ -16,10 +16,12 @@ export type ListDocumentEntry = ListEntryFields & {
   verbatim?: string;
 };
 
-/** The list as the export writes it: header prose, then sections of entries in order. */
+/** The list as the export writes it: header prose, then sections of entries in order, in the list's dialect. */
 export interface ListDocument {
   header: string;
   sections: { title: string; entries: ListDocumentEntry[] }[];
+  /** Numbered `#` sections unless given. */
+  dialect?: ListDialect;
 }
 
 /** How an extra link is labelled in the list (`[[Code]](…)`): the site's labels, in the list's own words for notes. */
@@ -37,22 +39,25 @@ export function headingAnchor(title: string): string {
 }
 
 /**
- * `N. (tags)[Title](url)(note)(venue) [[Code]](url) …`. Without a note but with a venue the note
- * group is written empty, `()(venue)`, because the first group always reads back as the note.
+ * `N. (tags)[Title](url)(note)(venue) [[Code]](url) …` (or `- …` for a bulleted list). Without a
+ * note but with a venue the note group is written empty, `()(venue)`, because the first group
+ * always reads back as the note.
  */
-export function entryLine(number: number, entry: ListEntryFields): string {
+export function entryLine(number: number, entry: ListEntryFields, marker: ListDialect['entries'] = 'numbered'): string {
   const [main, ...extra] = entry.links;
   const tags = entry.tags?.length ? `(${entry.tags.join(', ')})` : '';
   const note = entry.note ? `(${entry.note})` : entry.venue ? '()' : '';
   const venue = entry.venue ? `(${entry.venue})` : '';
   const links = extra.map((link) => ` [[${LIST_LINK_LABELS[link.kind]}]](${link.url})`).join('');
-  return `${number}. ${tags}[${entry.title}](${main!.url})${note}${venue}${links}`;
+  return `${marker === 'numbered' ? `${number}.` : marker} ${tags}[${entry.title}](${main!.url})${note}${venue}${links}`;
 }
 
-/** The whole list: header, a generated Table of Contents, then each section's numbered entries. */
+/** The whole list: header, a generated Table of Contents, then each section's entries, in its dialect. */
 export function writeList(document: ListDocument): string {
+  const { headingLevel, entries: marker } = document.dialect ?? DEFAULT_DIALECT;
+  const heading = (title: string) => `${'#'.repeat(headingLevel)} ${title}`;
   const toc = [
-    `# ${TABLE_OF_CONTENTS_TITLE}`,
+    heading(TABLE_OF_CONTENTS_TITLE),
     ...document.sections.map((section) => `- [${section.title}](#${headingAnchor(section.title)})`),
   ].join('\n');
   const sections = document.sections.map((section) => {
@@ -63,16 +68,20 @@ export function writeList(document: ListDocument): string {
       const original = entry.verbatim === undefined ? undefined : Number(/^\s*(\d+)\./.exec(entry.verbatim)?.[1]);
       const number = original !== undefined && original > previous ? original : previous + 1;
       previous = number;
-      return entry.verbatim === undefined ? entryLine(number, entry) : entry.verbatim.replace(/^(\s*)\d+\./, `$1${number}.`);
+      return entry.verbatim === undefined
+        ? entryLine(number, entry, marker)
+        : entry.verbatim.replace(/^(\s*)\d+\./, `$1${number}.`);
     });
-    return [`# ${section.title}`, ...lines].join('\n');
+    return [heading(section.title), ...lines].join('\n');
   });
   return `${[document.header.trim() ? document.header.trimEnd() : '', toc, ...sections].filter(Boolean).join('\n\n')}\n`;
 }
 
 /** Options of the export: `tags` writes every tag (curated topics too), not only the tags the list gave. */
 export interface ExportOptions {
-  /** The list last imported (content/.list-sync/last-import.md, fixes applied): lines kept verbatim. */
+  /** How the list writes sections and entries (content/.list-sync/dialect.yaml). */
+  dialect?: ListDialect;
+  /** The list last synced (content/.list-sync/last-sync.md, fixes applied): lines kept verbatim. */
   base?: string;
   tags?: boolean;
 }
@@ -82,7 +91,7 @@ export interface ExportOptions {
  * Invalid files come back as `file:line: message` problems instead of being written half-known.
  * Order within a section is the list's (`listPosition`, highest first); papers without one are
  * newer than the list and come first (newest added first). A paper whose list fields still read
- * as its line in the last imported list is written as that line, byte for byte; any other is
+ * as its line in the last synced list is written as that line, byte for byte; any other is
  * written canonically, with only the tags the list gave it (all tags with `tags`).
  */
 export function collectListDocument(
@@ -116,6 +125,7 @@ export function collectListDocument(
         );
   const document: ListDocument = {
     header,
+    ...(options.dialect !== undefined && { dialect: options.dialect }),
     sections: sections.map((section) => {
       const baseLines =
         base?.sections.filter((candidate) => candidate.title === section.title).flatMap((found) => found.entries) ?? [];
@@ -148,7 +158,8 @@ function exportEntry(paper: Paper, baseLines: readonly ParsedEntry[], allTags: b
   const [key, ...lineKeys] = paperKeys([paper, ...baseLines]);
   const same = baseLines.filter((_, index) => lineKeys[index] === key);
   const line = same.length === 1 ? same[0] : undefined;
-  const listTags = same[0]?.tags ?? [];
+  // Every line's tags: a merged duplicate written as one line keeps the tags of both.
+  const listTags = [...new Set(same.flatMap((candidate) => candidate.tags ?? []))];
   const fields: ListEntryFields = {
     title: paper.title,
     links: paper.links,
@@ -174,33 +185,55 @@ function sameListFields(line: ListEntryFields, fields: ListEntryFields): boolean
 }
 
 /**
- * The list Markdown for `contentDir`, or the problems that stop the export: invalid entry files,
- * and lines of the result that would not import back (a note with unbalanced parentheses, say).
+ * The list Markdown for a content folder's parts, or the problems that stop the export: invalid
+ * entry files, and lines of the result that would not read back (a note with unbalanced
+ * parentheses, say). `base` is the last synced list with its fixes applied.
  */
-export function exportListFromDisk(
-  contentDir: string,
+export function exportList(
+  content: {
+    sections: readonly Section[];
+    sources: readonly EntrySource[];
+    header: string;
+    base?: string;
+    dialect?: ListDialect;
+  },
   options: Pick<ExportOptions, 'tags'> = {},
 ): { text: string; problems: string[] } {
-  const content = openContentRoot(contentDir);
-  const sections = content.sections();
-  const header = existsSync(content.aboutFile) ? content.readAbout() : '';
-  const sources = content.entrySources();
-  const lastImport = readLastImport(content.dir);
-  const base = lastImport === undefined ? undefined : applyFixes(lastImport, readFixes(content.dir)).text;
-  const { document, problems } = collectListDocument(sections, sources, header, {
+  const { document, problems } = collectListDocument(content.sections, content.sources, content.header, {
     ...options,
-    ...(base !== undefined && { base }),
+    ...(content.base !== undefined && { base: content.base }),
+    ...(content.dialect !== undefined && { dialect: content.dialect }),
   });
   if (problems.length) return { text: '', problems };
   const text = writeList(document);
   const unreadable = parseList(
     text,
-    sections.map((section) => section.title),
+    content.sections.map((section) => section.title),
   ).problems;
   return {
     text,
     problems: unreadable.map(
-      (problem) => `exported line ${problem.line} would not import back: ${problem.reason}: ${problem.text}`,
+      (problem) => `exported line ${problem.line} would not sync back: ${problem.reason}: ${problem.text}`,
     ),
   };
+}
+
+/** The list Markdown for `contentDir` (see exportList). */
+export function exportListFromDisk(
+  contentDir: string,
+  options: Pick<ExportOptions, 'tags'> = {},
+): { text: string; problems: string[] } {
+  const content = openContentRoot(contentDir);
+  const lastSync = readLastSync(content.dir);
+  const dialect = readDialect(content.dir);
+  return exportList(
+    {
+      sections: content.sections(),
+      sources: content.entrySources(),
+      header: existsSync(content.aboutFile) ? content.readAbout() : '',
+      ...(dialect !== undefined && { dialect }),
+      ...(lastSync !== undefined && { base: applyFixes(lastSync, readFixes(content.dir)).text }),
+    },
+    options,
+  );
 }

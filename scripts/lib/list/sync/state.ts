@@ -1,25 +1,56 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import type { ListDialect } from '../parse';
 
 /**
  * What the sync remembers between runs, committed next to the content it produced:
- * `last-import.md`, the list exactly as last imported (the base of the three-way merge, and the
+ * `last-sync.md`, the list exactly as last synced (the base of the three-way merge, and the
  * source of the export's verbatim lines), and `fixes.yaml`, hand fixes for lines the sync cannot
- * read, keyed by the exact line. A dot folder: not a section, and no entry loader reads it.
+ * read, keyed by the exact line, and `dialect.yaml`, how the list writes sections and entries. A dot folder: not a section, and no entry loader
+ * reads it.
  */
 export const SYNC_STATE_DIR = '.list-sync';
-export const LAST_IMPORT_FILE = 'last-import.md';
+export const LAST_SYNC_FILE = 'last-sync.md';
 export const FIXES_FILE = 'fixes.yaml';
+export const DIALECT_FILE = 'dialect.yaml';
 
-export function syncStatePaths(contentDir: string): { dir: string; lastImport: string; fixes: string } {
+export function syncStatePaths(contentDir: string): { dir: string; lastSync: string; fixes: string; dialect: string } {
   const dir = path.join(contentDir, SYNC_STATE_DIR);
-  return { dir, lastImport: path.join(dir, LAST_IMPORT_FILE), fixes: path.join(dir, FIXES_FILE) };
+  return {
+    dir,
+    lastSync: path.join(dir, LAST_SYNC_FILE),
+    fixes: path.join(dir, FIXES_FILE),
+    dialect: path.join(dir, DIALECT_FILE),
+  };
 }
 
-/** The list last imported into `contentDir`, or undefined before the first sync that recorded it. */
-export function readLastImport(contentDir: string): string | undefined {
-  const file = syncStatePaths(contentDir).lastImport;
+const DIALECT_HEADER = `# How the list writes its sections and entries, as the sync last read it; the export writes
+# the list back this way. headings: "#" or "##"; entries: numbered, "-", "*" or "+".
+`;
+
+/**
+ * The dialect the sync last read for `contentDir` (undefined before a sync recorded one: read as
+ * numbered `#`); throws `dialect.yaml: …` naming what to write.
+ */
+export function readDialect(contentDir: string): ListDialect | undefined {
+  const file = syncStatePaths(contentDir).dialect;
+  if (!existsSync(file)) return undefined;
+  const data: unknown = parse(readFileSync(file, 'utf8'));
+  const { headings, entries } = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (headings !== '#' && headings !== '##') throw new Error(`${file}: headings: write "#" or "##"`);
+  if (entries !== 'numbered' && entries !== '-' && entries !== '*' && entries !== '+')
+    throw new Error(`${file}: entries: write numbered, "-", "*" or "+"`);
+  return { headingLevel: headings === '##' ? 2 : 1, entries };
+}
+
+export function writeDialectText(dialect: ListDialect): string {
+  return `${DIALECT_HEADER}${stringify({ headings: '#'.repeat(dialect.headingLevel), entries: dialect.entries })}`;
+}
+
+/** The list last synced into `contentDir`, or undefined before the first sync that recorded it. */
+export function readLastSync(contentDir: string): string | undefined {
+  const file = syncStatePaths(contentDir).lastSync;
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
@@ -93,57 +124,4 @@ export function notListText(bytes: Uint8Array): string | undefined {
   const nul = text.indexOf('\0');
   if (nul >= 0) return `contains a NUL byte (line ${text.slice(0, nul).split('\n').length}): not a text list`;
   return undefined;
-}
-
-/**
- * A line-wise three-way merge (diff3): changes on either side since `base` are combined; where
- * both changed the same lines differently, `ours` is kept and the hunk reported.
- */
-export function mergeLines(
-  base: string,
-  ours: string,
-  theirs: string,
-): { text: string; conflicts: { ours: string; theirs: string }[] } {
-  const [b, o, t] = [base, ours, theirs].map((text) => text.split('\n'));
-  const mo = matchLines(b!, o!);
-  const mt = matchLines(b!, t!);
-  const out: string[] = [];
-  const conflicts: { ours: string; theirs: string }[] = [];
-  let [i, j, k] = [0, 0, 0];
-  const same = (x: string[], y: string[]) => x.length === y.length && x.every((line, index) => line === y[index]);
-  while (i < b!.length || j < o!.length || k < t!.length) {
-    if (i < b!.length && mo.get(i) === j && mt.get(i) === k) {
-      out.push(b![i]!);
-      [i, j, k] = [i + 1, j + 1, k + 1];
-      continue;
-    }
-    let next = i;
-    while (next < b!.length && !(mo.has(next) && mt.has(next) && mo.get(next)! >= j && mt.get(next)! >= k)) next++;
-    const [oEnd, tEnd] = next < b!.length ? [mo.get(next)!, mt.get(next)!] : [o!.length, t!.length];
-    const [bc, oc, tc] = [b!.slice(i, next), o!.slice(j, oEnd), t!.slice(k, tEnd)];
-    if (same(oc, bc)) out.push(...tc);
-    else if (same(tc, bc) || same(oc, tc)) out.push(...oc);
-    else {
-      out.push(...oc);
-      conflicts.push({ ours: oc.join('\n'), theirs: tc.join('\n') });
-    }
-    [i, j, k] = [next, oEnd, tEnd];
-  }
-  return { text: out.join('\n'), conflicts };
-}
-
-/** The longest common subsequence of two line arrays, as a map from `a` index to `b` index. */
-function matchLines(a: readonly string[], b: readonly string[]): Map<number, number> {
-  const table = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let x = a.length - 1; x >= 0; x--)
-    for (let y = b.length - 1; y >= 0; y--)
-      table[x]![y] = a[x] === b[y] ? table[x + 1]![y + 1]! + 1 : Math.max(table[x + 1]![y]!, table[x]![y + 1]!);
-  const matches = new Map<number, number>();
-  let [x, y] = [0, 0];
-  while (x < a.length && y < b.length) {
-    if (a[x] === b[y]) matches.set(x++, y++);
-    else if (table[x + 1]![y]! >= table[x]![y + 1]!) x++;
-    else y++;
-  }
-  return matches;
 }

@@ -6,14 +6,14 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
 import {
-  applyImportPlan,
-  formatImportSummary,
+  applySyncPlan,
+  formatSyncReport,
   parseAddedDates,
-  planImportFromDisk,
+  planSyncFromDisk,
   planIsClean,
-  type ImportPlan,
-} from '../../scripts/lib/list/import';
-import { readFixes } from '../../scripts/lib/list/sync-state';
+  type SyncPlan,
+} from '../../scripts/lib/list/sync';
+import { readFixes } from '../../scripts/lib/list/sync/state';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
@@ -27,17 +27,17 @@ const DEFAULT_ADDED = '2030-01-01';
 
 let root: string;
 beforeEach(() => {
-  root = path.join(mkdtempSync(path.join(tmpdir(), 'import-list-')), 'content');
+  root = path.join(mkdtempSync(path.join(tmpdir(), 'list-sync-seed-')), 'content');
   mkdirSync(root);
 });
 afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
 
 const useRepositoryRegistry = () => copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(root, 'sections.yaml'));
 const plan = (text: string, options: { dates?: typeof SEED_DATES; defaultAdded?: string } = {}) =>
-  planImportFromDisk(text, { contentDir: root, defaultAdded: DEFAULT_ADDED, ...options });
-const importList = (text: string, options?: Parameters<typeof plan>[1]): ImportPlan => {
+  planSyncFromDisk(text, { contentDir: root, defaultAdded: DEFAULT_ADDED, ...options });
+const syncList = (text: string, options?: Parameters<typeof plan>[1]): SyncPlan => {
   const result = plan(text, options);
-  applyImportPlan(result);
+  applySyncPlan(result);
   return result;
 };
 const readEntry = (section: string, id: string) => parse(readFileSync(path.join(root, section, `${id}.yaml`), 'utf8'));
@@ -64,11 +64,11 @@ describe('parseAddedDates', () => {
   });
 });
 
-describe('importing the seed list', () => {
+describe('syncing the seed list', () => {
   beforeEach(useRepositoryRegistry);
 
   it('creates 3, 34, 7, 29, 18, 16 entries from 3, 34, 7, 29, 18, 17 lines, reporting the one merge', () => {
-    const result = importList(SEED, { dates: SEED_DATES });
+    const result = syncList(SEED, { dates: SEED_DATES });
     expect(result.sections.map((section) => [section.id, section.entryLines, section.entries, section.created])).toEqual([
       ['survey', 3, 3, 3],
       ['mllm', 34, 34, 34],
@@ -82,14 +82,24 @@ describe('importing the seed list', () => {
       'ChatGLM-Math：Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
       'ChatGLM-Math: Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
     ]);
-    expect(formatImportSummary(result)).toMatch(
+    expect(formatSyncReport(result)).toMatch(
       /merged duplicates: 1\n {2}Alignment With Human Preference \(LLM\), lines \d+ \+ \d+: "ChatGLM-Math：/,
     );
-    expect(Object.keys(snapshot()).filter((file) => file.endsWith('.yaml') && file !== 'sections.yaml')).toHaveLength(107);
+    // The table: text columns left-aligned, counts right-aligned under their headings.
+    const table = formatSyncReport(result).split('\n').slice(0, 8);
+    expect(table[0]).toMatch(
+      /^section +id +lines +entries +created +moved in +updated +unchanged +moved out +removed +not in list$/,
+    );
+    expect(table[2]).toMatch(/^Multimodal Large Language Models +mllm +34 +34 +34( +0){6}$/);
+    expect(table[7]).toMatch(/^total +108 +107 +107( +0){6}$/);
+    expect(new Set(table.map((row) => row.length)).size).toBe(1);
+    expect(
+      Object.keys(snapshot()).filter((file) => file.endsWith('.yaml') && file !== 'sections.yaml' && !file.startsWith('.')),
+    ).toHaveLength(107);
   });
 
   it('merges the duplicate ChatGLM-Math lines: first title, both links, both notes joined by ；', () => {
-    importList(SEED, { dates: SEED_DATES });
+    syncList(SEED, { dates: SEED_DATES });
     const [file] = readdirSync(path.join(root, 'llm-alignment')).filter((name) => name.startsWith('chatglm-math'));
     expect(readdirSync(path.join(root, 'llm-alignment')).filter((name) => name.startsWith('chatglm-math'))).toHaveLength(1);
     expect(parse(readFileSync(path.join(root, 'llm-alignment', file!), 'utf8'))).toEqual({
@@ -106,7 +116,7 @@ describe('importing the seed list', () => {
   });
 
   it('writes schema-valid files with quoted arXiv ids, dates from the dates file and the header in about.md', () => {
-    importList(SEED, { dates: SEED_DATES });
+    syncList(SEED, { dates: SEED_DATES });
     const files = snapshot();
     for (const [file, text] of Object.entries(files)) {
       if (!/^[a-z-]+\/.+\.yaml$/.test(file)) continue;
@@ -120,7 +130,7 @@ describe('importing the seed list', () => {
   });
 
   it('keeps the same paper in different sections as one entry per section', () => {
-    importList(SEED, { dates: SEED_DATES });
+    syncList(SEED, { dates: SEED_DATES });
     const chameleon = (section: string) => readdirSync(path.join(root, section)).filter((name) => name.startsWith('chameleon'));
     expect([chameleon('mllm'), chameleon('unified')]).toEqual([
       ['chameleon-mixed-modal-early-fusion-foundation-models.yaml'],
@@ -129,9 +139,9 @@ describe('importing the seed list', () => {
   });
 
   it('is idempotent: a second run plans no change and leaves every byte as it was', () => {
-    importList(SEED, { dates: SEED_DATES });
+    syncList(SEED, { dates: SEED_DATES });
     const before = snapshot();
-    const second = importList(SEED, { dates: SEED_DATES });
+    const second = syncList(SEED, { dates: SEED_DATES });
     expect(second.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
     expect([second.about, second.newSections, second.merges.length]).toEqual([undefined, [], 1]);
     expect(snapshot()).toEqual(before);
@@ -142,9 +152,9 @@ describe('syncing an older list with a newer one', () => {
   beforeEach(() => {
     writeFileSync(
       path.join(root, 'sections.yaml'),
-      '# The registry; this comment must survive the import.\n- { id: models, title: Models, description: Models., order: 1 }\n- { id: benchmarks, title: Benchmarks, description: Benchmarks., order: 2 }\n',
+      '# The registry; this comment must survive the sync.\n- { id: models, title: Models, description: Models., order: 1 }\n- { id: benchmarks, title: Benchmarks, description: Benchmarks., order: 2 }\n',
     );
-    importList(readFixture('sync-old.md'), { defaultAdded: '2024-01-01' });
+    syncList(readFixture('sync-old.md'), { defaultAdded: '2024-01-01' });
     // Hand edits the list does not carry: a published month on Alpha, Epsilon's note turned into MDX.
     const alpha = path.join(root, 'models', 'alpha-first-paper.yaml');
     writeFileSync(
@@ -160,20 +170,21 @@ describe('syncing an older list with a newer one', () => {
   });
 
   it('creates, updates, keeps and reports, and adds the new heading to the registry', () => {
-    const result = importList(readFixture('sync-new.md'), { defaultAdded: '2024-06-01' });
+    const result = syncList(readFixture('sync-new.md'), { defaultAdded: '2024-06-01' });
     expect(
-      result.sections.map(({ id, isNew, created, updated, unchanged, notInList }) => [
+      result.sections.map(({ id, isNew, created, updated, unchanged, removed, notInList }) => [
         id,
         isNew,
         created,
         updated,
         unchanged,
+        removed,
         notInList,
       ]),
     ).toEqual([
-      ['models', false, 1, 3, 0, 1],
-      ['benchmarks', false, 0, 0, 1, 0],
-      ['agents', true, 1, 0, 0, 0],
+      ['models', false, 1, 3, 0, 1, 0],
+      ['benchmarks', false, 0, 0, 1, 0, 0],
+      ['agents', true, 1, 0, 0, 0, 0],
     ]);
 
     // Alpha matched by title key despite case and a full-width colon; hand-added fields and `added` kept.
@@ -205,12 +216,15 @@ describe('syncing an older list with a newer one', () => {
     });
     expect(epsilon.body.trim()).toBe('A long **Markdown** note.');
 
-    // Gamma left the list: reported, never deleted.
-    expect(result.notInList.map((entry) => entry.id)).toEqual(['gamma-third-paper']);
-    expect(existsSync(path.join(root, 'models', 'gamma-third-paper.yaml'))).toBe(true);
+    // Gamma left the list, untouched here since the last sync: removed, and reported.
+    expect(result.removed.map((entry) => entry.id)).toEqual(['gamma-third-paper']);
+    expect(formatSyncReport(result, (file) => path.relative(root, file))).toMatch(
+      /removed \(the list dropped them; unchanged here since the last sync\): 1\n {2}models\/gamma-third-paper\.yaml: "Gamma: Third Paper"\n/,
+    );
+    expect(existsSync(path.join(root, 'models', 'gamma-third-paper.yaml'))).toBe(false);
 
     const registry = readFileSync(path.join(root, 'sections.yaml'), 'utf8');
-    expect(registry.startsWith('# The registry; this comment must survive the import.\n')).toBe(true);
+    expect(registry.startsWith('# The registry; this comment must survive the sync.\n')).toBe(true);
     expect(loadSections(path.join(root, 'sections.yaml')).map(({ id, title, order }) => [id, title, order])).toEqual([
       ['models', 'Models', 1],
       ['benchmarks', 'Benchmarks', 2],
@@ -219,9 +233,9 @@ describe('syncing an older list with a newer one', () => {
     expect(readEntry('agents', 'eta-an-agent-paper')).toMatchObject({ title: 'Eta: An Agent Paper', added: '2024-06-01' });
     expect(readFileSync(path.join(root, 'about.md'), 'utf8')).toBe('# Sync List\nNew header.\n');
 
-    // And the newer list imported again changes nothing.
+    // And the newer list synced again changes nothing.
     const before = snapshot();
-    const again = importList(readFixture('sync-new.md'), { defaultAdded: '2099-01-01' });
+    const again = syncList(readFixture('sync-new.md'), { defaultAdded: '2099-01-01' });
     expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
     expect(snapshot()).toEqual(before);
   });
@@ -238,7 +252,7 @@ describe('syncing an older list with a newer one', () => {
     writeFileSync(delta, `${readFileSync(delta, 'utf8')}venue: ICLR 2025\ntags:\n  - benchmark\n`);
     expect(plan(readFixture('sync-new.md')).entries.find((entry) => entry.id === 'delta-bench')!.action).toBe('unchanged');
     const tagged = readFixture('sync-new.md').replace(/^(\d+\. )(\[Delta)/m, '$1(video)$2');
-    importList(tagged);
+    syncList(tagged);
     expect(readEntry('benchmarks', 'delta-bench')).toMatchObject({ venue: 'ICLR 2025', tags: ['benchmark', 'video'] });
   });
 
@@ -252,16 +266,16 @@ describe('syncing an older list with a newer one', () => {
       expect.stringMatching(/broken\.yaml:\d+: .*cannot match this entry against the list; fix it first$/),
       expect.stringMatching(/alpha-first-paper\.yaml:\d+: cannot update: fields outside the schema would be lost \(autors\)/),
     ]);
-    expect(() => applyImportPlan(result)).toThrow('nothing written');
+    expect(() => applySyncPlan(result)).toThrow('nothing written');
   });
 });
 
-describe('npm run import (CLI)', () => {
-  const runImport = (...args: string[]) =>
-    spawnSync('npx', ['tsx', 'scripts/import.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+describe('npm run sync (CLI)', () => {
+  const runSync = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'scripts/sync.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
 
   it('says in one line that a missing list cannot be read, and exits 2', () => {
-    const result = runImport('/nope');
+    const result = runSync('/nope');
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('error: cannot read /nope: no such file or directory\n');
     expect(result.stdout).toBe('');
@@ -272,12 +286,12 @@ describe('npm run import (CLI)', () => {
     const list = path.join(path.dirname(root), 'list.md');
     writeFileSync(list, `# Multimodal Large Language Models\n${readFixture('broken.md').split('\n').slice(1).join('\n')}`);
     const before = snapshot();
-    const strict = runImport(list, '--content', root, '--added', '2024-01-01', '--strict');
+    const strict = runSync(list, '--content', root, '--added', '2024-01-01', '--strict');
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/nothing written: --strict and 5 warning\(s\)/);
     expect(snapshot()).toEqual(before);
 
-    const result = runImport(list, '--content', root, '--added', '2024-01-01');
+    const result = runSync(list, '--content', root, '--added', '2024-01-01');
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
       `${list}:3: warning: cannot read this line, kept for a fix: expected [Title](url): 2. Missing the link entirely\n`,

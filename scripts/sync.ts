@@ -2,15 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { isRealDate } from '../src/schemas/dates';
 import { writeFileAtomic } from '../src/lib/entry-files';
-import {
-  applyImportPlan,
-  formatImportSummary,
-  parseAddedDates,
-  planImportFromDisk,
-  planIsClean,
-  planWarnings,
-} from './lib/list/import';
-import { notListText } from './lib/list/sync-state';
+import { applySyncPlan, formatSyncReport, parseAddedDates, planSyncFromDisk, planIsClean, planWarnings } from './lib/list/sync';
+import { notListText } from './lib/list/sync/state';
 import { displayPath } from '../src/lib/paths';
 import { asInputError, CliError, EXIT, readTextFile, runCommand, todayUtc } from './lib/cli';
 
@@ -20,15 +13,19 @@ await runCommand(
       'npm run sync -- <list.md> [--dates file.tsv] [--added YYYY-MM-DD] [--strict] [--allow-removals] [--report FILE] [--content DIR]',
     help: `Syncs content/ with the awesome-list (npm run import is the same command). Creates new
 papers, merges each field the list carries (title, links, note, venue, its tags) three ways
-against the list last imported (content/.list-sync/last-import.md): a local fix survives unless
-the list changed the same field, which is reported as a conflict (local kept). Mends lines whose
-intent is clear and reports each; a line it cannot read is recorded in
-content/.list-sync/fixes.yaml for a hand fix and everything else is synced. Never deletes a file.
+against the list last synced (content/.list-sync/last-sync.md): a local fix survives unless
+the list changed the same field, which is reported as a conflict (local kept). Membership too: a
+paper the list dropped is removed if untouched here since, else kept as a conflict; one it moved
+to another section moves with its local curation; a renamed heading renames its section (a
+warning). Reads numbered or bulleted entries under # or ## headings, and remembers which.
+Mends lines whose intent is clear and reports each; a line it cannot read is recorded in
+content/.list-sync/fixes.yaml for a hand fix and everything else is synced. The list's own
+export (npm run export:readme) changes nothing.
 Refuses, writing nothing: input that is not UTF-8 text or has no heading or entry; a registry
-heading gone from the list; a section losing more than 25% of its papers at once
-(--allow-removals accepts both). --dates: first-appearance dates per line (section, number,
-added, title); --added: the date other new papers get (default: today, UTC). --report FILE also
-writes the report there.
+heading gone from the list and not clearly renamed; a section losing more than 25% of its papers
+at once (--allow-removals accepts both). --dates: first-appearance dates per line (section,
+number, added, title); --added: the date other new papers get (default: today, UTC). --report
+FILE also writes the report there.
 Exit 0: synced (warnings allowed); 1: refused, an entry file is broken, or --strict and a
 warning (nothing written); 2: bad arguments or unreadable input.`,
     options: {
@@ -68,7 +65,7 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
           });
     // A registry or fixes file that does not load is reported with its file and field, one line.
     const plan = asInputError(() =>
-      planImportFromDisk(listText, {
+      planSyncFromDisk(listText, {
         contentDir: content.dir,
         dates,
         defaultAdded: values.added ?? todayUtc(),
@@ -77,12 +74,16 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
     );
     for (const refusal of plan.refusals) console.error(`${listFile}: refused: ${refusal}`);
     for (const problem of plan.contentProblems) console.error(problem);
+    for (const rename of plan.renames)
+      console.error(`${listFile}: warning: heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id})`);
+    for (const section of plan.mixed)
+      console.error(`${listFile}:${section.line}: warning: section "${section.title}" mixes numbered and bulleted entries`);
     for (const line of plan.mended) console.error(`${listFile}:${line.line}: warning: mended: ${line.reason}`);
     for (const problem of plan.problems)
       console.error(
         `${listFile}:${problem.line}: warning: cannot read this line, kept for a fix: ${problem.reason}: ${problem.text}`,
       );
-    const report = formatImportSummary(plan, (file) => displayPath(file));
+    const report = formatSyncReport(plan, (file) => displayPath(file));
     console.log(report);
     if (values.report !== undefined) writeFileAtomic(values.report, `${report}\n`);
     if (!planIsClean(plan)) {
@@ -96,7 +97,7 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
       );
       return EXIT.problems;
     }
-    applyImportPlan(plan);
+    applySyncPlan(plan);
     return EXIT.ok;
   },
 );
