@@ -59,4 +59,19 @@ describe('the Node the project brings', () => {
     });
     expect(tooNew).toEqual([]);
   });
+
+  it('pins every dependency a package names by a dist-tag, so npm ci keeps accepting the lock', () => {
+    // A spec such as "latest" moves when the package publishes, and npm ci then refuses the lock
+    // ("Missing: … from lock file"): an override in package.json pins it.
+    const lock = readJson('package-lock.json') as {
+      packages: Record<string, { dependencies?: Record<string, string> }>;
+    };
+    const overrides = readJson('package.json').overrides as Record<string, unknown>;
+    const tagged = Object.entries(lock.packages).flatMap(([name, pkg]) =>
+      Object.entries(pkg.dependencies ?? {})
+        .filter(([dependency, spec]) => /^[a-z][\w.-]*$/i.test(spec) && !(dependency in overrides))
+        .map(([dependency, spec]) => `${name} → ${dependency}@${spec}`),
+    );
+    expect(tagged).toEqual([]);
+  });
 });
