@@ -1,9 +1,6 @@
 import { LINK_LABELS, type Link } from '../schemas/link';
 import { html, type Html } from './html';
 
-// scripts/lib/list/write.ts reads the labels here; they are defined with the link kinds.
-export { LINK_LABELS };
-
 /** The host a reader will land on, shown beside the label. */
 export function linkHost(url: string): string {
   try {

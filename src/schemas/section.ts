@@ -14,7 +14,7 @@ export const sectionSchema = z
       .refine((id) => !reservedSectionId(id), {
         message: `is taken by a page of the site (${RESERVED_SECTION_IDS.join(', ')}); choose another id`,
       }),
-    /** The heading exactly as the list writes it; the importer matches headings against it. */
+    /** The heading exactly as the list writes it; the sync matches headings against it. */
     title: z.string(typeError('text')).trim().min(1, 'must not be empty'),
     /** A shorter name for navigation. */
     short: z.string(typeError('text')).trim().min(1, 'must not be empty').optional(),

@@ -8,7 +8,7 @@ import {
   type ParsedSection,
 } from '../../scripts/lib/list/parse';
 import { entryLine, writeList } from '../../scripts/lib/list/write';
-import { inferLinkKind } from '../../scripts/lib/list/link-kind';
+import { inferLinkKind } from '../../src/schemas/link';
 
 /**
  * Property tests of the list parser: realistic entry lines (titles with brackets, notes with

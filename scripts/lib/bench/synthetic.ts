@@ -324,7 +324,7 @@ export function syntheticEntries(count: number, { sections, sectionWeights, seed
 
 /**
  * Writes a content root of `count` synthetic entries into `dir` (emptied first): the given
- * sections.yaml and about.md, and one file per entry, written as the importer writes them.
+ * sections.yaml and about.md, and one file per entry, written as the sync writes them.
  */
 export function writeSyntheticContent(
   dir: string,

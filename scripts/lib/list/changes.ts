@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ENTRY_EXTENSIONS, parseEntrySource, type EntrySource } from '../../../src/lib/entry-files';
 import { escapeMarkdown } from '../github-markdown';
+import { displayPath } from '../../../src/lib/paths';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'changed', 'removed'];
@@ -181,7 +182,7 @@ export function readEntryTextsInWorkingTree(root: string): Map<string, string> {
 export function reportChanges({ root, base }: { root: string; base?: string }): string {
   const repo = git(['rev-parse', '--show-toplevel'], root).toString('utf8').trim();
   // git names the top level by its real path; resolve symlinks (macOS /tmp) the same way.
-  const contentDir = path.relative(realpathSync(repo), realpathSync(root)).split(path.sep).join('/');
+  const contentDir = displayPath(realpathSync(root), realpathSync(repo));
   const ref = base ?? defaultBaseRef(repo);
   const changes = diffEntries(readEntryTextsAtRef(ref, { repo, contentDir }), readEntryTextsInWorkingTree(root));
   return formatChanges(changes, { base: ref, contentDir });

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { httpUrl, linkSchema } from '../../../src/schemas/link';
+import { httpUrl, inferLinkKind, linkSchema } from '../../../src/schemas/link';
 import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
 import { readEntrySources, serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
-import { inferLinkKind } from './link-kind';
 import { describeSamePaper, SamePaperIndex } from '../../../src/lib/same-paper';
 import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
 import { entrySlug, uniqueSlug } from './slug';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
 import { openContentRoot } from '../../../src/lib/content-root';
+import { displayPath } from '../../../src/lib/paths';
 
 /** What `npm run new` is told, from flags or prompts. Everything is optional here: createEntry says what is missing. */
 export interface NewEntryInput {
@@ -169,11 +169,6 @@ export function resolveSectionChoice(answer: string, sections: readonly Section[
   return byNumber?.id ?? trimmed;
 }
 
-/** Shown by file path relative to the folder holding the content root: `content/mllm/x.yaml`. */
-function displayPath(file: string, root: string): string {
-  return path.relative(path.dirname(root), file).split(path.sep).join('/');
-}
-
 const present = (text: string | undefined) => text?.trim() || undefined;
 
 /**
@@ -243,7 +238,7 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
     const why = describeSamePaper(same.reason);
     throw new NewEntryError(
       'duplicate',
-      `this paper is already in section "${section}": ${displayPath(same.item.file, root)} (${why})`,
+      `this paper is already in section "${section}": ${displayPath(same.item.file, path.dirname(root))} (${why})`,
       same.item.file,
       why,
     );

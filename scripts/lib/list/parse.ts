@@ -1,6 +1,6 @@
 import { linkSchema, type Link } from '../../../src/schemas/link';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
-import { inferLinkKind } from './link-kind';
+import { inferLinkKind } from '../../../src/schemas/link';
 
 /** What one entry line of the list says: the fields the list format can carry. */
 export interface ListEntryFields {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { paperSchema, type LinkKind, type Paper } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { type EntrySource } from '../../../src/lib/entry-files';
-import { LINK_LABELS } from '../../../src/lib/links';
+import { LINK_LABELS } from '../../../src/schemas/link';
 import { DEFAULT_DIALECT, parseList, type ListDialect, type ListEntryFields, type ParsedEntry } from './parse';
 import { applyFixes, readDialect, readFixes, readLastSync } from './sync/state';
 import { paperKeys } from '../../../src/lib/same-paper';

@@ -1,4 +1,4 @@
-import { LINK_LABELS } from '../../../src/lib/links';
+import { LINK_LABELS } from '../../../src/schemas/link';
 import type { Paper } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { codeBlock, codeSpan, escapeMarkdown } from '../github-markdown';

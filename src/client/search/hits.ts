@@ -3,6 +3,7 @@ import { CONCEPT_TOKEN_PATTERN, matchedForms, type CompiledConcept, type QueryTe
 import { SEARCH_META } from '../../lib/routes';
 import type { DateRanks, PagefindResponse, PagefindResult, PagefindResultData, PaperHit } from './pagefind';
 import { pagefindQuery } from './query';
+import { escapeRegExp } from '../../lib/regexp';
 
 /**
  * Turning Pagefind's results into what a reader sees: their order (exact phrase first, or by
@@ -117,7 +118,7 @@ export function toHit(data: PagefindResultData, context: HitContext, glossaryTer
  */
 export function markedExcerpt(content: string, forms: readonly string[], haystack = content): string {
   const patterns = forms.map((form) => {
-    const words = form.split(/[\s\-_/]+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = form.split(/[\s\-_/]+/).map(escapeRegExp);
     return words.join('[\\s\\-_/]+');
   });
   if (patterns.length === 0) return '';
