@@ -2,7 +2,6 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTRY_EXTENSIONS, parseEntrySource, readSavedFile } from '../lib/entry-files';
-import { html } from '../lib/html';
 import { contentRoot } from '../lib/paths';
 import { formatProblem, type Problem } from '../lib/problems';
 import { entryFileProblems, validateContent } from '../lib/validate';
@@ -78,9 +77,10 @@ export function overlayError(problems: readonly Problem[]) {
   return {
     name: 'ContentEntryError',
     title: 'An entry file has a problem',
-    // The overlay shows `message` as HTML: entry text in a message must stay text.
-    message: html`${lines.map((line, index) => [index > 0 && html`<br>`, line])}`.value,
-    hint: 'Fix the file and save it; <code>npm run validate</code> lists every problem.',
+    // Astro's overlay escapes the message's HTML itself, then renders a few Markdown forms: a
+    // `[text](url)` an entry wrote would become a live link, so that pair is broken up.
+    message: lines.join('\n').replaceAll('](', ']\u200B('),
+    hint: 'Fix the file and save it; `npm run validate` lists every problem.',
     stack: lines.join('\n'),
     plugin: 'content-validation',
     id: first.file,

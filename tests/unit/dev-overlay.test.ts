@@ -3,7 +3,6 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { load } from 'cheerio';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentValidation } from '../../src/integrations/validate-content';
 import { sectionRegistryPath } from '../../src/lib/paths';
@@ -55,8 +54,8 @@ function devServer(files: Record<string, string> = {}) {
   return { sent, save, connect, logged, folder: path.join(root, 'mllm') };
 }
 
-/** A message as the overlay shows it: it renders `message` as HTML. */
-const shown = (message: string | undefined) => load(message ?? '').text();
+/** A message as the overlay shows it: Astro escapes `message` and shows it as text. */
+const shown = (message: string | undefined) => message ?? '';
 
 const GOOD = 'title: T\nlinks:\n  - kind: paper\n    url: https://a.org/x\nadded: 2024-01-01\n';
 
@@ -82,11 +81,11 @@ describe('the dev server and a broken entry', () => {
     expect(sent[0]!.err!.loc.line).toBe(1);
   });
 
-  it('keeps entry text as text in the overlay, which renders messages as HTML', async () => {
+  it('sends entry text as text (Astro escapes it), with no Markdown link the overlay would make live', async () => {
     const { sent, save } = devServer();
-    await save('x.yaml', GOOD.replace('title: T', 'title: <img src=x onerror=alert(1)>: Bar'));
-    expect(sent[0]!.err!.message).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(sent[0]!.err!.message).not.toContain('<img');
+    await save('x.yaml', GOOD.replace('title: T', 'title: <img src=x onerror=alert(1)> [x](javascript:alert(1)): Bar'));
+    expect(sent[0]!.err!.message).toContain('<img src=x onerror=alert(1)>');
+    expect(sent[0]!.err!.message).not.toContain('](');
   });
 
   it('shows the problems found at start to every browser that connects, until the file is fixed', async () => {
