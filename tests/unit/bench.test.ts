@@ -7,6 +7,7 @@ import { largestPage, pageWeight, servedBytes, type PageWeight } from '../../scr
 import {
   childEnv,
   cpuMsFromGnuTime,
+  maxRssBytesFromGnuTime,
   parentPid,
   cpuMsFromStat,
   rssBytesFromStatus,
@@ -144,6 +145,16 @@ describe('process tree memory', () => {
     expect(cpuMsFromGnuTime('12.34 1.05\n')).toBe(13_390);
     expect(cpuMsFromGnuTime('Command exited with non-zero status 1\n0.50 0.25\n')).toBe(750);
     expect(cpuMsFromGnuTime('')).toBeUndefined();
+  });
+
+  it('reads GNU time’s peak, so a step too short to be sampled still has one', async () => {
+    expect(cpuMsFromGnuTime('12.34 1.05 81234\n')).toBe(13_390);
+    expect(maxRssBytesFromGnuTime('Command exited with non-zero status 1\n0.50 0.25 2048\n')).toBe(2048 * 1024);
+    expect(maxRssBytesFromGnuTime('0.50 0.25\n')).toBeUndefined();
+    if (!existsSync('/usr/bin/time')) return;
+    // Exits long before the first sample (100 ms).
+    const run = await runMeasured(process.execPath, ['-e', ''], { cwd: temp, env: process.env });
+    expect(run.peakRssBytes).toBeGreaterThan(0);
   });
 
   it('gives a child build an env without the variables Vitest adds', () => {

@@ -48,7 +48,9 @@ export function runMeasured(
 ): Promise<MeasuredRun> {
   // GNU time writes the CPU seconds of everything it waited for (children included) to a file of its own.
   const timeFile = existsSync(gnuTime) ? path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-time-')), 'cpu') : undefined;
-  const [program, programArgs] = timeFile ? [gnuTime, ['-o', timeFile, '-f', '%U %S', command, ...args]] : [command, [...args]];
+  const [program, programArgs] = timeFile
+    ? [gnuTime, ['-o', timeFile, '-f', '%U %S %M', command, ...args]]
+    : [command, [...args]];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(program, programArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -71,20 +73,31 @@ export function runMeasured(
     });
     child.on('close', (exitCode) => {
       clearInterval(timer);
-      const gnuCpuMs = timeFile ? cpuMsFromGnuTime(readFileSync(timeFile, 'utf8')) : undefined;
+      const gnuText = timeFile ? readFileSync(timeFile, 'utf8') : '';
+      const gnuCpuMs = timeFile ? cpuMsFromGnuTime(gnuText) : undefined;
       const sampledMs = [...sampledCpuMs.values()].reduce((sum, ms) => sum + ms, 0);
       const cpuMs = gnuCpuMs === undefined ? undefined : Math.max(gnuCpuMs, sampledMs);
+      // A step shorter than one sampling interval is never sampled: GNU time's peak of the largest
+      // process it waited for is then the figure.
+      peakRssBytes = Math.max(peakRssBytes, maxRssBytesFromGnuTime(gnuText) ?? 0);
       if (timeFile) rmSync(path.dirname(timeFile), { recursive: true, force: true });
       resolve({ wallMs: performance.now() - started, cpuMs, peakRssBytes, exitCode, output });
     });
   });
 }
 
-/** `%U %S` as GNU time writes it (`12.34 1.05`, after a `Command exited…` line on failure) → ms. */
+/** `%U %S %M` as GNU time writes it (`12.34 1.05 81234`, after a `Command exited…` line on failure) → CPU ms. */
 export function cpuMsFromGnuTime(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/m.exec(text);
+  const match = GNU_TIME_LINE.exec(text);
   return match ? Math.round((Number(match[1]) + Number(match[2])) * 1000) : undefined;
 }
+
+/** The same line's `%M`, the largest waited-for process's peak RSS in KB → bytes. */
+export function maxRssBytesFromGnuTime(text: string): number | undefined {
+  const match = GNU_TIME_LINE.exec(text);
+  return match?.[3] === undefined ? undefined : Number(match[3]) * 1024;
+}
+const GNU_TIME_LINE = /^(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)(?: (\d+))?$/m;
 
 /**
  * `rootPid` and its descendants, read from /proc: the sum of their VmRSS, and the user + system
