@@ -73,8 +73,16 @@ describe('incremental builds', () => {
   const yamlEntries = sources.filter((source) => source.format === 'yaml' && source.data);
   const paperPages = sources.length;
 
+  const retitled = yamlEntries[Math.floor(yamlEntries.length / 2)]!;
+
   beforeAll(async () => {
     [warm, clean] = [copyProject('incremental-warm-'), copyProject('incremental-clean-')];
+    // A long note that names the paper the first test retitles: its page shows that title.
+    for (const project of [warm, clean])
+      writeFileSync(
+        path.join(project, 'content/mllm/incremental-test-ref.mdx'),
+        `---\ntitle: A Note Naming Another Paper\nlinks:\n  - kind: paper\n    url: https://example.org/incremental-test-ref\nadded: 2024-01-02\n---\n\nSee <PaperRef id="${retitled.section}/${retitled.id}" />.\n`,
+      );
     await astroBuild(warm);
   });
   afterAll(async () => {
@@ -83,7 +91,7 @@ describe('incremental builds', () => {
   });
 
   it('after a note is edited and a title changed, re-render only what shows them', async () => {
-    const [noted, retitled] = [yamlEntries[0]!, yamlEntries[Math.floor(yamlEntries.length / 2)]!];
+    const noted = yamlEntries[0]!;
     editEntry(path.relative(REPO_ROOT, noted.file), (data) => {
       data.note = `${data.note ?? ''} (edited)`;
     });
