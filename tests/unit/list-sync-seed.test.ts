@@ -100,8 +100,9 @@ describe('syncing the seed list', () => {
 
   it('merges the duplicate ChatGLM-Math lines: first title, both links, both notes joined by ；', () => {
     syncList(SEED, { dates: SEED_DATES });
-    const [file] = readdirSync(path.join(root, 'llm-alignment')).filter((name) => name.startsWith('chatglm-math'));
-    expect(readdirSync(path.join(root, 'llm-alignment')).filter((name) => name.startsWith('chatglm-math'))).toHaveLength(1);
+    const files = readdirSync(path.join(root, 'llm-alignment')).filter((name) => name.startsWith('chatglm-math'));
+    expect(files).toHaveLength(1);
+    const [file] = files;
     expect(parse(readFileSync(path.join(root, 'llm-alignment', file!), 'utf8'))).toEqual({
       title: 'ChatGLM-Math：Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
       links: [

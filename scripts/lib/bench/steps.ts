@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { NOT_SEARCHABLE, SEARCH_INDEX_LANGUAGE } from '../../../src/integrations/pagefind';
 import { PAPER_PAGES_GLOB } from '../../../src/lib/routes';
+import { escapeRegExp } from '../../../src/lib/regexp';
 import { childEnv, runMeasured } from './processes';
 
 /**
@@ -96,8 +97,9 @@ export interface BuildScript {
 /** Astro's command-line entry, as package.json "build" runs it. */
 export const ASTRO_CLI = 'node_modules/astro/bin/astro.mjs';
 
-const BUILD_SCRIPT =
-  /^node((?:\s+--\S+)*)\s+node_modules\/astro\/bin\/astro\.mjs build && node((?:\s+--\S+|\s+--import \S+)*)\s+(src\/\S+\.ts)$/;
+const BUILD_SCRIPT = new RegExp(
+  String.raw`^node((?:\s+--\S+)*)\s+${escapeRegExp(ASTRO_CLI)} build && node((?:\s+--\S+|\s+--import \S+)*)\s+(src\/\S+\.ts)$`,
+);
 
 /** Reads package.json "build", so the benchmark builds exactly as the project does. */
 export function parseBuildScript(script: string): BuildScript {
