@@ -8,7 +8,8 @@ import { inspectMdx } from './mdx-safety';
 import { GLOSSARY_FILE_NAME, readGlossary } from './glossary-file';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import type { Problem, Severity } from './problems';
-import { describeSamePaper, paperKeys, SamePaperIndex } from './same-paper';
+import { paperKeys } from './same-paper';
+import { entryName, sectionDuplicates, type ValidEntry } from './section-duplicates';
 import { openContentRoot } from './content-root';
 import { ENTRY_ID_PATTERN, RESERVED_ENTRY_IDS, reservedEntryId, suggestEntryId } from './routes';
 import { readRegistry as readRegistryFile } from './sections';
@@ -19,12 +20,6 @@ export interface ContentCheck {
   problems: Problem[];
   entryCount: number;
   sectionCount: number;
-}
-
-/** An entry whose data passed the schema: the duplicate checks compare these. */
-interface ValidEntry {
-  source: EntrySource;
-  paper: Paper;
 }
 
 /** The content root is missing or not a readable folder: nothing can be checked at all. */
@@ -196,11 +191,6 @@ function entryProblem(source: EntrySource, line: number, field: string, message:
   return { file: source.file, line, field, message, severity };
 }
 
-/** `section/file.yaml`, how messages name another entry wherever the content root is. */
-function entryName(source: EntrySource): string {
-  return `${source.section}/${path.basename(source.file)}`;
-}
-
 /** Folders with entry files that the registry does not list: no collection would read them. */
 function unregisteredFolderProblems(root: string, folders: readonly string[], registered: ReadonlySet<string>): Problem[] {
   return folders
@@ -291,44 +281,17 @@ function sameIdProblems(sources: readonly EntrySource[]): Problem[] {
   });
 }
 
-/**
- * A paper listed twice in one section, by the same-paper rule over every section's entries (the
- * rule the site groups by: two entries of a section joined through an entry elsewhere are one
- * paper there too). Each later entry is reported against the first of its paper in its section,
- * at the field that makes the first step of the match.
- */
+/** A paper listed twice in one section, reported on the later entry at the field that makes the first step of the match. */
 function duplicatePaperProblems(entries: readonly ValidEntry[]): Problem[] {
-  const index = new SamePaperIndex<ValidEntry>();
-  for (const entry of entries) index.add(entry.paper, entry);
-  const problems: Problem[] = [];
-  for (const group of index.groups()) {
-    const firstInSection = new Map<string, ValidEntry>();
-    for (const entry of group) {
-      const { source, paper } = entry;
-      const first = firstInSection.get(source.section);
-      if (!first) {
-        firstInSection.set(source.section, entry);
-        continue;
-      }
-      const steps = index.chain(entry, first);
-      const reason = steps[0]!.reason;
-      const fieldPath = reason.by === 'arxiv' ? arxivFieldPath(paper, reason.id) : ['title'];
-      const via = steps.slice(0, -1).map((step) => entryName(step.item.source));
-      const why =
-        steps.length === 1
-          ? describeSamePaper(reason)
-          : `through ${via.join(', ')}: ${steps.map((step) => describeSamePaper(step.reason)).join(', then ')}`;
-      problems.push(
-        entryProblem(
-          source,
-          source.lineOf(fieldPath),
-          fieldPath.join('.'),
-          `same paper as ${entryName(first.source)} (${why}); list it once per section`,
-        ),
-      );
-    }
-  }
-  return problems;
+  return sectionDuplicates(entries).map(({ entry: { source, paper }, first, reason, why }) => {
+    const fieldPath = reason.by === 'arxiv' ? arxivFieldPath(paper, reason.id) : ['title'];
+    return entryProblem(
+      source,
+      source.lineOf(fieldPath),
+      fieldPath.join('.'),
+      `same paper as ${entryName(first.source)} (${why}); list it once per section`,
+    );
+  });
 }
 
 /** Where an entry names an arXiv id: its `arxiv` field, else the first link to it. */

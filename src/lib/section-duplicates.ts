@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Paper } from '../schemas/paper';
+import type { EntrySource } from './entry-files';
+import { describeSamePaper, SamePaperIndex, type SamePaperReason } from './same-paper';
+
+/** An entry whose data passed the schema: the duplicate checks compare these. */
+export interface ValidEntry {
+  source: EntrySource;
+  paper: Paper;
+}
+
+/** A paper listed twice in one section: `entry`, and `first`, the first entry of its paper there. */
+export interface SectionDuplicate {
+  entry: ValidEntry;
+  first: ValidEntry;
+  /** The first direct match on the way from `entry` to `first`: the field validation points at. */
+  reason: Exclude<SamePaperReason, { by: 'chain' }>;
+  /** Why they are the same paper, in words, naming the entries a chain goes through. */
+  why: string;
+}
+
+/** `section/file.yaml`, how messages name another entry wherever the content root is. */
+export function entryName(source: EntrySource): string {
+  return `${source.section}/${path.basename(source.file)}`;
+}
+
+/**
+ * Every paper listed twice in one section, by the same-paper rule over the entries of every
+ * section (as the site groups them: two entries of a section joined through an entry elsewhere are
+ * one paper there too): each later entry (in the order given) against the first of its paper in
+ * its section. This is the rule `npm run validate` reports.
+ */
+export function sectionDuplicates(entries: readonly ValidEntry[]): SectionDuplicate[] {
+  const index = indexOf(entries);
+  return explained(index, listedTwice(index));
+}
+
+function indexOf(entries: readonly ValidEntry[]): SamePaperIndex<ValidEntry> {
+  const index = new SamePaperIndex<ValidEntry>();
+  for (const entry of entries) index.add(entry.paper, entry);
+  return index;
+}
+
+/** Each entry whose section already lists its paper (in the order added), with the first entry of that paper there. */
+function listedTwice(index: SamePaperIndex<ValidEntry>): { entry: ValidEntry; first: ValidEntry }[] {
+  const found: { entry: ValidEntry; first: ValidEntry }[] = [];
+  for (const group of index.groups()) {
+    const firstInSection = new Map<string, ValidEntry>();
+    for (const entry of group) {
+      const first = firstInSection.get(entry.source.section);
+      if (first) found.push({ entry, first });
+      else firstInSection.set(entry.source.section, entry);
+    }
+  }
+  return found;
+}
+
+/** Each pair with the shortest chain of direct matches between them, in words. */
+function explained(index: SamePaperIndex<ValidEntry>, pairs: { entry: ValidEntry; first: ValidEntry }[]): SectionDuplicate[] {
+  return pairs.map(({ entry, first }) => {
+    const steps = index.chain(entry, first);
+    const via = steps.slice(0, -1).map((step) => entryName(step.item.source));
+    const why =
+      steps.length === 1
+        ? describeSamePaper(steps[0]!.reason)
+        : `through ${via.join(', ')}: ${steps.map((step) => describeSamePaper(step.reason)).join(', then ')}`;
+    return { entry, first, reason: steps[0]!.reason, why };
+  });
+}
