@@ -35,6 +35,24 @@ export function sectionDuplicates(entries: readonly ValidEntry[]): SectionDuplic
   return explained(index, listedTwice(index));
 }
 
+/**
+ * The papers listed twice in one section that adding `added` to the list's valid `entries` would
+ * make validation report, beyond those it reports already: `added` itself when its section lists
+ * its paper (directly or through entries of any section), or two entries of another section that
+ * `added` would join into one paper. Empty when validation would accept it. `added` comes last, so
+ * it is never a pair's `first`.
+ */
+export function duplicatesAddedBy(entries: readonly ValidEntry[], added: ValidEntry): SectionDuplicate[] {
+  const index = indexOf(entries);
+  // Joining groups only ever turns a first of its section into a later entry, never back.
+  const reported = new Set(listedTwice(index).map(({ entry }) => entry));
+  index.add(added.paper, added);
+  return explained(
+    index,
+    listedTwice(index).filter(({ entry }) => !reported.has(entry)),
+  );
+}
+
 function indexOf(entries: readonly ValidEntry[]): SamePaperIndex<ValidEntry> {
   const index = new SamePaperIndex<ValidEntry>();
   for (const entry of entries) index.add(entry.paper, entry);

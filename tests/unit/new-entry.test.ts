@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,12 @@ beforeEach(() => {
 afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
 
 const create = (input: NewEntryInput) => createEntry(input, { root, today: TODAY });
+
+/** Writes a valid entry at `file` (relative to the content root) with one paper link. */
+function writeEntry(file: string, title: string, url: string, into = root) {
+  mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
+  writeFileSync(path.join(into, file), serializeEntry({ title, links: [{ kind: 'paper', url }], added: '2024-01-01' }));
+}
 
 function refusal(input: NewEntryInput): NewEntryError {
   try {
@@ -187,6 +193,30 @@ describe('createEntry', () => {
     );
   });
 
+  it('refuses a paper the section has through an entry of another section, naming the file and the chain', () => {
+    // The new paper shares its arXiv id with benchmarks/llava.yaml, which has the title of mllm/visual-instruction-tuning.yaml.
+    writeEntry('benchmarks/llava.yaml', 'Visual Instruction Tuning', 'https://arxiv.org/abs/2304.08485');
+    const error = refusal({ section: 'mllm', url: 'https://arxiv.org/pdf/2304.08485v2', title: 'LLaVA' });
+    expect(error).toMatchObject({
+      code: 'duplicate',
+      existingFile: path.join(root, 'mllm', 'visual-instruction-tuning.yaml'),
+      samePaper: 'through benchmarks/llava.yaml: same arXiv id 2304.08485, then same title',
+    });
+    expect(error.message).toBe(
+      'this paper is already in section "mllm": content/mllm/visual-instruction-tuning.yaml (through benchmarks/llava.yaml: same arXiv id 2304.08485, then same title)',
+    );
+  });
+
+  it('refuses a paper that would make two papers of another section one, naming both files', () => {
+    writeEntry('benchmarks/foo.yaml', 'Foo', 'https://github.com/foo/foo');
+    writeEntry('benchmarks/bar.yaml', 'Bar', 'https://arxiv.org/abs/2401.00001');
+    const error = refusal({ section: 'mllm', url: 'https://arxiv.org/abs/2401.00001', title: 'Foo' });
+    expect(error).toMatchObject({ code: 'duplicate', existingFile: undefined, samePaper: undefined });
+    expect(error.message).toBe(
+      'this paper would join two entries of section "benchmarks" into one paper: content/benchmarks/foo.yaml and content/benchmarks/bar.yaml (through mllm/2401.00001.yaml: same title, then same arXiv id 2401.00001); check its title and links, or merge those two entries',
+    );
+  });
+
   it('refuses what the schema refuses, with the field named', () => {
     expect(() => createEntry({ section: 'mllm', url: 'https://a.org/', title: 'A' }, { root, today: '2025-02-30' })).toThrow(
       expect.objectContaining({ code: 'invalid-entry', message: 'added: is not a real calendar date' }),
@@ -212,6 +242,94 @@ describe('createEntry', () => {
   it('writes nothing itself', () => {
     create({ section: 'mllm', url: 'https://arxiv.org/abs/2401.00001', title: 'A' });
     expect(readdirSync(path.join(root, 'mllm')).sort()).toEqual(['2409.12191.yaml', 'visual-instruction-tuning.yaml']);
+  });
+});
+
+describe('createEntry and validation', () => {
+  /** A paper to add, the entries the list has besides the two of mllm, and whether it belongs on the list. */
+  const CASES: { name: string; input: NewEntryInput; files?: Record<string, [string, string] | string>; accepted: boolean }[] = [
+    { name: 'a new paper', input: { section: 'mllm', url: 'https://arxiv.org/abs/2401.11111', title: 'New' }, accepted: true },
+    {
+      name: 'its section has the arXiv id',
+      input: { section: 'mllm', url: 'https://arxiv.org/abs/2409.12191', title: 'Other' },
+      accepted: false,
+    },
+    {
+      name: 'its section has the title',
+      input: { section: 'mllm', url: 'https://example.org/vit', title: 'Visual Instruction Tuning' },
+      accepted: false,
+    },
+    {
+      name: 'another section has it',
+      input: { section: 'benchmarks', url: 'https://arxiv.org/abs/2409.12191', title: 'Qwen2-VL' },
+      accepted: true,
+    },
+    {
+      name: 'its section has it through another section',
+      input: { section: 'mllm', url: 'https://arxiv.org/abs/2304.08485', title: 'LLaVA' },
+      files: { 'benchmarks/llava.yaml': ['Visual Instruction Tuning', 'https://arxiv.org/abs/2304.08485'] },
+      accepted: false,
+    },
+    {
+      name: 'two other sections have it, one through the other',
+      input: { section: 'benchmarks', url: 'https://arxiv.org/abs/2304.08485', title: 'LLaVA' },
+      files: { 'survey/llava.yaml': ['Visual Instruction Tuning', 'https://arxiv.org/abs/2304.08485'] },
+      accepted: true,
+    },
+    {
+      name: 'it joins two papers of another section',
+      input: { section: 'mllm', url: 'https://arxiv.org/abs/2401.00001', title: 'Foo' },
+      files: {
+        'benchmarks/foo.yaml': ['Foo', 'https://github.com/foo/foo'],
+        'benchmarks/bar.yaml': ['Bar', 'https://arxiv.org/abs/2401.00001'],
+      },
+      accepted: false,
+    },
+    {
+      name: 'it joins a paper another section already lists twice',
+      input: { section: 'mllm', url: 'https://arxiv.org/abs/2401.00001', title: 'Baz' },
+      files: {
+        'benchmarks/foo.yaml': ['Foo', 'https://arxiv.org/abs/2401.00001'],
+        'benchmarks/foo-2.yaml': ['Foo 2', 'https://arxiv.org/abs/2401.00001'],
+      },
+      accepted: true,
+    },
+    {
+      name: 'only an entry of its section that fails the schema has it',
+      input: { section: 'mllm', url: 'https://arxiv.org/abs/2401.22222', title: 'Broken' },
+      files: { 'mllm/broken.yaml': 'title: Broken\nadded: 2024-01-01\n' },
+      accepted: true,
+    },
+  ];
+
+  it('accepts exactly what validation accepts once it is written', () => {
+    writeFileSync(
+      path.join(root, 'sections.yaml'),
+      `${readFileSync(path.join(root, 'sections.yaml'), 'utf8')}\n- { id: survey, title: Survey, description: Surveys., order: 3 }\n`,
+    );
+    const outcomes = CASES.map(({ name, input, files = {} }, index) => {
+      const folder = path.join(path.dirname(root), `case-${index}`);
+      cpSync(root, folder, { recursive: true });
+      for (const [file, entry] of Object.entries(files))
+        if (typeof entry === 'string') writeFileSync(path.join(folder, file), entry);
+        else writeEntry(file, ...entry, folder);
+      const errors = () => validateContent({ root: folder }).filter((problem) => problem.severity === 'error').length;
+      const before = errors();
+      let created: boolean;
+      try {
+        const entry = createEntry(input, { root: folder, today: TODAY });
+        mkdirSync(path.dirname(entry.file), { recursive: true });
+        writeFileSync(entry.file, entry.text);
+        created = true;
+      } catch (error) {
+        if (!(error instanceof NewEntryError && error.code === 'duplicate')) throw error;
+        // What it refused, written by hand, is what validation refuses.
+        writeEntry(`${input.section}/by-hand.yaml`, input.title!, input.url!, folder);
+        created = false;
+      }
+      return { name, created, validates: errors() === before };
+    });
+    expect(outcomes).toEqual(CASES.map(({ name, accepted }) => ({ name, created: accepted, validates: accepted })));
   });
 });
 

@@ -4,8 +4,8 @@ import { httpUrl, inferLinkKind, linkSchema } from '../../../src/schemas/link';
 import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
-import { readEntrySources, serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
-import { describeSamePaper, SamePaperIndex } from '../../../src/lib/same-paper';
+import { parseEntrySource, readEntrySources, serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
+import { duplicatesAddedBy, type ValidEntry } from '../../../src/lib/section-duplicates';
 import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
 import { entrySlug, uniqueSlug } from './slug';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
@@ -37,9 +37,9 @@ export class NewEntryError extends Error {
   constructor(
     readonly code: NewEntryErrorCode,
     message: string,
-    /** For `duplicate`: the absolute path of the entry that already names the paper. */
+    /** For `duplicate` in the entry's own section: the absolute path of the entry there that already names the paper. */
     readonly existingFile?: string,
-    /** For `duplicate`: why it is the same paper, in words (`same arXiv id 2409.12191`). */
+    /** With `existingFile`: why it is the same paper, in words (`same arXiv id 2409.12191`). */
     readonly samePaper?: string,
   ) {
     super(message);
@@ -174,8 +174,9 @@ const present = (text: string | undefined) => text?.trim() || undefined;
 /**
  * Builds a new entry for `input.section` under the content `root`: id from the arXiv id or title
  * (made unique in the section), `added` = `today`, the link's kind inferred from its host. The
- * entry is checked with paperSchema and against the section's existing entries (same arXiv id or
- * same title key = the same paper). Throws NewEntryError; writes nothing.
+ * entry is checked with paperSchema and against the list as validation checks it: refused when its
+ * section would list its paper twice (by the same-paper rule, through entries of any section), or
+ * when it would join two papers of another section. Throws NewEntryError; writes nothing.
  */
 export function createEntry(input: NewEntryInput, { root, today }: { root: string; today: string }): NewEntry {
   const sectionIds = openContentRoot(root)
@@ -226,31 +227,48 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
     );
   }
 
-  const existing = readEntrySources(root, [section]);
-  const listed = new SamePaperIndex<EntrySource>();
-  for (const entry of existing) {
-    // Entries that do not pass the schema are `npm run validate`'s business, not a reason to refuse.
-    const other = paperSchema.safeParse(entry.data);
-    if (other.success) listed.add(other.data, entry);
-  }
-  const same = listed.find(checked.data);
-  if (same) {
-    const why = describeSamePaper(same.reason);
-    throw new NewEntryError(
-      'duplicate',
-      `this paper is already in section "${section}": ${displayPath(same.item.file, path.dirname(root))} (${why})`,
-      same.item.file,
-      why,
-    );
-  }
-
+  // Validation compares every section's entries, so a chain through another section counts; ids
+  // and list positions are per section.
+  const sources = readEntrySources(root, sectionIds);
+  const existing = sources.filter((source) => source.section === section);
   const id = uniqueSlug(entrySlug(title, arxiv), new Set(existing.map((entry) => entry.id)));
   // The list adds papers at its top: one above the section's highest position.
   const listPosition = topListPosition(existing.map((entry) => (entry.data as { listPosition?: unknown } | null)?.listPosition));
-  return {
+  const entry: NewEntry = {
     file: path.join(root, section, `${id}.${format}`),
     text: serializeEntry({ ...paper, ...(listPosition !== undefined && { listPosition }) }, format, long ? (note ?? '') : ''),
   };
+  refuseDuplicates(sources, { source: parseEntrySource(entry.file, entry.text, section), paper: checked.data }, root);
+  return entry;
+}
+
+/**
+ * Throws when validation would report a paper listed twice in a section once `added` is written:
+ * `added` itself (its section lists the paper, directly or through entries elsewhere), or two
+ * entries of another section it would join. A paper listed in other sections only is welcome.
+ */
+function refuseDuplicates(sources: readonly EntrySource[], added: ValidEntry, root: string): void {
+  // Entries that do not pass the schema are `npm run validate`'s business, not a reason to refuse.
+  const listed = sources.flatMap((source) => {
+    const paper = paperSchema.safeParse(source.data);
+    return paper.success ? [{ source, paper: paper.data }] : [];
+  });
+  const duplicates = duplicatesAddedBy(listed, added);
+  const shown = (entry: ValidEntry) => displayPath(entry.source.file, path.dirname(root));
+  const same = duplicates.find((duplicate) => duplicate.entry === added);
+  if (same)
+    throw new NewEntryError(
+      'duplicate',
+      `this paper is already in section "${added.source.section}": ${shown(same.first)} (${same.why})`,
+      same.first.source.file,
+      same.why,
+    );
+  const joined = duplicates[0];
+  if (joined)
+    throw new NewEntryError(
+      'duplicate',
+      `this paper would join two entries of section "${joined.entry.source.section}" into one paper: ${shown(joined.entry)} and ${shown(joined.first)} (${joined.why}); check its title and links, or merge those two entries`,
+    );
 }
 
 /**
