@@ -9,7 +9,7 @@ import { lookupArxiv, parseArxivFeed, type Fetch } from '../../scripts/lib/sugge
 import { FORM_FIELDS } from '../../scripts/lib/suggestion/form';
 import { parseIssueBody } from '../../scripts/lib/suggestion/issue-body';
 import { siteAddress, suggest, type Outcome } from '../../scripts/lib/suggestion/suggest';
-import { parseEntrySource, readEntrySources, writeFileAtomic } from '../../src/lib/entry-files';
+import { parseEntrySource, readEntrySources, serializeEntry, writeFileAtomic } from '../../src/lib/entry-files';
 import { renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
 import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
 import { validateContent } from '../../src/lib/validate';
@@ -165,6 +165,31 @@ describe('fixture issues against golden files', () => {
     expect(written).toBe(outcome.entry.file);
     // `npm run new` dates the entry today; the suggestion was given TODAY.
     expect(readFileSync(written, 'utf8').replace(/^added: .*$/m, `added: ${TODAY}`)).toBe(outcome.entry.text);
+  });
+});
+
+describe('a paper the list has through another section', () => {
+  it('is answered with the entry of the chosen section and the chain, and proposed for a section without it', async () => {
+    // benchmarks/llava.yaml has the new paper's arXiv id and the title of mllm/visual-instruction-tuning.yaml.
+    writeFileAtomic(
+      path.join(root, 'benchmarks', 'llava.yaml'),
+      serializeEntry({
+        title: 'Visual Instruction Tuning',
+        links: [{ kind: 'paper', url: 'https://arxiv.org/abs/2304.08485' }],
+        added: '2023-04-20',
+      }),
+    );
+    expect(await run(formBody({ section: 'Multimodal Large Language Models', url: '2304.08485', title: 'LLaVA' }))).toEqual({
+      kind: 'comment',
+      body: expect.stringContaining(
+        '](https://yfzhang114.github.io/Awesome-Multimodal-Large-Language-Models/mllm/visual-instruction-tuning/) in Multimodal Large Language Models (`content/mllm/visual-instruction-tuning.yaml`; through benchmarks/llava.yaml: same arXiv id 2304.08485, then same title), so there is nothing to add.',
+      ),
+    });
+    // A section that lists it nowhere gets it.
+    expect(await run(formBody({ section: 'Survey and Outlook', url: '2304.08485', title: 'LLaVA' }))).toMatchObject({
+      kind: 'pull-request',
+      entry: { file: path.join(root, 'survey', '2304.08485.yaml') },
+    });
   });
 });
 
