@@ -7,6 +7,7 @@ import { tagSlug } from './lib/tags';
 import type { Paper } from './schemas/paper';
 import type { Section } from './schemas/section';
 import { routes } from './lib/routes';
+import { withPaperRefTitles } from './lib/paper-ref';
 import { compileGlossary, conceptsIn, indexKeywords, type CompiledConcept, type IndexKeywords } from './lib/glossary';
 import { chineseFoldTable } from './lib/chinese-fold-table';
 import { loadGlossary } from './lib/glossary-file';
@@ -76,9 +77,11 @@ export function loadContent() {
     ).flat();
     const keys = paperKeys(raw.map(({ entry }) => entry.data as Paper));
     const glossary = compileGlossary(loadGlossary());
+    const titles = raw.map(({ section, entry }) => ({ id: entry.id, section, title: (entry.data as Paper).title }));
     const papers: PaperEntry[] = raw.map(({ section, entry }, index) => {
       const data = entry.data as Paper;
-      const text = [data.title, data.note ?? '', ...(data.tags ?? []), entry.body ?? ''].join('\n');
+      const body = withPaperRefTitles(entry.body ?? '', titles, registry);
+      const text = [data.title, data.note ?? '', ...(data.tags ?? []), body].join('\n');
       const concepts = new Map([...conceptsIn(text, glossary)].map(([id, forms]) => [id, forms[0]!]));
       return {
         id: entry.id,
@@ -90,9 +93,14 @@ export function loadContent() {
         file: `content/${section.id}/${entry.filePath?.split('/').pop() ?? `${entry.id}.yaml`}`,
         path: routes.paper(section.id, entry.id),
         concepts,
-        // For search the section's title counts too, as it does for Pagefind (which matches metadata):
-        // a paper of "Alignment With Human Preference" is found by 对齐 as by "alignment".
-        keywords: indexKeywords(`${text}\n${section.title}`, glossary, chineseFoldTable()),
+        // For search, everything Pagefind reads of the page counts: the section's title (metadata), so
+        // a paper of "Alignment With Human Preference" is found by 对齐 as by "alignment", and the
+        // facts the page lists (a venue's "Datasets and Benchmarks Track" is found by 数据集).
+        keywords: indexKeywords(
+          [text, section.title, data.venue ?? '', data.org ?? '', ...(data.authors ?? [])].join('\n'),
+          glossary,
+          chineseFoldTable(),
+        ),
         related: [],
         digest: cacheKey(data, entry.body ?? ''),
       };

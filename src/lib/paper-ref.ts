@@ -21,3 +21,19 @@ export function resolvePaperRef<T extends { id: string; section: { id: string } 
   }
   return found;
 }
+
+/** A `<PaperRef id="…" />` as an MDX body writes it (validation allows no other attribute or form). */
+const PAPER_REF_TAG = /<PaperRef\s+id\s*=\s*(["'])(.*?)\1\s*\/>/g;
+
+/**
+ * An MDX body with each `<PaperRef>` replaced by what the page shows in its place, the title of the
+ * paper it names: the text search and the glossary read, as a reader sees it.
+ */
+export function withPaperRefTitles<T extends { id: string; section: { id: string }; title: string }>(
+  body: string,
+  papers: readonly T[],
+  sections: readonly { id: string }[],
+): string {
+  if (!body.includes('<PaperRef')) return body;
+  return body.replace(PAPER_REF_TAG, (tag, _quote: string, ref: string) => resolvePaperRef(ref, papers, sections)?.title ?? tag);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePaperRef } from '../../src/lib/paper-ref';
+import { resolvePaperRef, withPaperRefTitles } from '../../src/lib/paper-ref';
 
 const SECTIONS = [{ id: 'survey' }, { id: 'mllm' }, { id: 'unified' }];
 const entry = (section: string, id: string) => ({ id, section: { id: section }, title: `${section}/${id}` });
@@ -19,5 +19,18 @@ describe('resolvePaperRef', () => {
 
   it('finds nothing for an id no section has', () => {
     expect(resolvePaperRef('gone', PAPERS, SECTIONS)).toBeUndefined();
+  });
+});
+
+describe('withPaperRefTitles', () => {
+  it('puts the title of the paper each <PaperRef> names where the tag stood, in either quote', () => {
+    expect(
+      withPaperRefTitles('See <PaperRef id="chameleon" /> and <PaperRef id=\'unified/chameleon\'/>.', PAPERS, SECTIONS),
+    ).toBe('See mllm/chameleon and unified/chameleon.');
+  });
+
+  it('leaves a tag naming no paper, and a body without tags, as they are', () => {
+    expect(withPaperRefTitles('<PaperRef id="gone" />', PAPERS, SECTIONS)).toBe('<PaperRef id="gone" />');
+    expect(withPaperRefTitles('plain **Markdown**', PAPERS, SECTIONS)).toBe('plain **Markdown**');
   });
 });
