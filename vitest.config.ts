@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { FIXTURE_CONTENT } from './tests/setup/dist';
 
 export default defineConfig({
   test: {
@@ -25,9 +26,11 @@ export default defineConfig({
       {
         test: {
           name: 'site',
-          include: ['tests/{build,search,browser}/**/*.test.ts'],
-          // The suites read dist/ (and dist-subpath/) built once, before any of them runs.
+          include: ['tests/{build,search,browser,list}/**/*.test.ts'],
+          // The suites read the fixture content and its builds, made once before any of them runs
+          // (tests/setup/build-site.ts); tests/list/ checks the real list and its build in dist/.
           globalSetup: ['tests/setup/build-site.ts'],
+          env: { CONTENT_DIR: FIXTURE_CONTENT },
           // Generous, so a slow machine fails only on what is wrong; axe over a page in both themes
           // is the slowest test.
           testTimeout: 180_000,

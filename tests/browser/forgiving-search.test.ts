@@ -4,7 +4,7 @@ import { browserSuite, closeBrowser, consoleErrors, withPage, type ServedSite } 
 import { DIST } from '../setup/dist';
 
 /**
- * The queries of issue #25, typed into the real search page in Chromium: each must show every
+ * The queries of issue #25, typed into the search page in Chromium: each must show every
  * paper its correct form finds (Traditional script, a misspelling, three words no paper holds
  * together). What the correct forms find is read from the same page, so the list may grow.
  */

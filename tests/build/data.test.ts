@@ -10,7 +10,7 @@ import { loadSections } from '../../src/lib/sections';
 import { contentEntries } from '../helpers/content';
 import { DIST } from '../setup/dist';
 
-/* The downloadable data of the build against content/: every entry, every field, nothing more. */
+/* The downloadable data of the build against the content: every entry, every field, nothing more. */
 const entries = contentEntries();
 const sections = loadSections();
 const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');
@@ -52,7 +52,7 @@ describe('/data/', () => {
     expect(validate({ ...file, papers: [{ ...file.papers[0], section: undefined }] })).toBe(false);
   });
 
-  it('papers.json holds exactly the entries of content/, with all their fields', () => {
+  it('papers.json holds exactly the entries, with all their fields', () => {
     expect(file.count).toBe(entries.length);
     const byKey = new Map(file.papers.map((paper: { section: string; id: string }) => [key(paper.section, paper.id), paper]));
     expect(byKey.size).toBe(entries.length);

@@ -9,7 +9,7 @@ import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
 import { buildEnv } from '../setup/build-site';
-import { DIST } from '../setup/dist';
+import { DIST, FIXTURE_CONTENT } from '../setup/dist';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/hostile');
 /** Copies of the project (see buildHostileSite); gitignored through dist-*. */
@@ -33,7 +33,7 @@ afterAll(() => {
 function contentWith(fixtures: 'accepted' | 'rejected'): string {
   const dir = mkdtempSync(path.join(tmpdir(), `hostile-${fixtures}-`));
   contentDirs.push(dir);
-  for (const file of ['sections.yaml', 'about.md']) copyFileSync(path.join(REPO_ROOT, 'content', file), path.join(dir, file));
+  for (const file of ['sections.yaml', 'about.md']) copyFileSync(path.join(FIXTURE_CONTENT, file), path.join(dir, file));
   cpSync(path.join(FIXTURES, fixtures), dir, { recursive: true });
   return dir;
 }
@@ -41,7 +41,7 @@ function contentWith(fixtures: 'accepted' | 'rejected'): string {
 /**
  * Builds a site from the given content in a copy of the project under dist-hostile/. A build in
  * the checkout itself would share .astro/ and node_modules/.astro (content store, MDX module map)
- * with the real builds running in other test files, and could leak hostile entries into them.
+ * with the other builds the suites make, and could leak hostile entries into them.
  * Inside the repository, the copy still resolves packages from its node_modules.
  */
 function buildHostileSite(contentDir: string, project: string): ReturnType<typeof spawnSync> {
@@ -256,7 +256,7 @@ describe('entries the validator must refuse', () => {
   });
 });
 
-describe('the real site’s defences', () => {
+describe('the site’s defences', () => {
   let pages: string[];
   beforeAll(() => {
     pages = htmlFiles(DIST);

@@ -5,7 +5,7 @@ import { contentEntries } from '../helpers/content';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
 
 /**
- * Issue #13's weight target on the real list: every paper page, before search is used, costs
+ * Issue #13's weight target: every paper page, before search is used, costs
  * under PAPER_PAGE_MAX_RAW_BYTES raw (its HTML, stylesheets and eagerly loaded scripts), counted
  * by the benchmark's own pageWeight. Under a sub-path every internal URL is longer, as deployed.
  */

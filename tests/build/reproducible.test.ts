@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { buildLikeNpmRunBuild } from '../setup/build-site';
+import { buildFixtureSite } from '../setup/build-site';
 import { DIST } from '../setup/dist';
 
 const REPRO_OUT_DIR = 'dist-repro';
@@ -36,10 +36,10 @@ function differingFiles(first: string, second: string): string[] {
 describe('reproducible builds', () => {
   beforeAll(() => {
     // The same command and environment as tests/setup/build-site.ts, into another folder.
-    buildLikeNpmRunBuild({ OUT_DIR: `./${REPRO_OUT_DIR}` });
+    buildFixtureSite({ OUT_DIR: `./${REPRO_OUT_DIR}` });
   });
 
-  it('a second build of the same sources is byte-identical to dist/ (SKIP_BUILD=1 with a stale dist/ shows up here)', () => {
+  it('a second build of the same sources is byte-identical to the first (SKIP_BUILD=1 with a stale build shows up here)', () => {
     expect(fileHashes(DIST).size).toBeGreaterThan(300);
     expect(differingFiles(DIST, path.join(REPO_ROOT, REPRO_OUT_DIR))).toEqual([]);
   });

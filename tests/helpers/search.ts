@@ -5,6 +5,7 @@ import { SEARCH_GLOSSARY_PATH } from '../../src/lib/routes';
 import { contentRoot } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { readEntrySources } from '../../src/lib/entry-files';
+import { withPaperRefTitles } from '../../src/lib/paper-ref';
 import {
   loadFoldTable,
   loadVocabulary,
@@ -60,7 +61,8 @@ export async function searcherOf(distDir: string): Promise<{
 
 /**
  * An entry with the text its page shows (title, note, tags, long note), and what search matches:
- * that and its section's title (Pagefind matches the section metadata).
+ * that, its section's title (Pagefind matches the section metadata) and the facts the page lists
+ * (authors, organisation, venue).
  */
 export interface TextEntry extends SourceEntry {
   url: string;
@@ -68,13 +70,22 @@ export interface TextEntry extends SourceEntry {
   indexed: string;
 }
 
-export function textEntries(): TextEntry[] {
-  const bodies = new Map(
-    readEntrySources(
-      contentRoot(),
-      loadSections().map((s) => s.id),
-    ).map((s) => [`${s.section}/${s.id}`, s.body]),
+/**
+ * Each entry's long note (by `section/id`) with the text its page shows for a `<PaperRef id>`: the
+ * title of the paper it names.
+ */
+export function entryBodies(): Map<string, string> {
+  const sections = loadSections();
+  const sources = readEntrySources(
+    contentRoot(),
+    sections.map((section) => section.id),
   );
+  const papers = contentEntries().map((entry) => ({ id: entry.id, section: { id: entry.section }, title: entry.data.title }));
+  return new Map(sources.map((source) => [`${source.section}/${source.id}`, withPaperRefTitles(source.body, papers, sections)]));
+}
+
+export function textEntries(): TextEntry[] {
+  const bodies = entryBodies();
   const sectionTitle = new Map(loadSections().map((section) => [section.id, section.title]));
   return contentEntries().map((entry) => {
     const text = [
@@ -83,7 +94,8 @@ export function textEntries(): TextEntry[] {
       ...(entry.data.tags ?? []),
       bodies.get(`${entry.section}/${entry.id}`) ?? '',
     ].join('\n');
-    return { ...entry, url: `/${entry.section}/${entry.id}/`, text, indexed: `${text}\n${sectionTitle.get(entry.section)}` };
+    const facts = [sectionTitle.get(entry.section), ...(entry.data.authors ?? []), entry.data.org ?? '', entry.data.venue ?? ''];
+    return { ...entry, url: `/${entry.section}/${entry.id}/`, text, indexed: [text, ...facts].join('\n') };
   });
 }
 

@@ -5,7 +5,7 @@ import { searcherOf, textEntries, type TextEntry } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
 /*
- * Facets on the real index: every option's count must be the number of entry files that hold
+ * Facets on the built index: every option's count must be the number of entry files that hold
  * the value among the current results, for filter-only browsing and for searches with words.
  */
 const entries = textEntries();

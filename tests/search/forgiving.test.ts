@@ -9,7 +9,7 @@ import { frequent, searcherOf, textEntries } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
 /*
- * Search that forgives, on the real index: a table generated from content/ (so it follows the
+ * Search that forgives, on the built index: a table generated from the content (so it follows the
  * list) of queries of three kinds, each with the papers its correct form finds.
  *
  * - Traditional: Chinese words of the notes written in Traditional script (by OpenCC's own

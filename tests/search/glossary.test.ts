@@ -5,8 +5,8 @@ import { searcherOf, textEntries } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
 /*
- * Cross-language search through the glossary, on the real index. Which papers use a concept is
- * worked out here from content/ (with each paper's section title, which search matches too) by a reading of its own (Chinese anywhere; English at a word
+ * Cross-language search through the glossary, on the built index. Which papers use a concept is
+ * worked out here from the content (with each paper's section title, which search matches too) by a reading of its own (Chinese anywhere; English at a word
  * start, any case; an abbreviation also inside a capitalised compound), not by lib/glossary.
  */
 const entries = textEntries();

@@ -8,7 +8,7 @@ import { DIST } from '../setup/dist';
 /*
  * Exact phrases first: when every word of a multi-word or Chinese query matches, papers holding
  * the query as typed, contiguous, rank above papers holding its words apart. Queries come from
- * content/: pairs of title words, and Chinese glossary terms of two or more words.
+ * the content: pairs of title words, and Chinese glossary terms of two or more words.
  */
 const entries = textEntries();
 const HAN = /\p{Script=Han}/u;

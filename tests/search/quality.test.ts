@@ -7,9 +7,9 @@ import { frequent, searcherOf, textEntries, type TextEntry } from '../helpers/se
 import { DIST } from '../setup/dist';
 
 /*
- * Search quality on the real index: 40+ queries generated from content/ (so the table follows the
+ * Search quality on the built index: 40+ queries generated from the content (so the table follows the
  * list as it grows), each with the papers it should find worked out here, and recall and precision
- * per kind of query held to thresholds. The table is printed; README "Search quality" quotes it.
+ * per kind of query held to thresholds. The table is printed.
  *
  * What a query should find: every part of it present in a paper's title, note, tags or long note,
  * or section title (Pagefind matches the section metadata), where a glossary term counts as present when the paper uses any form of its concept, an English

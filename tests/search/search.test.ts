@@ -1,9 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentRoot } from '../../src/lib/paths';
 import { NEWEST_FIRST_PATH } from '../../src/lib/routes';
-import { readEntrySources } from '../../src/lib/entry-files';
 import { loadSections } from '../../src/lib/sections';
 import { tagSlug } from '../../src/lib/tags';
 import { titleKey } from '../../src/lib/title-key';
@@ -11,20 +9,15 @@ import { searchPapers, type PaperHit, type PaperQuery } from '../../src/client/s
 import { contentEntries, type SourceEntry } from '../helpers/content';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from '../helpers/pagefind';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
-import { buildSources } from '../helpers/search';
+import { buildSources, entryBodies } from '../helpers/search';
 
 /*
- * The real index of the real build, searched through the same searchPapers() the pages use.
- * What must come back is computed from content/: a query's words must all be in an entry's title
+ * The built index of the fixture content, searched through the same searchPapers() the pages use.
+ * What must come back is computed from the content: a query's words must all be in an entry's title
  * or note (Chinese: anywhere in the text; Latin: at the start of a word, as Pagefind matches).
  */
 const entries = contentEntries();
-const bodies = new Map(
-  readEntrySources(
-    contentRoot(),
-    loadSections().map((s) => s.id),
-  ).map((s) => [`${s.section}/${s.id}`, s.body]),
-);
+const bodies = entryBodies();
 const urlOf = (entry: SourceEntry) => `/${entry.section}/${entry.id}/`;
 const entryAt = new Map(entries.map((entry) => [urlOf(entry), entry]));
 const HAN = /\p{Script=Han}/u;
@@ -109,7 +102,7 @@ const WORD_QUERIES: { query: string; words: string[] }[] = [
 ];
 
 describe('search over the built index', () => {
-  it('has one record per entry in content/, all in one (zh) index', () => {
+  it('has one record per entry, all in one (zh) index', () => {
     const entry = JSON.parse(readFileSync(path.join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['zh']);
     expect(entry.languages.zh.page_count).toBe(entries.length);

@@ -1,9 +1,22 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/lib/paths';
 
-export const DIST = path.join(REPO_ROOT, 'dist');
+/**
+ * The content the build, search and browser suites run on (tests/fixtures/site/README.md): made
+ * for them, so they test every shape the site handles and stay green whatever the list holds.
+ * The site project of vitest.config.ts sets CONTENT_DIR to it, so `contentRoot()` in a test is it.
+ */
+export const FIXTURE_CONTENT = path.join(REPO_ROOT, 'tests/fixtures/site');
+/** The fixture's build at the root, and under a sub-path as a GitHub Pages project site is served. */
+export const DIST = path.join(REPO_ROOT, 'dist-fixture');
 export const SUBPATH_BASE = '/awesome-mllm/';
-export const SUBPATH_OUT_DIR = './dist-subpath';
-export const SUBPATH_DIST = path.join(REPO_ROOT, 'dist-subpath');
-/** What `npm run build` printed for dist/ (tests/build/build-log.test.ts reads it). */
+export const SUBPATH_DIST = path.join(REPO_ROOT, 'dist-fixture-subpath');
+/** What `npm run build` printed for DIST (tests/build/build-log.test.ts reads it). */
 export const BUILD_LOG = path.join(REPO_ROOT, 'dist-build.log');
+
+/** The real list and its build, as `npm run build` writes it: the one smoke check (tests/list/). */
+export const LIST_CONTENT = path.join(REPO_ROOT, 'content');
+export const LIST_DIST = path.join(REPO_ROOT, 'dist');
+
+/** `OUT_DIR` for a folder under the project root (as astro.config.mjs reads it). */
+export const outDirOf = (dir: string) => `./${path.relative(REPO_ROOT, dir)}`;
