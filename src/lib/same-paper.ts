@@ -21,27 +21,18 @@ export function arxivIdsOf(paper: PaperIdentity): string[] {
 
 /**
  * The tokens that identify a paper: `title:<title key>` and `arxiv:<id>` for every arXiv id it
- * names. The rule for "same paper": two entries are the same paper when they share a token.
+ * names. Two entries sharing one are the same paper directly; `paperKeys` names a group by one.
  */
-export function identityTokens(paper: PaperIdentity): string[] {
+function identityTokens(paper: PaperIdentity): string[] {
   const key = titleKey(paper.title);
   return [...(key ? [`title:${key}`] : []), ...arxivIdsOf(paper).map((id) => `arxiv:${id}`)];
 }
 
-/**
- * Why two entries are the same paper: the same title, one title naming the other, a shared arXiv
- * id, or (only between entries of one group) a chain of these through other entries.
- */
-export type SamePaperReason =
-  | { by: 'title' }
-  | { by: 'name' }
-  | { by: 'arxiv'; id: string }
-  | { by: 'chain'; steps: Exclude<SamePaperReason, { by: 'chain' }>[] };
-type DirectReason = Exclude<SamePaperReason, { by: 'chain' }>;
+/** Why two entries are the same paper directly: the same title, one title naming the other, a shared arXiv id. */
+export type SamePaperReason = { by: 'title' } | { by: 'name' } | { by: 'arxiv'; id: string };
 
 /** A reason in words, for messages: `same title`, `one title names the other`, `same arXiv id …`. */
 export function describeSamePaper(reason: SamePaperReason): string {
-  if (reason.by === 'chain') return `through other entries: ${reason.steps.map(describeSamePaper).join(', then ')}`;
   if (reason.by === 'arxiv') return `same arXiv id ${reason.id}`;
   return reason.by === 'name' ? 'one title names the other' : 'same title';
 }
@@ -56,7 +47,7 @@ function storedTokens(paper: PaperIdentity): string[] {
 }
 
 /** What a paper looks for: its own tokens, its name as a whole title, and its title as a name. */
-function soughtTokens(paper: PaperIdentity): { token: string; reason: DirectReason }[] {
+function soughtTokens(paper: PaperIdentity): { token: string; reason: SamePaperReason }[] {
   const short = shortTitleKey(paper.title);
   const key = titleKey(paper.title);
   return [
@@ -75,7 +66,7 @@ function soughtTokens(paper: PaperIdentity): { token: string; reason: DirectReas
  * The same-paper rule between two entries, directly: the first of `b`'s sought tokens that `a`
  * holds (a title match comes first). `undefined` when only a chain of other entries joins them.
  */
-export function samePaperReason(a: PaperIdentity, b: PaperIdentity): DirectReason | undefined {
+export function samePaperReason(a: PaperIdentity, b: PaperIdentity): SamePaperReason | undefined {
   const held = new Set(storedTokens(a));
   return soughtTokens(b).find(({ token }) => held.has(token))?.reason;
 }
@@ -83,8 +74,9 @@ export function samePaperReason(a: PaperIdentity, b: PaperIdentity): DirectReaso
 /**
  * The one same-paper rule: entries are the same paper when a chain of direct matches (same title,
  * one title naming the other, a shared arXiv id) joins them, so `A ~ B` and `B ~ C` put A and C
- * together even when they share nothing. Entries are added one by one and grouped as they come;
- * validation, the site's grouping (`paperKeys`) and `npm run new` all ask it.
+ * together even when they share nothing. Entries are added one by one and grouped as they come.
+ * Validation and `npm run new` ask it through `section-duplicates.ts` (`groups`, `chain`); the
+ * site's grouping, validation's shared-note check, sync and export through `paperKeys`.
  */
 export class SamePaperIndex<T> {
   readonly #members: { paper: PaperIdentity; item: T }[] = [];
@@ -107,64 +99,34 @@ export class SamePaperIndex<T> {
     return roots;
   }
 
-  /** The first entry added that names the same paper as `paper`, and why; undefined if none. */
-  find(paper: PaperIdentity): { item: T; reason: SamePaperReason } | undefined {
-    return this.findAll(paper)[0];
-  }
-
-  /**
-   * Every entry added that names the same paper as `paper`, directly or through others (the whole
-   * group it would join), each once: direct matches first (a title before an arXiv id before a
-   * name), then the others in the order added.
-   */
-  findAll(paper: PaperIdentity): { item: T; reason: SamePaperReason }[] {
-    const roots = this.#joined(paper);
-    const found = this.#members
-      .map((member, index) => ({ member, index }))
-      .filter(({ index }) => roots.has(this.#root(index)))
-      .map(({ member, index }) => ({ index, item: member.item, reason: this.#reason(paper, index) }));
-    const rank = ({ reason }: { reason: SamePaperReason }) => ['title', 'arxiv', 'name', 'chain'].indexOf(reason.by);
-    return found.sort((a, b) => rank(a) - rank(b) || a.index - b.index).map(({ item, reason }) => ({ item, reason }));
-  }
-
-  /** Why `paper` is the same paper as the entry at `target`: directly, or the shortest chain of entries. */
-  #reason(paper: PaperIdentity, target: number): SamePaperReason {
-    const steps = this.#path({ paper, index: -1 }, target);
-    return steps.length === 1 ? steps[0]!.reason : { by: 'chain', steps: steps.map((step) => step.reason) };
-  }
-
   /**
    * The shortest chain of direct matches from entry `from` to entry `to` (both added) through
-   * entries of their group: each step names the entry reached and why. Empty when nothing joins them.
+   * entries of their group, breadth first: each step names the entry reached and why. Empty when
+   * nothing joins them.
    */
-  chain(from: T, to: T): { item: T; reason: DirectReason }[] {
+  chain(from: T, to: T): { item: T; reason: SamePaperReason }[] {
     const start = this.#members.findIndex((member) => member.item === from);
     const target = this.#members.findIndex((member) => member.item === to);
     if (start < 0 || target < 0) return [];
-    return this.#path({ paper: this.#members[start]!.paper, index: start }, target);
-  }
-
-  /** Breadth first from `start` (an entry, or a paper not added: index -1) to the entry at `target`. */
-  #path(start: { paper: PaperIdentity; index: number }, target: number): { item: T; reason: DirectReason }[] {
     const root = this.#root(target);
     const group = this.#members.map((_, index) => index).filter((index) => this.#root(index) === root);
-    const previous = new Map<number, { from: number; reason: DirectReason }>();
-    const seen = new Set([start.index]);
+    const previous = new Map<number, { from: number; reason: SamePaperReason }>();
+    const seen = new Set([start]);
     let frontier = [start];
     while (frontier.length && !previous.has(target)) {
-      const next: (typeof start)[] = [];
-      for (const from of frontier)
+      const next: number[] = [];
+      for (const at of frontier)
         for (const index of group) {
           if (seen.has(index)) continue;
-          const reason = samePaperReason(this.#members[index]!.paper, from.paper);
+          const reason = samePaperReason(this.#members[index]!.paper, this.#members[at]!.paper);
           if (!reason) continue;
           seen.add(index);
-          previous.set(index, { from: from.index, reason });
-          next.push({ paper: this.#members[index]!.paper, index });
+          previous.set(index, { from: at, reason });
+          next.push(index);
         }
       frontier = next;
     }
-    const steps: { item: T; reason: DirectReason }[] = [];
+    const steps: { item: T; reason: SamePaperReason }[] = [];
     for (let at = target; previous.has(at); at = previous.get(at)!.from)
       steps.unshift({ item: this.#members[at]!.item, reason: previous.get(at)!.reason });
     return steps;

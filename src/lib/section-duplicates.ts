@@ -14,7 +14,7 @@ export interface SectionDuplicate {
   entry: ValidEntry;
   first: ValidEntry;
   /** The first direct match on the way from `entry` to `first`: the field validation points at. */
-  reason: Exclude<SamePaperReason, { by: 'chain' }>;
+  reason: SamePaperReason;
   /** Why they are the same paper, in words, naming the entries a chain goes through. */
   why: string;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '../../src/lib/arxiv';
 import { inferLinkKind } from '../../src/schemas/link';
-import { paperKeys, SamePaperIndex, type PaperIdentity } from '../../src/lib/same-paper';
+import { paperKeys, SamePaperIndex, samePaperReason, type PaperIdentity } from '../../src/lib/same-paper';
+import { sectionDuplicates, type ValidEntry } from '../../src/lib/section-duplicates';
+import { parseYaml } from '../../src/lib/yaml-file';
 import { entrySlug, uniqueSlug } from '../../scripts/lib/list/slug';
 import { shortTitleKey, titleKey } from '../../src/lib/title-key';
 
@@ -92,70 +94,92 @@ describe('paperKeys', () => {
   });
 });
 
-describe('SamePaperIndex (the same-paper rule of validation, import and npm run new)', () => {
-  const paper = (title: string, url = 'https://example.org/x', arxiv?: string) => ({
+describe('the same-paper rule (SamePaperIndex: validation and npm run new through section-duplicates; the site, sync and export through paperKeys)', () => {
+  const paper = (title: string, url = 'https://example.org/x', arxiv?: string): PaperIdentity => ({
     title,
     arxiv,
     links: [{ kind: 'paper' as const, url }],
   });
+  /** The groups the index makes of `papers`, added in this order, by position. */
+  const groupsOf = (...papers: PaperIdentity[]) => {
+    const index = new SamePaperIndex<number>();
+    papers.forEach((entry, position) => index.add(entry, position));
+    return index.groups();
+  };
+  /** Papers as valid entries of one section, each named by its id (`a` is `mllm/a.yaml`). */
+  const inSection = (papers: [string, PaperIdentity][]): ValidEntry[] =>
+    papers.map(([id, entry]) => ({
+      source: { ...parseYaml(''), file: `/content/mllm/${id}.yaml`, section: 'mllm', id, format: 'yaml', body: '', bodyLine: 1 },
+      paper: { ...entry, added: '2024-01-01' },
+    }));
 
-  it('finds an earlier entry by title key, whatever the case and punctuation', () => {
-    const index = new SamePaperIndex<string>();
-    index.add(paper('Qwen2-VL: Enhancing Perception'), 'a');
-    expect(index.find(paper('qwen2 vl — enhancing perception'))).toEqual({ item: 'a', reason: { by: 'title' } });
+  it('matches by title key, whatever the case and punctuation', () => {
+    const a = paper('Qwen2-VL: Enhancing Perception', 'https://example.org/1');
+    const b = paper('qwen2 vl — enhancing perception', 'https://example.org/2');
+    expect(samePaperReason(a, b)).toEqual({ by: 'title' });
+    expect(groupsOf(a, b)).toEqual([[0, 1]]);
+    expect(groupsOf(a, paper('Qwen2-VL: Enhancing Reasoning', 'https://example.org/3'))).toEqual([[0], [1]]);
   });
 
-  it('finds an earlier entry by an arXiv id from its field or its links, without the version', () => {
-    const index = new SamePaperIndex<string>();
-    index.add(paper('One title', 'https://arxiv.org/abs/2409.12191v2'), 'a');
-    expect(index.find(paper('Another title', 'https://example.org/y', '2409.12191'))).toEqual({
-      item: 'a',
-      reason: { by: 'arxiv', id: '2409.12191' },
-    });
+  it('matches by an arXiv id from the field or the links, without the version', () => {
+    const a = paper('One title', 'https://arxiv.org/abs/2409.12191v2');
+    const b = paper('Another title', 'https://example.org/y', '2409.12191v1');
+    expect(samePaperReason(a, b)).toEqual({ by: 'arxiv', id: '2409.12191' });
+    expect(samePaperReason(b, a)).toEqual({ by: 'arxiv', id: '2409.12191' });
+    expect(groupsOf(a, b)).toEqual([[0, 1]]);
+    expect(groupsOf(a, paper('Third title', 'https://arxiv.org/abs/2409.12192'))).toEqual([[0], [1]]);
   });
 
-  it('lists every earlier entry a paper shares a token with, title first, each once', () => {
+  it('matches a title that names another before its subtitle, in either order, as paperKeys groups them', () => {
+    const short = paper('Mini-Gemini', 'https://example.org/1');
+    const long = paper('Mini-Gemini: Mining the Potential', 'https://example.org/2');
+    expect(samePaperReason(short, long)).toEqual({ by: 'name' });
+    expect(samePaperReason(long, short)).toEqual({ by: 'name' });
+    expect(groupsOf(short, long)).toEqual([[0, 1]]);
+    expect(groupsOf(long, short)).toEqual([[0, 1]]);
+    const keys = paperKeys([short, long]);
+    expect(keys[0]).toBe(keys[1]);
+    // A longer name is another paper, whatever its subtitle shares.
+    expect(samePaperReason(long, paper('Mini-Gemini Pro: Mining the Potential', 'https://example.org/3'))).toBeUndefined();
+  });
+
+  it('does not join unrelated papers, in the index or in validation', () => {
+    const entries = inSection([
+      ['a', paper('Flamingo', 'https://arxiv.org/abs/2204.14198')],
+      ['b', paper('BLIP-2', 'https://arxiv.org/abs/2301.12597')],
+    ]);
+    expect(samePaperReason(entries[0]!.paper, entries[1]!.paper)).toBeUndefined();
+    expect(groupsOf(entries[0]!.paper, entries[1]!.paper)).toEqual([[0], [1]]);
+    expect(sectionDuplicates(entries)).toEqual([]);
+  });
+
+  it('joins every group a new entry matches: one by title, another by arXiv id', () => {
     const index = new SamePaperIndex<string>();
     index.add(paper('Same title', 'https://example.org/1'), 'by-title');
     index.add(paper('Other', 'https://arxiv.org/abs/2401.00001'), 'by-arxiv');
-    expect(index.findAll(paper('Same Title', 'https://arxiv.org/pdf/2401.00001')).map(({ item }) => item)).toEqual([
-      'by-title',
-      'by-arxiv',
-    ]);
-    expect(index.find(paper('Unrelated', 'https://example.org/2'))).toBeUndefined();
+    index.add(paper('Unrelated', 'https://example.org/2'), 'unrelated');
+    expect(index.groups()).toEqual([['by-title'], ['by-arxiv'], ['unrelated']]);
+    index.add(paper('Same Title', 'https://arxiv.org/pdf/2401.00001'), 'both');
+    expect(index.groups()).toEqual([['by-title', 'by-arxiv', 'both'], ['unrelated']]);
+    expect(index.chain('both', 'by-title')).toEqual([{ item: 'by-title', reason: { by: 'title' } }]);
+    expect(index.chain('both', 'by-arxiv')).toEqual([{ item: 'by-arxiv', reason: { by: 'arxiv', id: '2401.00001' } }]);
   });
 
-  it('finds a title that names another before its subtitle, in either order, as paperKeys groups them', () => {
-    const shortFirst = new SamePaperIndex<string>();
-    shortFirst.add(paper('Mini-Gemini', 'https://example.org/1'), 'short');
-    expect(shortFirst.find(paper('Mini-Gemini: Mining the Potential', 'https://example.org/2'))).toEqual({
-      item: 'short',
-      reason: { by: 'name' },
-    });
-    const longFirst = new SamePaperIndex<string>();
-    longFirst.add(paper('Mini-Gemini: Mining the Potential', 'https://example.org/2'), 'long');
-    expect(longFirst.find(paper('Mini-Gemini', 'https://example.org/1'))?.item).toBe('long');
-    const keys = paperKeys([
-      paper('Mini-Gemini', 'https://example.org/1'),
-      paper('Mini-Gemini: Mining the Potential', 'https://example.org/2'),
-    ]);
-    expect(keys[0]).toBe(keys[1]);
-  });
-
-  it('is one transitive rule: a chain of three is one paper for the index and for paperKeys, in any order', () => {
+  it('is one transitive rule: a chain of three is one paper for the index, paperKeys and validation, in any order', () => {
     // a and c share nothing; b shares its arXiv id with a and its title with c.
     const a = paper('Foo: A Model', 'https://arxiv.org/abs/2401.00001');
     const b = paper('Foo Bar', 'https://arxiv.org/pdf/2401.00001v2');
     const c = paper('Foo Bar', 'https://github.com/foo/bar');
-    for (const order of [
-      [a, b, c],
-      [a, c, b],
-      [c, a, b],
-    ]) {
-      expect(new Set(paperKeys(order))).toEqual(new Set(['arxiv:2401.00001']));
-      const index = new SamePaperIndex<PaperIdentity>();
-      for (const entry of order) index.add(entry, entry);
-      expect(index.groups()).toEqual([order]);
+    const byId = { a, b, c };
+    expect(samePaperReason(a, c)).toBeUndefined();
+    for (const order of ['abc', 'acb', 'bac', 'bca', 'cab', 'cba']) {
+      const ordered = [...order].map((id) => [id, byId[id as keyof typeof byId]] as [string, PaperIdentity]);
+      const papers = ordered.map(([, entry]) => entry);
+      expect(groupsOf(...papers)).toEqual([[0, 1, 2]]);
+      expect(new Set(paperKeys(papers))).toEqual(new Set(['arxiv:2401.00001']));
+      // In one section, the second and third are listed twice, each against the first.
+      const reported = sectionDuplicates(inSection(ordered)).map(({ entry, first }) => entry.source.id + first.source.id);
+      expect(reported, order).toEqual([order[1]! + order[0]!, order[2]! + order[0]!]);
     }
     const index = new SamePaperIndex<string>();
     index.add(a, 'a');
@@ -167,11 +191,12 @@ describe('SamePaperIndex (the same-paper rule of validation, import and npm run 
       { item: 'b', reason: { by: 'title' } },
       { item: 'a', reason: { by: 'arxiv', id: '2401.00001' } },
     ]);
-    // A fourth entry like c finds c directly and a through b.
-    expect(index.findAll(paper('Foo Bar', 'https://example.org/4'))).toEqual([
-      { item: 'c', reason: { by: 'title' } },
+    // A fourth entry like c reaches a through b, the shortest way.
+    index.add(paper('Foo Bar', 'https://example.org/4'), 'd');
+    expect(index.groups()).toEqual([['a', 'c', 'b', 'd']]);
+    expect(index.chain('d', 'a')).toEqual([
       { item: 'b', reason: { by: 'title' } },
-      { item: 'a', reason: { by: 'chain', steps: [{ by: 'title' }, { by: 'arxiv', id: '2401.00001' }] } },
+      { item: 'a', reason: { by: 'arxiv', id: '2401.00001' } },
     ]);
   });
 });
