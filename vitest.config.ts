@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/setup/summary-reporter.ts'],
     pool: 'forks',
+    // Every core: Vitest's default leaves one free, which on a 2-core machine runs one file at a
+    // time. The suites wait on conditions, never on time, so they hold with every core busy.
+    maxWorkers: '100%',
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 120_000 } },
       // `npm run test:slow`: the newcomer's path in clean copies of the project

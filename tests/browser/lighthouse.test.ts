@@ -15,8 +15,9 @@ import { DIST } from '../setup/dist';
  * those but they do not weigh in these scores.
  */
 const entries = contentEntries();
-const paper = entries[0]!;
-// A word of the first paper's title, so the search page has results to lay out.
+// The heaviest kind of paper page: a long note in MDX, with its components and their styles.
+const paper = entries.find((entry) => entry.file.endsWith('.mdx')) ?? entries[0]!;
+// A word of that paper's title, so the search page has results to lay out.
 const word = paper.data.title.match(/[A-Za-z]{5,}/)?.[0] ?? paper.data.title;
 const PAGES: [string, string][] = [
   ['home', ''],
