@@ -87,6 +87,9 @@ browserSuite('reading the site in Chromium', () => {
   it.each([
     ['home', ''],
     ['a section', 'mllm-alignment/'],
+    // The fixture's long section, one tag chosen, on its second page; and its section with no papers.
+    ['a tag view, page 2', 'archive/tag/earlier-work/page/2/'],
+    ['an empty section', 'empty/'],
     ['a paper', `${LONG.section}/${LONG.id}/`],
     ['stats', 'stats/'],
   ])('has no serious or critical axe violations on %s, light and dark', (_, sitePath) =>
