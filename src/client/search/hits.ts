@@ -127,6 +127,8 @@ export function markedExcerpt(content: string, forms: readonly string[], haystac
   if (!first) return '';
   const start = Math.max(0, first.index - 60);
   const end = Math.min(content.length, first.index + first[0].length + 80);
+  // Pagefind's excerpt format, not HTML: only < and > are escaped, and render.ts turns the result
+  // into text nodes and <mark>s (never innerHTML), so it is not the html template's job.
   const escape = (part: string) => part.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   let out = start > 0 ? '…' : '';
   let at = start;
