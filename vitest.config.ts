@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { FIXTURE_CONTENT } from './tests/setup/dist';
+
+/** FIXTURE_CONTENT of tests/setup/dist.ts (the config imports no project module, so Vite loads it as is). */
+const FIXTURE_CONTENT = fileURLToPath(new URL('./tests/fixtures/site', import.meta.url));
 
 export default defineConfig({
   test: {

@@ -6,7 +6,8 @@ import { loadSections } from '../../src/lib/sections';
 import { titleKey } from '../../src/lib/title-key';
 import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { contentEntries } from '../helpers/content';
-import { DIST } from '../setup/dist';
+import { contentRoot } from '../../src/lib/paths';
+import { DIST, FIXTURE_CONTENT } from '../setup/dist';
 
 const sections = loadSections();
 const entries = contentEntries();
@@ -30,6 +31,10 @@ const listed = (sitePath: string, pick = (card: ReturnType<CheerioAPI>) => card.
 const listedIds = (sitePath: string) => listed(sitePath);
 
 describe('the built site', () => {
+  it('is built from the fixture content, which the tests read too', () => {
+    expect(contentRoot()).toBe(FIXTURE_CONTENT);
+  });
+
   it('has a home, stats, about, tags, search and 404 page, an RSS feed and a sitemap', () => {
     for (const file of [
       'index.html',
