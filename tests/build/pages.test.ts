@@ -118,6 +118,7 @@ describe('the built site', () => {
   });
 
   it('links entries of the same paper in different sections to each other', () => {
+    // The fixture's papers listed in several sections (tests/fixtures/site/README.md).
     for (const title of ['Chameleon', 'NExT-GPT', 'Mini-Gemini', 'MME-RealWorld', 'ChainBench']) {
       const same = entries.filter((entry) => entry.data.title.startsWith(title));
       const sectionsOfPaper = new Set(same.map((entry) => entry.section));
