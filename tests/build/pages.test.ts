@@ -194,6 +194,17 @@ describe('the built site', () => {
     }
   });
 
+  it('gives every figure of a long note its width and height, so the note does not jump as it loads', () => {
+    const figures = entries.flatMap((entry) => {
+      const $ = page(`${entry.section}/${entry.id}`);
+      return $('.entry-figure img')
+        .map((_, img) => `${entry.section}/${entry.id}: ${$(img).attr('width')}×${$(img).attr('height')}`)
+        .get();
+    });
+    expect(figures.length, 'the fixture has a <Figure>').toBeGreaterThan(0);
+    for (const figure of figures) expect(figure).toMatch(/: [1-9]\d*×[1-9]\d*$/);
+  });
+
   it('feeds the newest papers through RSS', () => {
     const $ = load(readFileSync(path.join(DIST, 'rss.xml'), 'utf8'), { xml: true });
     const items = $('item');
