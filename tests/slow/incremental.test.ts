@@ -68,6 +68,10 @@ function writeEntry(file: string, data: Record<string, unknown>): void {
   for (const project of [warm, clean]) writeFileSync(path.join(project, file), serializeEntry(data as PaperInput));
 }
 
+const FIGURE = 'incremental-test-figure.svg';
+const svgOfSize = (width: number, height: number) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}"/></svg>`;
+
 describe('incremental builds', () => {
   const sources = openContentRoot().entrySources();
   const yamlEntries = sources.filter((source) => source.format === 'yaml' && source.data);
@@ -77,12 +81,15 @@ describe('incremental builds', () => {
 
   beforeAll(async () => {
     [warm, clean] = [copyProject('incremental-warm-'), copyProject('incremental-clean-')];
-    // A long note that names the paper the first test retitles: its page shows that title.
-    for (const project of [warm, clean])
+    // A long note that names the paper the first test retitles (its page shows that title) and
+    // shows a figure the third test replaces (its page prints the image's size).
+    for (const project of [warm, clean]) {
+      writeFileSync(path.join(project, 'public', FIGURE), svgOfSize(40, 30));
       writeFileSync(
         path.join(project, 'content/mllm/incremental-test-ref.mdx'),
-        `---\ntitle: A Note Naming Another Paper\nlinks:\n  - kind: paper\n    url: https://example.org/incremental-test-ref\nadded: 2024-01-02\n---\n\nSee <PaperRef id="${retitled.section}/${retitled.id}" />.\n`,
+        `---\ntitle: A Note Naming Another Paper\nlinks:\n  - kind: paper\n    url: https://example.org/incremental-test-ref\nadded: 2024-01-02\n---\n\nSee <PaperRef id="${retitled.section}/${retitled.id}" />.\n\n<Figure src="/${FIGURE}" alt="A figure" />\n`,
       );
+    }
     await astroBuild(warm);
   });
   afterAll(async () => {
@@ -119,6 +126,16 @@ describe('incremental builds', () => {
     });
     await astroBuild(warm);
     await cleanBuild(clean);
+    expectSameOutput();
+  });
+
+  it('after a figure’s image is replaced under public/, which changes the size its page prints', async () => {
+    for (const project of [warm, clean]) writeFileSync(path.join(project, 'public', FIGURE), svgOfSize(80, 20));
+    await astroBuild(warm);
+    await cleanBuild(clean);
+    expect(readFileSync(path.join(clean, 'dist/mllm/incremental-test-ref/index.html'), 'utf8')).toContain(
+      'width="80" height="20"',
+    );
     expectSameOutput();
   });
 });
