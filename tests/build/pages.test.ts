@@ -28,7 +28,6 @@ const listed = (sitePath: string, pick = (card: ReturnType<CheerioAPI>) => card.
       .map((_, card) => pick($(card)))
       .get(),
   );
-const listedIds = (sitePath: string) => listed(sitePath);
 
 describe('the built site', () => {
   it('is built from the fixture content, which the tests read too', () => {
@@ -69,7 +68,7 @@ describe('the built site', () => {
   it('lists exactly each section’s entries on its page, newest added first', () => {
     for (const section of sections) {
       const expected = entries.filter((entry) => entry.section === section.id);
-      const ids = listedIds(section.id);
+      const ids = listed(section.id);
       expect([...ids].sort(), section.id).toEqual(expected.map((entry) => entry.id).sort());
       const added = ids.map((id) => expected.find((entry) => entry.id === id)!.data.added);
       expect(added, `${section.id} order`).toEqual([...added].sort().reverse());
@@ -89,14 +88,14 @@ describe('the built site', () => {
 
   it('offers the same entries sorted by title and by publication date, without JavaScript', () => {
     for (const section of sections.filter((section) => entries.some((entry) => entry.section === section.id))) {
-      const byAdded = listedIds(section.id);
-      const byTitle = listedIds(`${section.id}/sort/title`);
+      const byAdded = listed(section.id);
+      const byTitle = listed(`${section.id}/sort/title`);
       expect([...byTitle].sort()).toEqual([...byAdded].sort());
       const keys = byTitle.map((id) =>
         titleKey(entries.find((entry) => entry.section === section.id && entry.id === id)!.data.title),
       );
       expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b, 'en')));
-      expect([...listedIds(`${section.id}/sort/published`)].sort()).toEqual([...byAdded].sort());
+      expect([...listed(`${section.id}/sort/published`)].sort()).toEqual([...byAdded].sort());
       const $ = page(section.id);
       expect($('a.pill[data-sort="title"]').attr('href')).toBe(`/${section.id}/sort/title/`);
     }

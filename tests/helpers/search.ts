@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileGlossary, type CompiledConcept, type Concept } from '../../src/lib/glossary';
 import { SEARCH_GLOSSARY_PATH } from '../../src/lib/routes';
-import { contentRoot } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
-import { readEntrySources } from '../../src/lib/entry-files';
+import { openContentRoot } from '../../src/lib/content-root';
 import { withPaperRefTitles } from '../../src/lib/paper-ref';
 import {
   loadFoldTable,
@@ -74,20 +73,21 @@ export interface TextEntry extends SourceEntry {
  * Each entry's long note (by `section/id`) with the text its page shows for a `<PaperRef id>`: the
  * title of the paper it names.
  */
-export function entryBodies(): Map<string, string> {
+function entryBodies(entries: readonly SourceEntry[]): Map<string, string> {
   const sections = loadSections();
-  const sources = readEntrySources(
-    contentRoot(),
-    sections.map((section) => section.id),
+  const papers = entries.map((entry) => ({ id: entry.id, section: { id: entry.section }, title: entry.data.title }));
+  return new Map(
+    openContentRoot()
+      .entrySources()
+      .map((source) => [`${source.section}/${source.id}`, withPaperRefTitles(source.body, papers, sections)]),
   );
-  const papers = contentEntries().map((entry) => ({ id: entry.id, section: { id: entry.section }, title: entry.data.title }));
-  return new Map(sources.map((source) => [`${source.section}/${source.id}`, withPaperRefTitles(source.body, papers, sections)]));
 }
 
 export function textEntries(): TextEntry[] {
-  const bodies = entryBodies();
+  const entries = contentEntries();
+  const bodies = entryBodies(entries);
   const sectionTitle = new Map(loadSections().map((section) => [section.id, section.title]));
-  return contentEntries().map((entry) => {
+  return entries.map((entry) => {
     const text = [
       entry.data.title,
       entry.data.note ?? '',
