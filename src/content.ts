@@ -5,6 +5,7 @@ import { paperKeys } from './lib/same-paper';
 import { sortEntries } from './lib/sort';
 import { tagSlug } from './lib/tags';
 import type { Paper } from './schemas/paper';
+import type { PaperRecord } from './schemas/record';
 import type { Section } from './schemas/section';
 import { routes } from './lib/routes';
 import { withPaperRefTitles } from './lib/paper-ref';
@@ -26,6 +27,11 @@ export interface PaperEntry {
   id: string;
   section: SectionInfo;
   data: Paper;
+  /**
+   * Its scholarly record (authors, abstract, dates, PDF) when `npm run records` found one: the
+   * service's words, kept apart from the entry's; where both say something, `data` wins.
+   */
+  record?: PaperRecord;
   /** Shared by entries of the same paper across sections (see lib/same-paper). */
   key: string;
   /** The collection entry, for `render()` of an MDX entry's long note. */

@@ -9,6 +9,13 @@ import { loadSections } from './sections';
 export const ABOUT_FILE_NAME = 'about.md';
 
 /**
+ * The folder of scholarly records (src/schemas/record.ts), `records/<section>/<entry id>.yaml`:
+ * written only by `npm run records`, kept apart from the entry files people write. Its name is a
+ * reserved section id (lib/routes).
+ */
+export const RECORDS_FOLDER_NAME = 'records';
+
+/**
  * A content folder: the section registry, one folder of entry files per section, the about file.
  * The one way every page, script and test opens content, so "where is the registry" and "which
  * files are entries" are answered once. Reads are lazy and cached: open it, then ask.
@@ -20,6 +27,10 @@ export interface ContentRoot {
   registryFile: string;
   /** `about.md`, the list's header prose. */
   aboutFile: string;
+  /** `records/`, the scholarly records' folder (it may not exist yet). */
+  recordsDir: string;
+  /** Where the record of entry `entryId` of section `sectionId` lives (whether or not it exists). */
+  recordFile(sectionId: string, entryId: string): string;
   /** Registry sections by `order`; throws naming the file and field when the registry is invalid. */
   sections(): Section[];
   /** Every entry file of the registry's sections (or of `sectionIds`), sorted by section then name. */
@@ -36,6 +47,8 @@ export function openContentRoot(dir: string = contentRoot()): ContentRoot {
     dir: absolute,
     registryFile: sectionRegistryPath(absolute),
     aboutFile: path.join(absolute, ABOUT_FILE_NAME),
+    recordsDir: path.join(absolute, RECORDS_FOLDER_NAME),
+    recordFile: (sectionId, entryId) => path.join(absolute, RECORDS_FOLDER_NAME, sectionId, `${entryId}.yaml`),
     sections: () => (sections ??= loadSections(root.registryFile)),
     entrySources: (sectionIds = root.sections().map((section) => section.id)) => readEntrySources(absolute, sectionIds),
     readAbout: () => readFileSync(root.aboutFile, 'utf8'),

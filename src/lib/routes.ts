@@ -6,7 +6,10 @@
  */
 import { tagSlug } from './tags';
 
-/** Fixed top-level pages and folders of the build; a section id must not take one of these. */
+/**
+ * Fixed top-level pages and folders of the build, and `records` (the content folder of scholarly
+ * records, beside the section folders); a section id must not take one of these.
+ */
 export const RESERVED_SECTION_IDS = [
   'about',
   'search',
@@ -17,6 +20,7 @@ export const RESERVED_SECTION_IDS = [
   'contributing',
   'pagefind',
   'search-data',
+  'records',
   '_astro',
   'rss.xml',
   'feed.json',
