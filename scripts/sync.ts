@@ -72,14 +72,14 @@ warning (nothing written); 2: bad arguments or unreadable input.`,
         allowRemovals: values['allow-removals'] === true,
       }),
     );
-    for (const refusal of plan.refusals) console.error(`${listFile}: refused: ${refusal}`);
-    for (const problem of plan.contentProblems) console.error(problem);
-    for (const rename of plan.renames)
+    for (const refusal of plan.report.refusals) console.error(`${listFile}: refused: ${refusal}`);
+    for (const problem of plan.report.contentProblems) console.error(problem);
+    for (const rename of plan.sections.renames)
       console.error(`${listFile}: warning: heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id})`);
-    for (const section of plan.mixed)
+    for (const section of plan.report.mixed)
       console.error(`${listFile}:${section.line}: warning: section "${section.title}" mixes numbered and bulleted entries`);
-    for (const line of plan.mended) console.error(`${listFile}:${line.line}: warning: mended: ${line.reason}`);
-    for (const problem of plan.problems)
+    for (const line of plan.report.mended) console.error(`${listFile}:${line.line}: warning: mended: ${line.reason}`);
+    for (const problem of plan.report.unreadable)
       console.error(
         `${listFile}:${problem.line}: warning: cannot read this line, kept for a fix: ${problem.reason}: ${problem.text}`,
       );

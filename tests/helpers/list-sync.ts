@@ -36,7 +36,7 @@ export function copyOf(root: string): string {
 /** Plans and applies a sync that must not be refused; returns the plan. */
 export function sync(root: string, text: string, options: Partial<Parameters<typeof planSyncFromDisk>[1]> = {}): SyncPlan {
   const plan = planSyncFromDisk(text, { contentDir: root, defaultAdded: '2030-01-01', ...options });
-  expect(plan.refusals).toEqual([]);
+  expect(plan.report.refusals).toEqual([]);
   applySyncPlan(plan);
   return plan;
 }

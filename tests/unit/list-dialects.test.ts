@@ -62,7 +62,7 @@ describe.each([
     const before = snapshot(root);
     expect(sync(root, exportListFromDisk(root).text).ownExport).toBe(true);
     const again = sync(root, rewrite(UPSTREAM, ...rewrites), { dates: UPSTREAM_DATES });
-    expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect(again.entries.planned.every((entry) => entry.action === 'unchanged')).toBe(true);
     expect(snapshot(root)).toEqual(before);
   });
 });
@@ -75,7 +75,7 @@ describe('a section mixing numbered and bulleted entries', () => {
     const root = contentFolder();
     const plan = sync(root, mixedList, { dates: UPSTREAM_DATES });
     expect(papers(snapshot(root), [])).toEqual(papers(snapshot(numbered), []));
-    expect(plan.mixed).toEqual([{ title: 'BenchMark and Dataset', line: heading + 1, numbered: 5, bulleted: 3 }]);
+    expect(plan.report.mixed).toEqual([{ title: 'BenchMark and Dataset', line: heading + 1, numbered: 5, bulleted: 3 }]);
     expect(planWarnings(plan)).toContain(
       `line ${heading + 1}: section "BenchMark and Dataset" mixes numbered and bulleted entries`,
     );

@@ -205,7 +205,7 @@ describe('a generated history of the list', () => {
           defaultAdded: '2025-01-01',
           allowRemovals: true,
         });
-        expect(direct.refusals).toEqual([]);
+        expect(direct.report.refusals).toEqual([]);
         sync(first, render(models.at(-1)!), { defaultAdded: '2025-01-01', allowRemovals: true });
 
         expect(contentView(stepwise)).toEqual(contentView(first));

@@ -52,12 +52,12 @@ describe('a renamed heading', () => {
     const root = copyOf(upstreamRoot);
     const before = snapshot(root);
     const plan = sync(root, renamedList, { dates: UPSTREAM_DATES });
-    expect(plan.renames).toEqual([{ id: 'benchmarks', from: BENCHMARKS, to: RENAMED }]);
+    expect(plan.sections.renames).toEqual([{ id: 'benchmarks', from: BENCHMARKS, to: RENAMED }]);
     expect(planWarnings(plan)).toContain(`heading renamed: "${BENCHMARKS}" → "${RENAMED}" (section benchmarks)`);
     expect(formatSyncReport(plan, relativeTo(root))).toContain(
       `heading renamed: "${BENCHMARKS}" → "${RENAMED}" (section benchmarks: its id, folder and nav label kept; title updated in sections.yaml)`,
     );
-    expect(plan.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect(plan.entries.planned.every((entry) => entry.action === 'unchanged')).toBe(true);
     const registry = loadSections(path.join(root, 'sections.yaml'));
     expect(registry.find((section) => section.id === 'benchmarks')).toMatchObject({ title: RENAMED, short: 'Benchmarks' });
     const after = snapshot(root);
@@ -65,11 +65,11 @@ describe('a renamed heading', () => {
     expect(entryFiles(after)).toEqual(entryFiles(before));
     // The next version, with the new heading, is an ordinary sync.
     const again = planSyncFromDisk(renamedList, { contentDir: root, defaultAdded: '2030-01-01' });
-    expect([again.renames, again.registryText, planWarnings(again).filter((line) => /renamed/.test(line))]).toEqual([
-      [],
-      undefined,
-      [],
-    ]);
+    expect([
+      again.sections.renames,
+      again.sections.registryText,
+      planWarnings(again).filter((line) => /renamed/.test(line)),
+    ]).toEqual([[], undefined, []]);
   });
 
   it('is told by the papers the list had there: more papers of contributors in the section do not hide it', () => {
@@ -80,7 +80,7 @@ describe('a renamed heading', () => {
         `title: Own Benchmark ${n}\nlinks:\n  - kind: paper\n    url: https://example.org/own-${n}\nadded: 2025-01-01\n`,
       );
     const plan = sync(root, renamedList, { dates: UPSTREAM_DATES });
-    expect(plan.renames).toEqual([{ id: 'benchmarks', from: BENCHMARKS, to: RENAMED }]);
+    expect(plan.sections.renames).toEqual([{ id: 'benchmarks', from: BENCHMARKS, to: RENAMED }]);
     expect(readdirSync(path.join(root, 'benchmarks'))).toHaveLength(17);
   });
 
@@ -164,10 +164,12 @@ describe('the list’s history, rebuilt from its first-appearance dates', () => 
     expect(dates.length).toBeGreaterThan(30);
     const stepwise = contentFolder(registry());
     const plans = dates.map((date) => sync(stepwise, versionOn(date), { defaultAdded: date }));
-    expect(plans.flatMap((plan) => plan.renames)).toEqual([
+    expect(plans.flatMap((plan) => plan.sections.renames)).toEqual([
       { id: 'multimodal-reasoning', from: 'Multimodal Reasoning', to: REASONING },
     ]);
-    expect(plans.flatMap((plan) => [...plan.removed, ...plan.droppedCurated, ...plan.notInList])).toEqual([]);
+    expect(
+      plans.flatMap((plan) => [...plan.entries.removed, ...plan.conflicts.droppedCurated, ...plan.entries.notInList]),
+    ).toEqual([]);
     const direct = contentFolder(registry());
     sync(direct, UPSTREAM, { dates: UPSTREAM_DATES });
     expect(view(stepwise)).toEqual(view(direct));
@@ -199,8 +201,8 @@ describe('papers that leave a section', () => {
     edit(file(copy, 'models', '2401.00002'), 'added:', 'tags:\n  - curated\nadded:');
     const v2 = v1.replace(/^2\. \[Beta.*\n/m, '').replace(/^3\. \[Theta.*\n/m, '');
     const plan = sync(copy, v2);
-    expect(plan.removed.map((paper) => paper.id)).toEqual(['2401.00008']);
-    expect(plan.droppedCurated.map((paper) => paper.id)).toEqual(['2401.00002']);
+    expect(plan.entries.removed.map((paper) => paper.id)).toEqual(['2401.00008']);
+    expect(plan.conflicts.droppedCurated.map((paper) => paper.id)).toEqual(['2401.00002']);
     expect(existsSync(file(copy, 'datasets', '2401.00008'))).toBe(false);
     expect(parse(readFileSync(file(copy, 'models', '2401.00002'), 'utf8'))).toMatchObject({ tags: ['curated'] });
     const report = formatSyncReport(plan, relativeTo(copy));
@@ -213,13 +215,13 @@ describe('papers that leave a section', () => {
     expect(planWarnings(plan)).toContain(
       `conflict: ${file(copy, 'models', '2401.00002')}: the list dropped it, changed here since the last sync`,
     );
-    expect(plan.sections.map(({ id, removed, notInList }) => [id, removed, notInList])).toEqual([
+    expect(plan.sections.summaries.map(({ id, removed, notInList }) => [id, removed, notInList])).toEqual([
       ['models', 0, 1],
       ['datasets', 1, 0],
     ]);
     // Kept and reported once: the next sync of the same list leaves it alone, quietly.
     const again = planSyncFromDisk(v2, { contentDir: copy, defaultAdded: '2030-01-01' });
-    expect([again.removed, again.droppedCurated]).toEqual([[], []]);
+    expect([again.entries.removed, again.conflicts.droppedCurated]).toEqual([[], []]);
   });
 
   it('moves a paper the list moved to another section, with its tags, added date and other local fields', () => {
@@ -236,13 +238,13 @@ describe('papers that leave a section', () => {
       published: '2024-01',
       tags: ['curated'],
     });
-    expect(plan.removed).toEqual([]);
+    expect(plan.entries.removed).toEqual([]);
     const report = formatSyncReport(plan, relativeTo(copy));
     expect(report).toContain(
       'moved (the list moved them to another section; local curation kept): 1\n  models/2401.00003.yaml → datasets/2401.00003.yaml: "Gamma Paper"',
     );
     expect(report).toContain('datasets/2401.00003.yaml: note: "Gamma note" → "Gamma note, new"');
-    expect(plan.sections.map(({ id, movedIn, movedOut, created }) => [id, movedIn, movedOut, created])).toEqual([
+    expect(plan.sections.summaries.map(({ id, movedIn, movedOut, created }) => [id, movedIn, movedOut, created])).toEqual([
       ['models', 0, 1, 0],
       ['datasets', 1, 0, 0],
     ]);
@@ -256,12 +258,12 @@ describe('papers that leave a section', () => {
       'title: Kappa Paper\nlinks:\n  - kind: paper\n    url: https://arxiv.org/abs/2401.00010\nnote: my note\nadded: 2024-05-05\norg: Kappa Lab\n',
     );
     const quiet = planSyncFromDisk(v1, { contentDir: copy, defaultAdded: '2030-01-01' });
-    expect([quiet.removed, quiet.droppedCurated, quiet.notInList]).toEqual([[], [], []]);
+    expect([quiet.entries.removed, quiet.conflicts.droppedCurated, quiet.entries.notInList]).toEqual([[], [], []]);
     expect(formatSyncReport(quiet)).not.toContain('kappa');
 
     const v2 = v1.replace('# Data\n', '# Data\n1. [Kappa Paper](https://arxiv.org/abs/2401.00010)(my note)\n');
     const plan = sync(copy, v2);
-    expect(plan.entries.filter((entry) => entry.action === 'create')).toEqual([]);
+    expect(plan.entries.planned.filter((entry) => entry.action === 'create')).toEqual([]);
     expect(
       readdirSync(path.join(copy, 'datasets')).filter((name) => name.includes('2401.00010') || name.startsWith('kappa')),
     ).toEqual(['kappa-paper.yaml']);

@@ -69,7 +69,9 @@ describe('syncing the seed list', () => {
 
   it('creates 3, 34, 7, 29, 18, 16 entries from 3, 34, 7, 29, 18, 17 lines, reporting the one merge', () => {
     const result = syncList(SEED, { dates: SEED_DATES });
-    expect(result.sections.map((section) => [section.id, section.entryLines, section.entries, section.created])).toEqual([
+    expect(
+      result.sections.summaries.map((section) => [section.id, section.entryLines, section.entries, section.created]),
+    ).toEqual([
       ['survey', 3, 3, 3],
       ['mllm', 34, 34, 34],
       ['benchmarks', 7, 7, 7],
@@ -77,8 +79,8 @@ describe('syncing the seed list', () => {
       ['mllm-alignment', 18, 18, 18],
       ['llm-alignment', 17, 16, 16],
     ]);
-    expect(result.merges).toHaveLength(1);
-    expect(result.merges[0]!.titles).toEqual([
+    expect(result.entries.merges).toHaveLength(1);
+    expect(result.entries.merges[0]!.titles).toEqual([
       'ChatGLM-Math：Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
       'ChatGLM-Math: Improving Math Problem-Solving in Large Language Models with a Self-Critique Pipeline',
     ]);
@@ -143,8 +145,8 @@ describe('syncing the seed list', () => {
     syncList(SEED, { dates: SEED_DATES });
     const before = snapshot();
     const second = syncList(SEED, { dates: SEED_DATES });
-    expect(second.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
-    expect([second.about, second.newSections, second.merges.length]).toEqual([undefined, [], 1]);
+    expect(second.entries.planned.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect([second.state.about, second.sections.added, second.entries.merges.length]).toEqual([undefined, [], 1]);
     expect(snapshot()).toEqual(before);
   });
 });
@@ -173,7 +175,7 @@ describe('syncing an older list with a newer one', () => {
   it('creates, updates, keeps and reports, and adds the new heading to the registry', () => {
     const result = syncList(readFixture('sync-new.md'), { defaultAdded: '2024-06-01' });
     expect(
-      result.sections.map(({ id, isNew, created, updated, unchanged, removed, notInList }) => [
+      result.sections.summaries.map(({ id, isNew, created, updated, unchanged, removed, notInList }) => [
         id,
         isNew,
         created,
@@ -218,7 +220,7 @@ describe('syncing an older list with a newer one', () => {
     expect(epsilon.body.trim()).toBe('A long **Markdown** note.');
 
     // Gamma left the list, untouched here since the last sync: removed, and reported.
-    expect(result.removed.map((entry) => entry.id)).toEqual(['gamma-third-paper']);
+    expect(result.entries.removed.map((entry) => entry.id)).toEqual(['gamma-third-paper']);
     expect(formatSyncReport(result, (file) => path.relative(root, file))).toMatch(
       /removed \(the list dropped them; unchanged here since the last sync\): 1\n {2}models\/gamma-third-paper\.yaml: "Gamma: Third Paper"\n/,
     );
@@ -237,7 +239,7 @@ describe('syncing an older list with a newer one', () => {
     // And the newer list synced again changes nothing.
     const before = snapshot();
     const again = syncList(readFixture('sync-new.md'), { defaultAdded: '2099-01-01' });
-    expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect(again.entries.planned.every((entry) => entry.action === 'unchanged')).toBe(true);
     expect(snapshot()).toEqual(before);
   });
 
@@ -245,13 +247,15 @@ describe('syncing an older list with a newer one', () => {
     const delta = path.join(root, 'benchmarks', 'delta-bench.yaml');
     writeFileSync(delta, readFileSync(delta, 'utf8').replace('kind: notes', 'kind: blog'));
     const result = plan(readFixture('sync-new.md'));
-    expect(result.entries.find((entry) => entry.id === 'delta-bench')!.action).toBe('unchanged');
+    expect(result.entries.planned.find((entry) => entry.id === 'delta-bench')!.action).toBe('unchanged');
   });
 
   it('keeps curated tags and venue the list does not carry, and adds the list’s own', () => {
     const delta = path.join(root, 'benchmarks', 'delta-bench.yaml');
     writeFileSync(delta, `${readFileSync(delta, 'utf8')}venue: ICLR 2025\ntags:\n  - benchmark\n`);
-    expect(plan(readFixture('sync-new.md')).entries.find((entry) => entry.id === 'delta-bench')!.action).toBe('unchanged');
+    expect(plan(readFixture('sync-new.md')).entries.planned.find((entry) => entry.id === 'delta-bench')!.action).toBe(
+      'unchanged',
+    );
     const tagged = readFixture('sync-new.md').replace(/^(\d+\. )(\[Delta)/m, '$1(video)$2');
     syncList(tagged);
     expect(readEntry('benchmarks', 'delta-bench')).toMatchObject({ venue: 'ICLR 2025', tags: ['benchmark', 'video'] });
@@ -263,7 +267,7 @@ describe('syncing an older list with a newer one', () => {
     writeFileSync(alpha, `${readFileSync(alpha, 'utf8')}autors: [Someone]\n`);
     const result = plan(readFixture('sync-new.md'));
     expect(planIsClean(result)).toBe(false);
-    expect(result.contentProblems).toEqual([
+    expect(result.report.contentProblems).toEqual([
       expect.stringMatching(/broken\.yaml:\d+: .*cannot match this entry against the list; fix it first$/),
       expect.stringMatching(/alpha-first-paper\.yaml:\d+: cannot update: fields outside the schema would be lost \(autors\)/),
     ]);
@@ -313,12 +317,12 @@ describe('npm run sync (CLI)', () => {
       ),
     );
     const fixed = plan(readFileSync(list, 'utf8'));
-    expect(fixed.problems).toHaveLength(4);
-    expect(fixed.fixed).toEqual([{ line: 3, text: '2. Missing the link entirely' }]);
-    expect(fixed.entries.find((entry) => entry.title === 'Missing the link entirely')?.action).toBe('create');
+    expect(fixed.report.unreadable).toHaveLength(4);
+    expect(fixed.report.fixed).toEqual([{ line: 3, text: '2. Missing the link entirely' }]);
+    expect(fixed.entries.planned.find((entry) => entry.title === 'Missing the link entirely')?.action).toBe('create');
     const changedUpstream = plan(
       readFileSync(list, 'utf8').replace('2. Missing the link entirely', '2. Missing the link, still'),
     );
-    expect(changedUpstream.staleFixes.map((fix) => fix.line)).toEqual(['2. Missing the link entirely']);
+    expect(changedUpstream.report.staleFixes.map((fix) => fix.line)).toEqual(['2. Missing the link entirely']);
   });
 });

@@ -87,27 +87,27 @@ describe('syncing the list as it grows', () => {
     const sections = loadSections(path.join(upstreamRoot, 'sections.yaml'));
     expect(sections.map((section) => section.title)).toEqual(list.sections.map((section) => section.title));
     const ids = contentIds(upstreamRoot, sections);
-    const merged = new Map(upstreamPlan.merges.map((merge) => [merge.sectionTitle, merge.lines.length - 1]));
+    const merged = new Map(upstreamPlan.entries.merges.map((merge) => [merge.sectionTitle, merge.lines.length - 1]));
     for (const section of list.sections) {
       const id = sections.find((candidate) => candidate.title === section.title)!.id;
       expect(ids.get(id)?.length, section.title).toBe(section.entryLines - (merged.get(section.title) ?? 0));
     }
-    expect(upstreamPlan.problems).toEqual([]);
-    expect(upstreamPlan.mended.map((line) => line.line)).toEqual([34, 43, 169]);
+    expect(upstreamPlan.report.unreadable).toEqual([]);
+    expect(upstreamPlan.report.mended.map((line) => line.line)).toEqual([34, 43, 169]);
   });
 
   it('changes nothing when the same list is synced again', () => {
     const before = snapshot(upstreamRoot);
     const again = sync(upstreamRoot, UPSTREAM, { dates: UPSTREAM_DATES, defaultAdded: '2099-01-01' });
-    expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
-    expect([again.changes, again.conflicts, again.about, again.registryText, again.lastSync, again.fixesText]).toEqual([
-      [],
-      [],
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect(again.entries.planned.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect([
+      again.entries.changes,
+      again.conflicts.fields,
+      again.state.about,
+      again.sections.registryText,
+      again.state.lastSync,
+      again.state.fixesText,
+    ]).toEqual([[], [], undefined, undefined, undefined, undefined]);
     expect(snapshot(upstreamRoot)).toEqual(before);
   });
 });
@@ -117,8 +117,8 @@ describe('export of a synced list', () => {
     const { text, problems } = exportListFromDisk(upstreamRoot);
     expect(problems).toEqual([]);
     const excluded = new Set([
-      ...upstreamPlan.mended.map((line) => line.line),
-      ...upstreamPlan.merges.flatMap((merge) => merge.lines),
+      ...upstreamPlan.report.mended.map((line) => line.line),
+      ...upstreamPlan.entries.merges.flatMap((merge) => merge.lines),
     ]);
     const expected = entryLines(UPSTREAM).filter((line) => !excluded.has(line.line));
     const upstreamLines = new Set(expected.map((line) => line.text));
@@ -194,10 +194,10 @@ describe('local curation survives a sync', () => {
     expect(readFileSync(path.join(root, 'about.md'), 'utf8')).toBe('# A List\nThis is a list of papers.\n\n- new news\n');
 
     const file = (id: string) => path.join(root, 'models', `${id}.yaml`);
-    expect(plan.conflicts).toEqual([
+    expect(plan.conflicts.fields).toEqual([
       { file: file('2401.00002'), field: 'note', local: '"beta note, local"', list: '"beta note, upstream"', kept: 'local' },
     ]);
-    expect(plan.changes).toEqual([
+    expect(plan.entries.changes).toEqual([
       { file: file('2401.00003'), field: 'note', from: '"gamma note"', to: '(none)' },
       { file: file('2401.00004'), field: 'title', from: '"Delta Paper"', to: '"Delta Paper, Retitled"' },
       {
@@ -209,7 +209,7 @@ describe('local curation survives a sync', () => {
     ]);
     // The conflict resolved by keeping the local note: the next sync of the same list is quiet.
     const again = planSyncFromDisk(NEW, { contentDir: root, defaultAdded: '2030-01-01' });
-    expect([again.conflicts, again.changes]).toEqual([[], []]);
+    expect([again.conflicts.fields, again.entries.changes]).toEqual([[], []]);
   });
 });
 
@@ -322,8 +322,8 @@ describe('adding a section', () => {
       '2. [Another Agent Paper](https://arxiv.org/abs/2501.00002)',
     ];
     const plan = sync(root, `${base.trimEnd()}\n\n# Agents\n${agentLines.join('\n')}\n`, { dates: UPSTREAM_DATES });
-    expect(plan.newSections).toEqual([]);
-    expect(plan.sections.find((section) => section.id === 'agents')).toMatchObject({ created: 2 });
+    expect(plan.sections.added).toEqual([]);
+    expect(plan.sections.summaries.find((section) => section.id === 'agents')).toMatchObject({ created: 2 });
     expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
     const sections = loadSections(path.join(root, 'sections.yaml'));
     expect(sections.at(-1)!.id).toBe('agents');

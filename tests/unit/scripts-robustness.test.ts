@@ -137,7 +137,7 @@ describe('writes are whole or absent', () => {
     const list = `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. [Beta](https://arxiv.org/abs/2401.00002)(b)\n3. [Gamma](https://arxiv.org/abs/2401.00003)(c)\n`;
     const plan = planSyncFromDisk(list, { contentDir: content, defaultAdded: '2024-01-01' });
     expect(planIsClean(plan)).toBe(true);
-    const written = plan.entries.filter((entry) => entry.text !== undefined);
+    const written = plan.entries.planned.filter((entry) => entry.text !== undefined);
     expect(written).toHaveLength(3);
     mkdirSync(path.join(written[1]!.file, 'occupied'), { recursive: true }); // the second write fails
 

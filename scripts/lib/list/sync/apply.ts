@@ -4,7 +4,7 @@ import type { SyncPlan } from './plan-types';
 
 /** True when the plan may be written: a refusal or a content problem stops the whole sync. */
 export function planIsClean(plan: SyncPlan): boolean {
-  return plan.refusals.length === 0 && plan.contentProblems.length === 0;
+  return plan.report.refusals.length === 0 && plan.report.contentProblems.length === 0;
 }
 
 /**
@@ -13,12 +13,13 @@ export function planIsClean(plan: SyncPlan): boolean {
  */
 export function applySyncPlan(plan: SyncPlan): void {
   if (!planIsClean(plan)) throw new Error('the sync plan has problems; nothing written');
-  if (plan.registryText !== undefined) writeFileAtomic(plan.registryFile, plan.registryText);
-  for (const entry of plan.entries) if (entry.text !== undefined) writeFileAtomic(entry.file, entry.text);
-  for (const entry of plan.entries) if (entry.from !== undefined && entry.from !== entry.file) rmSync(entry.from);
-  for (const paper of plan.removed) rmSync(paper.file);
-  if (plan.about !== undefined) writeFileAtomic(plan.aboutFile, plan.about);
-  if (plan.fixesText !== undefined) writeFileAtomic(plan.fixesFile, plan.fixesText);
-  if (plan.dialectText !== undefined) writeFileAtomic(plan.dialectFile, plan.dialectText);
-  if (plan.lastSync !== undefined) writeFileAtomic(plan.lastSyncFile, plan.lastSync);
+  const { sections, entries, state } = plan;
+  if (sections.registryText !== undefined) writeFileAtomic(sections.registryFile, sections.registryText);
+  for (const entry of entries.planned) if (entry.text !== undefined) writeFileAtomic(entry.file, entry.text);
+  for (const entry of entries.planned) if (entry.from !== undefined && entry.from !== entry.file) rmSync(entry.from);
+  for (const paper of entries.removed) rmSync(paper.file);
+  if (state.about !== undefined) writeFileAtomic(state.aboutFile, state.about);
+  if (state.fixesText !== undefined) writeFileAtomic(state.fixesFile, state.fixesText);
+  if (state.dialectText !== undefined) writeFileAtomic(state.dialectFile, state.dialectText);
+  if (state.lastSync !== undefined) writeFileAtomic(state.lastSyncFile, state.lastSync);
 }

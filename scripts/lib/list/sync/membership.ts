@@ -6,7 +6,7 @@ import { entrySlug, uniqueSlug } from '../slug';
 import type { ExistingEntry } from './existing';
 import { mergeFields, untouchedSinceSync, type FieldReport } from './fields';
 import { findSamePaper, listItems, withoutBookkeeping, type ListItem } from './list-items';
-import type { PaperRef, PlannedEntry, PlannedMerge, SectionSummary } from './plan-types';
+import type { DroppedPaper, PlannedEntry, PlannedMerge, SectionSummary } from './plan-types';
 import type { ListSection } from './sections';
 
 const COUNTER_OF_ACTION = { create: 'created', update: 'updated', unchanged: 'unchanged', move: 'movedIn' } as const;
@@ -28,7 +28,7 @@ export function emptySummary(section: Section, isNew = false): SectionSummary {
   };
 }
 
-const refOf = (entry: ExistingEntry): PaperRef => ({
+const droppedOf = (entry: ExistingEntry): DroppedPaper => ({
   section: entry.source.section,
   id: entry.source.id,
   file: entry.source.file,
@@ -50,9 +50,9 @@ export interface Membership {
   merges: PlannedMerge[];
   /** One per list section, in list order. */
   summaries: SectionSummary[];
-  removed: PaperRef[];
-  droppedCurated: PaperRef[];
-  notInList: PaperRef[];
+  removed: DroppedPaper[];
+  droppedCurated: DroppedPaper[];
+  notInList: DroppedPaper[];
 }
 
 /**
@@ -125,7 +125,7 @@ export function mergeMembership(args: {
   for (const entry of [...args.existingBySection.values()].flat()) {
     if (claimed.has(entry)) continue;
     if (!args.baseSections) {
-      result.notInList.push(refOf(entry));
+      result.notInList.push(droppedOf(entry));
       continue;
     }
     const base = findSamePaper(entry, baseItems.get(entry.source.section) ?? [], (item) => item);
@@ -145,8 +145,8 @@ export function mergeMembership(args: {
       result.entries[result.entries.indexOf(planned)] = moved;
       for (const merge of result.merges) if (merge.file === planned.file) merge.file = moved.file;
       target.planned = moved;
-    } else if (untouchedSinceSync(entry, base)) result.removed.push(refOf(entry));
-    else result.droppedCurated.push(refOf(entry));
+    } else if (untouchedSinceSync(entry, base)) result.removed.push(droppedOf(entry));
+    else result.droppedCurated.push(droppedOf(entry));
   }
   for (const planned of result.entries) {
     const summary = result.summaries.find((candidate) => candidate.id === planned.section)!;

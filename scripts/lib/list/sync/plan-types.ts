@@ -2,7 +2,7 @@ import type { Section } from '../../../../src/schemas/section';
 import type { EntrySource } from '../../../../src/lib/entry-files';
 import type { ListDialect, ListProblem, ParsedList } from '../parse';
 import type { AddedDates } from './dates';
-import type { SectionRename } from './sections';
+import type { SectionRename, SectionReorder } from './sections';
 import type { LineFix } from './state';
 
 export interface SyncOptions {
@@ -89,55 +89,73 @@ export interface FieldConflict {
   kept: 'local';
 }
 
-/** An entry of content/ the list does not have. */
-export interface PaperRef {
+/** An entry of content/ the list does not have (removed, or kept and reported). */
+export interface DroppedPaper {
   section: string;
   id: string;
   file: string;
   title: string;
 }
 
-export interface SyncPlan {
-  /** The list is what `npm run export:readme` writes from content/ as it stands: nothing to sync. */
-  ownExport: boolean;
+/** How the list was read, and what stops the sync: what the report lists besides the changes. */
+export interface PlanReport {
   /** Why this input is not synced at all (not a list, or a change that looks like an accident): nothing is written. */
   refusals: string[];
+  /** Entry files that stop the sync (unreadable, or an update would drop their unknown fields). */
+  contentProblems: string[];
   /** Entry lines of the list that could not be read: kept in fixes.yaml for a hand fix, reported, never dropped. */
-  problems: ListProblem[];
+  unreadable: ListProblem[];
   /** Lines read only after mending an unambiguous defect. */
   mended: ListProblem[];
   /** Lines read through a recorded fix. */
   fixed: { line: number; text: string }[];
   /** Recorded fixes whose line the list no longer has. */
   staleFixes: LineFix[];
-  /** Entry files that stop the sync (unreadable, or an update would drop their unknown fields). */
-  contentProblems: string[];
   strayLines: ParsedList['strayLines'];
-  sections: SectionSummary[];
-  entries: PlannedEntry[];
+  /** Sections mixing numbered and bulleted entries: read whole, reported as warnings. */
+  mixed: ParsedList['mixed'];
+}
+
+/** The entry files after the sync. */
+export interface PlanEntries {
+  planned: PlannedEntry[];
   merges: PlannedMerge[];
   changes: FieldChange[];
-  conflicts: FieldConflict[];
   /** Papers the list dropped, untouched here since the last sync: deleted on apply. */
-  removed: PaperRef[];
-  /** Papers the list dropped that content/ changed since the last sync: kept, reported as conflicts. */
-  droppedCurated: PaperRef[];
+  removed: DroppedPaper[];
   /** Without a last sync to tell, entries the list does not have: kept and reported. */
-  notInList: PaperRef[];
+  notInList: DroppedPaper[];
+}
+
+/** The section registry after the sync. */
+export interface PlanSections {
+  /** One row per section, in the list's order. */
+  summaries: SectionSummary[];
   /** Registry sections whose heading the list renamed (title updated; id, folder, nav label kept). */
   renames: SectionRename[];
   /** Headings the registry does not know yet; added to it on apply. */
-  newSections: Section[];
+  added: Section[];
   /** Registry sections whose `order` follows the list's section order after this sync. */
-  reordered: { id: string; from: number; to: number }[];
+  reordered: SectionReorder[];
   registryFile: string;
   /** The new registry text, or undefined when it is unchanged. */
   registryText?: string;
+}
+
+/** Where the list and content/ both changed something, differently: content/ is kept. */
+export interface PlanConflicts {
+  fields: FieldConflict[];
+  /** Hunks of about.md that both the list and content/ changed. */
+  about: { local: string; list: string }[];
+  /** Papers the list dropped that content/ changed since the last sync: kept. */
+  droppedCurated: DroppedPaper[];
+}
+
+/** The files besides entries and the registry: about.md, and what the sync remembers (content/.list-sync/). */
+export interface PlanState {
   aboutFile: string;
   /** The new content/about.md text, or undefined when it is unchanged. */
   about?: string;
-  /** Hunks of about.md that both the list and content/ changed: content/ is kept. */
-  aboutConflicts: { local: string; list: string }[];
   lastSyncFile: string;
   /** The list text to record as last synced, or undefined when it is the same. */
   lastSync?: string;
@@ -146,9 +164,18 @@ export interface SyncPlan {
   fixesText?: string;
   /** How this list writes sections and entries. */
   dialect: ListDialect;
-  /** Sections mixing numbered and bulleted entries: read whole, reported as warnings. */
-  mixed: ParsedList['mixed'];
   dialectFile: string;
   /** The new dialect.yaml text when the list's dialect changed or was not recorded yet, else undefined. */
   dialectText?: string;
+}
+
+/** Everything one sync would do, computed before anything is written. */
+export interface SyncPlan {
+  /** The list is what `npm run export:readme` writes from content/ as it stands: nothing to sync. */
+  ownExport: boolean;
+  report: PlanReport;
+  entries: PlanEntries;
+  sections: PlanSections;
+  conflicts: PlanConflicts;
+  state: PlanState;
 }

@@ -3,36 +3,97 @@ import path from 'node:path';
 import { ABOUT_FILE_NAME, openContentRoot } from '../../../../src/lib/content-root';
 import { sectionRegistryPath } from '../../../../src/lib/paths';
 import type { Section } from '../../../../src/schemas/section';
-import { DEFAULT_DIALECT, parseList, type ListDialect, type ParsedEntry } from '../parse';
+import { DEFAULT_DIALECT, parseList, type ListDialect, type ParsedEntry, type ParsedList } from '../parse';
 import { exportList } from '../write';
 import { readExistingEntries } from './existing';
 import { mergeAbout } from './header';
 import { emptySummary, mergeMembership } from './membership';
-import { DEFAULT_MAX_REMOVED_SHARE, type FieldChange, type FieldConflict, type SyncOptions, type SyncPlan } from './plan-types';
+import { DEFAULT_MAX_REMOVED_SHARE, type SyncOptions, type SyncPlan } from './plan-types';
 import { listRefusals, removalRefusals } from './refusals';
-import { resolveSections, rewriteRegistry, sectionOrder } from './sections';
-import { applyFixes, readDialect, readFixes, readLastSync, syncStatePaths, writeDialectText, writeFixesText } from './state';
+import { resolveSections, rewriteRegistry, sectionOrder, type ListSection } from './sections';
+import {
+  applyFixes,
+  readDialect,
+  readFixes,
+  readLastSync,
+  syncStatePaths,
+  writeDialectText,
+  writeFixesText,
+  type LineFix,
+} from './state';
 
 /**
  * Everything the sync would do, computed before anything is written: refusals, renamed and new
  * sections, which entries to create, update, move, remove or leave alone (three-way merges of
  * membership and of each list field against the last synced list), which duplicate lines merge,
- * the section order.
+ * the section order. Each step below fills one group of the plan.
  */
 export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const { contentDir } = options;
-  const state = syncStatePaths(contentDir);
   const fixes = options.fixes ?? [];
   const registryTitles = options.sections.map((section) => section.title);
   const base = options.base === undefined ? undefined : applyFixes(options.base, fixes).text;
-  if (isOwnExport(listText, options, base)) return nothingToSync(contentDir, options.dialect ?? DEFAULT_DIALECT);
+  if (isOwnExport(listText, options, base)) return emptyPlan(contentDir, options.dialect ?? DEFAULT_DIALECT, true);
   const current = applyFixes(listText, fixes);
-  const list = parseList(current.text, registryTitles);
-  const baseList = base === undefined ? undefined : parseList(base, registryTitles);
-  const existing = readExistingEntries(options.sources);
-  const contentProblems = existing.problems;
+  const read: ReadLists = {
+    list: parseList(current.text, registryTitles),
+    baseList: base === undefined ? undefined : parseList(base, registryTitles),
+    existing: readExistingEntries(options.sources),
+  };
+  const plan = emptyPlan(contentDir, read.list.dialect);
+  planReport(plan.report, read, current.fixed, listText, fixes);
+  const resolved = planSections(plan.sections, read, options);
+  planEntries(plan, read, resolved, options);
+  planState(plan, read, listText, options);
+  return plan;
+}
 
-  const refusals = listRefusals(list);
+/** The list and the last synced list as read, and content/'s entries. */
+interface ReadLists {
+  list: ParsedList;
+  baseList: ParsedList | undefined;
+  existing: ReturnType<typeof readExistingEntries>;
+}
+
+/** How the list was read: unreadable, mended and fixed lines, stale fixes, and a list that is no list. */
+function planReport(
+  report: SyncPlan['report'],
+  { list, existing }: ReadLists,
+  fixed: SyncPlan['report']['fixed'],
+  listText: string,
+  fixes: readonly LineFix[],
+): void {
+  const listLines = new Set(listText.split('\n').map((line) => line.replace(/\r$/, '').trimEnd()));
+  Object.assign(report, {
+    refusals: listRefusals(list),
+    contentProblems: existing.problems,
+    unreadable: list.problems,
+    mended: list.mended,
+    fixed,
+    staleFixes: fixes.filter((fix) => !listLines.has(fix.line.trimEnd())),
+    strayLines: list.strayLines,
+    mixed: list.mixed,
+  } satisfies SyncPlan['report']);
+}
+
+/** The list's sections matched to the registry's, as the entries step needs them. */
+interface ResolvedSections {
+  listSections: ListSection[];
+  /** The last synced list's sections, found in the registry the same way. */
+  baseSections: ListSection[] | undefined;
+  /** The registry as this sync leaves it: renamed headings carry their new title. */
+  registry: Section[];
+  gone: ReturnType<typeof resolveSections>['gone'];
+  /** Each section's `order` after the sync. */
+  orders: Map<string, number>;
+}
+
+/** Renamed and new headings, and the section order: the registry after the sync. */
+function planSections(
+  sections: SyncPlan['sections'],
+  { list, baseList, existing }: ReadLists,
+  options: SyncOptions,
+): ResolvedSections {
   const baseEntriesOf = (section: Section) =>
     baseList?.sections.filter((parsed) => parsed.title === section.title.trim()).flatMap((parsed) => parsed.entries) ?? [];
   // What a renamed heading is told by: the section's papers in the last synced list, else in content/.
@@ -41,7 +102,6 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     return listed.length ? listed : (existing.bySection.get(section.id) ?? []);
   };
   const { listSections, newSections, renames, gone } = resolveSections(list, options.sections, papersOf);
-  // The registry as this sync leaves it: renamed headings carry their new title.
   const registry = options.sections.map((section) => {
     const rename = renames.find((candidate) => candidate.id === section.id);
     return rename ? { ...section, title: rename.to } : section;
@@ -50,24 +110,43 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
   const baseSections = baseList
     ? resolveSections(baseList, [...options.sections, ...newSections], papersOf).listSections
     : undefined;
+  const { orders, reordered } = sectionOrder(options.sections, listSections);
+  const added = newSections.map((section) => ({ ...section, order: orders.get(section.id)! }));
+  Object.assign(sections, {
+    renames,
+    added,
+    reordered,
+    registryText:
+      reordered.length || added.length || renames.length
+        ? rewriteRegistry(options.registryText, orders, added, renames)
+        : undefined,
+  });
+  return { listSections, baseSections, registry, gone, orders };
+}
 
-  const changes: FieldChange[] = [];
-  const conflicts: FieldConflict[] = [];
+/**
+ * Which entries are created, updated, moved, removed or kept (membership and fields merged three
+ * ways), the per-section summaries, and the refusals a large removal earns.
+ */
+function planEntries(plan: SyncPlan, { existing }: ReadLists, resolved: ResolvedSections, options: SyncOptions): void {
+  const { listSections, baseSections, registry, gone, orders } = resolved;
   const addedOf = (sectionTitle: string) => (entry: ParsedEntry) => options.dates?.lookup(sectionTitle, entry);
   const membership = mergeMembership({
-    contentDir,
+    contentDir: options.contentDir,
     listSections,
     baseSections,
     existingBySection: existing.bySection,
     addedOf,
     defaultAdded: options.defaultAdded,
-    report: { contentProblems, changes, conflicts },
+    report: { contentProblems: plan.report.contentProblems, changes: plan.entries.changes, conflicts: plan.conflicts.fields },
   });
   const { entries, summaries, removed, droppedCurated, notInList } = membership;
   const kept = [...droppedCurated, ...notInList];
+  Object.assign(plan.entries, { planned: entries, merges: membership.merges, removed, notInList });
+  plan.conflicts.droppedCurated = droppedCurated;
 
   if (!options.allowRemovals)
-    refusals.push(
+    plan.report.refusals.push(
       ...removalRefusals({
         sections: registry,
         listSections,
@@ -85,59 +164,27 @@ export function planSync(listText: string, options: SyncOptions): SyncPlan {
     if (!summary) summaries.push((summary = emptySummary(section)));
     Object.assign(summary, { movedOut, removed: count(removed), notInList: count(kept) });
   }
+  summaries.sort((a, b) => orders.get(a.id)! - orders.get(b.id)!);
+  plan.sections.summaries = summaries;
+}
 
-  const { orders, reordered } = sectionOrder(options.sections, listSections);
-  const placedNew = newSections.map((section) => ({ ...section, order: orders.get(section.id)! }));
-  const order = new Map([...options.sections, ...placedNew].map((section) => [section.id, orders.get(section.id)!]));
-  summaries.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-
+/** about.md merged three ways, and what the sync remembers: the list as synced, new fixes, the dialect. */
+function planState(plan: SyncPlan, { list, baseList }: ReadLists, listText: string, options: SyncOptions): void {
+  const fixes = options.fixes ?? [];
   const about = mergeAbout(list.header, baseList?.header, options.currentAbout);
-  const listLines = new Set(listText.split('\n').map((line) => line.replace(/\r$/, '').trimEnd()));
-  const staleFixes = fixes.filter((fix) => !listLines.has(fix.line.trimEnd()));
   const recorded = new Set(fixes.map((fix) => fix.line.trimEnd()));
   const newFixes = list.problems
     .map((problem) => listText.split('\n')[problem.line - 1]!.replace(/\r$/, '').trimEnd())
     .filter((line) => !recorded.has(line));
-
-  return {
-    ownExport: false,
-    refusals,
-    problems: list.problems,
-    mended: list.mended,
-    fixed: current.fixed,
-    staleFixes,
-    contentProblems,
-    strayLines: list.strayLines,
-    sections: summaries,
-    entries,
-    merges: membership.merges,
-    changes,
-    conflicts,
-    removed,
-    droppedCurated,
-    notInList,
-    renames,
-    newSections: placedNew,
-    reordered,
-    registryFile: sectionRegistryPath(contentDir),
-    registryText:
-      reordered.length || placedNew.length || renames.length
-        ? rewriteRegistry(options.registryText, orders, placedNew, renames)
-        : undefined,
-    aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
+  plan.conflicts.about = about.conflicts;
+  Object.assign(plan.state, {
     about: about.text,
-    aboutConflicts: about.conflicts,
-    lastSyncFile: state.lastSync,
     lastSync: options.base === listText ? undefined : listText,
-    fixesFile: state.fixes,
     fixesText: newFixes.length
       ? writeFixesText([...fixes, ...[...new Set(newFixes)].map((line) => ({ line, fix: '' }))])
       : undefined,
-    dialect: list.dialect,
-    mixed: list.mixed,
-    dialectFile: state.dialect,
     dialectText: JSON.stringify(list.dialect) === JSON.stringify(options.dialect) ? undefined : writeDialectText(list.dialect),
-  };
+  });
 }
 
 /**
@@ -159,37 +206,34 @@ function isOwnExport(listText: string, options: SyncOptions, base: string | unde
   });
 }
 
-/** The plan for the list's own export: nothing written, not even the list as last synced. */
-function nothingToSync(contentDir: string, dialect: ListDialect): SyncPlan {
+/**
+ * A plan that changes nothing: what the steps of planSync start from, and, with `ownExport`, the
+ * plan for the list's own export (nothing written, not even the list as last synced).
+ */
+function emptyPlan(contentDir: string, dialect: ListDialect, ownExport = false): SyncPlan {
   const state = syncStatePaths(contentDir);
   return {
-    ownExport: true,
-    refusals: [],
-    problems: [],
-    mended: [],
-    fixed: [],
-    staleFixes: [],
-    contentProblems: [],
-    strayLines: [],
-    sections: [],
-    entries: [],
-    merges: [],
-    changes: [],
-    conflicts: [],
-    removed: [],
-    droppedCurated: [],
-    notInList: [],
-    renames: [],
-    newSections: [],
-    reordered: [],
-    aboutConflicts: [],
-    registryFile: sectionRegistryPath(contentDir),
-    aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
-    lastSyncFile: state.lastSync,
-    fixesFile: state.fixes,
-    dialect,
-    mixed: [],
-    dialectFile: state.dialect,
+    ownExport,
+    report: {
+      refusals: [],
+      contentProblems: [],
+      unreadable: [],
+      mended: [],
+      fixed: [],
+      staleFixes: [],
+      strayLines: [],
+      mixed: [],
+    },
+    entries: { planned: [], merges: [], changes: [], removed: [], notInList: [] },
+    sections: { summaries: [], renames: [], added: [], reordered: [], registryFile: sectionRegistryPath(contentDir) },
+    conflicts: { fields: [], about: [], droppedCurated: [] },
+    state: {
+      aboutFile: path.join(contentDir, ABOUT_FILE_NAME),
+      lastSyncFile: state.lastSync,
+      fixesFile: state.fixes,
+      dialect,
+      dialectFile: state.dialect,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Section } from '../../../../src/schemas/section';
 import type { ParsedList } from '../parse';
 import type { ExistingEntry } from './existing';
-import type { PaperRef } from './plan-types';
+import type { DroppedPaper } from './plan-types';
 import type { GoneHeading, ListSection } from './sections';
 
 /** Input that is not a list: no section heading, or not one entry line. */
@@ -23,7 +23,7 @@ export function removalRefusals(args: {
   gone: readonly GoneHeading[];
   existingBySection: ReadonlyMap<string, ExistingEntry[]>;
   /** Papers the list no longer has (removed or kept), moves aside. */
-  dropped: readonly PaperRef[];
+  dropped: readonly DroppedPaper[];
   maxShare: number;
 }): string[] {
   const refusals: string[] = [];

@@ -8,15 +8,17 @@ import type { SectionSummary, SyncPlan } from './plan-types';
  */
 export function planWarnings(plan: SyncPlan): string[] {
   return [
-    ...plan.mended.map((line) => `line ${line.line}: mended: ${line.reason}`),
-    ...plan.problems.map((line) => `line ${line.line}: cannot read: ${line.reason}`),
-    ...plan.staleFixes.map((fix) => `fix no longer used (the list changed the line): ${fix.line}`),
-    ...plan.conflicts.map((conflict) => `conflict: ${conflict.file}: ${conflict.field}`),
-    ...plan.aboutConflicts.map(() => `conflict: ${plan.aboutFile}`),
-    ...plan.droppedCurated.map((paper) => `conflict: ${paper.file}: the list dropped it, changed here since the last sync`),
-    ...plan.renames.map((rename) => `heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id})`),
-    ...plan.mixed.map((section) => `line ${section.line}: section "${section.title}" mixes numbered and bulleted entries`),
-    ...plan.newSections.map((section) => `new section "${section.title}" (id ${section.id})`),
+    ...plan.report.mended.map((line) => `line ${line.line}: mended: ${line.reason}`),
+    ...plan.report.unreadable.map((line) => `line ${line.line}: cannot read: ${line.reason}`),
+    ...plan.report.staleFixes.map((fix) => `fix no longer used (the list changed the line): ${fix.line}`),
+    ...plan.conflicts.fields.map((conflict) => `conflict: ${conflict.file}: ${conflict.field}`),
+    ...plan.conflicts.about.map(() => `conflict: ${plan.state.aboutFile}`),
+    ...plan.conflicts.droppedCurated.map(
+      (paper) => `conflict: ${paper.file}: the list dropped it, changed here since the last sync`,
+    ),
+    ...plan.sections.renames.map((rename) => `heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id})`),
+    ...plan.report.mixed.map((section) => `line ${section.line}: section "${section.title}" mixes numbered and bulleted entries`),
+    ...plan.sections.added.map((section) => `new section "${section.title}" (id ${section.id})`),
   ];
 }
 
@@ -62,102 +64,103 @@ function sectionTable(sections: readonly SectionSummary[]): string {
  */
 export function formatSyncReport(plan: SyncPlan, relative: (file: string) => string = (file) => file): string {
   if (plan.ownExport) return "the list is content/'s own export (npm run export:readme): nothing to sync";
-  const lines = [sectionTable(plan.sections), ''];
+  const lines = [sectionTable(plan.sections.summaries), ''];
   const block = (title: string, items: readonly string[]) => {
     lines.push(`${title}: ${items.length}`);
     for (const item of items) lines.push(`  ${item}`);
   };
-  for (const refusal of plan.refusals) lines.push(`refused: ${refusal}`);
-  for (const rename of plan.renames)
+  for (const refusal of plan.report.refusals) lines.push(`refused: ${refusal}`);
+  for (const rename of plan.sections.renames)
     lines.push(
-      `heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id}: its id, folder and nav label kept; title updated in ${relative(plan.registryFile)})`,
+      `heading renamed: "${rename.from}" → "${rename.to}" (section ${rename.id}: its id, folder and nav label kept; title updated in ${relative(plan.sections.registryFile)})`,
     );
-  const created = plan.entries.filter((entry) => entry.action === 'create');
+  const created = plan.entries.planned.filter((entry) => entry.action === 'create');
   block(
     'new papers',
     created.map((entry) => `${relative(entry.file)}: "${entry.title}" (line ${entry.lines.join(', ')})`),
   );
   block(
     'moved (the list moved them to another section; local curation kept)',
-    plan.entries
+    plan.entries.planned
       .filter((entry) => entry.action === 'move')
       .map((entry) => `${relative(entry.from!)} → ${relative(entry.file)}: "${entry.title}" (line ${entry.lines.join(', ')})`),
   );
   block(
     'removed (the list dropped them; unchanged here since the last sync)',
-    plan.removed.map((paper) => `${relative(paper.file)}: "${paper.title}"`),
+    plan.entries.removed.map((paper) => `${relative(paper.file)}: "${paper.title}"`),
   );
   block(
     'new positions (the list added, removed or reordered papers below them)',
-    plan.entries
+    plan.entries.planned
       .filter((entry) => entry.action === 'update' && entry.position)
       .map((entry) => `${relative(entry.file)}: ${entry.position!.from ?? '(none)'} → ${entry.position!.to}`),
   );
   block(
     'changed fields',
-    plan.changes.map((change) => `${relative(change.file)}: ${change.field}: ${change.from} → ${change.to}`),
+    plan.entries.changes.map((change) => `${relative(change.file)}: ${change.field}: ${change.from} → ${change.to}`),
   );
   block('conflicts (the list and content/ both changed the field; content/ kept)', [
-    ...plan.conflicts.map(
+    ...plan.conflicts.fields.map(
       (conflict) => `${relative(conflict.file)}: ${conflict.field}: kept local ${conflict.local}; the list has ${conflict.list}`,
     ),
-    ...plan.aboutConflicts.map(
-      (conflict) => `${relative(plan.aboutFile)}: kept local "${conflict.local}"; the list has "${conflict.list}"`,
+    ...plan.conflicts.about.map(
+      (conflict) => `${relative(plan.state.aboutFile)}: kept local "${conflict.local}"; the list has "${conflict.list}"`,
     ),
-    ...plan.droppedCurated.map(
+    ...plan.conflicts.droppedCurated.map(
       (paper) =>
         `${relative(paper.file)}: "${paper.title}": the list dropped it, but it was changed here since the last sync: kept (delete the file if the removal is real)`,
     ),
   ]);
   block(
     'merged duplicates',
-    plan.merges.map(
+    plan.entries.merges.map(
       (merge) =>
         `${merge.sectionTitle}, lines ${merge.lines.join(' + ')}: ${merge.titles.map((title) => `"${title}"`).join(' + ')} → ${relative(merge.file)}`,
     ),
   );
   block(
     'mended lines (read as the list meant them)',
-    plan.mended.map((line) => `line ${line.line}: ${line.reason}: ${line.text}`),
+    plan.report.mended.map((line) => `line ${line.line}: ${line.reason}: ${line.text}`),
   );
   block(
-    `unreadable lines (kept in ${relative(plan.fixesFile)}: write the corrected line under \`fix\`)`,
-    plan.problems.map((problem) => `line ${problem.line}: ${problem.reason}: ${problem.text}`),
+    `unreadable lines (kept in ${relative(plan.state.fixesFile)}: write the corrected line under \`fix\`)`,
+    plan.report.unreadable.map((problem) => `line ${problem.line}: ${problem.reason}: ${problem.text}`),
   );
-  if (plan.fixed.length)
+  if (plan.report.fixed.length)
     block(
       'lines read through a recorded fix',
-      plan.fixed.map((fix) => `line ${fix.line}: ${fix.text}`),
+      plan.report.fixed.map((fix) => `line ${fix.line}: ${fix.text}`),
     );
-  if (plan.staleFixes.length)
+  if (plan.report.staleFixes.length)
     block(
-      `fixes whose line the list no longer has (delete them from ${relative(plan.fixesFile)})`,
-      plan.staleFixes.map((fix) => fix.line),
+      `fixes whose line the list no longer has (delete them from ${relative(plan.state.fixesFile)})`,
+      plan.report.staleFixes.map((fix) => fix.line),
     );
-  if (plan.notInList.length)
+  if (plan.entries.notInList.length)
     block(
       'not in the list (kept: no last sync to tell a removal from a paper added here)',
-      plan.notInList.map((entry) => `${relative(entry.file)}: "${entry.title}"`),
+      plan.entries.notInList.map((entry) => `${relative(entry.file)}: "${entry.title}"`),
     );
-  for (const section of plan.newSections)
+  for (const section of plan.sections.added)
     lines.push(
-      `new section "${section.title}" → id ${section.id}, position ${section.order}: choose a short id and nav label in ${relative(plan.registryFile)} (and rename its folder) before merging`,
+      `new section "${section.title}" → id ${section.id}, position ${section.order}: choose a short id and nav label in ${relative(plan.sections.registryFile)} (and rename its folder) before merging`,
     );
-  for (const move of plan.reordered) lines.push(`section ${move.id}: order ${move.from} → ${move.to} (the list's order)`);
-  if (plan.strayLines.length)
+  for (const move of plan.sections.reordered)
+    lines.push(`section ${move.id}: order ${move.from} → ${move.to} (the list's order)`);
+  if (plan.report.strayLines.length)
     lines.push(
-      `lines after the first section that are not entries (the export drops them): ${plan.strayLines.map((stray) => stray.line).join(', ')}`,
+      `lines after the first section that are not entries (the export drops them): ${plan.report.strayLines.map((stray) => stray.line).join(', ')}`,
     );
-  if (plan.about !== undefined) lines.push(`header → ${relative(plan.aboutFile)}`);
-  if (plan.dialectText !== undefined)
+  if (plan.state.about !== undefined) lines.push(`header → ${relative(plan.state.aboutFile)}`);
+  if (plan.state.dialectText !== undefined)
     lines.push(
-      `the list writes ${describeDialect(plan.dialect)}: remembered in ${relative(plan.dialectFile)}, and the export writes it so`,
+      `the list writes ${describeDialect(plan.state.dialect)}: remembered in ${relative(plan.state.dialectFile)}, and the export writes it so`,
     );
-  for (const section of plan.mixed)
+  for (const section of plan.report.mixed)
     lines.push(
-      `line ${section.line}: section "${section.title}" mixes ${section.numbered} numbered and ${section.bulleted} bulleted entries: all read; the export writes ${describeDialect(plan.dialect)}`,
+      `line ${section.line}: section "${section.title}" mixes ${section.numbered} numbered and ${section.bulleted} bulleted entries: all read; the export writes ${describeDialect(plan.state.dialect)}`,
     );
   lines.push(`warnings: ${planWarnings(plan).length}`);
-  lines.push(`problems: ${plan.refusals.length + plan.contentProblems.length}`);
+  lines.push(`problems: ${plan.report.refusals.length + plan.report.contentProblems.length}`);
   return lines.join('\n');
 }

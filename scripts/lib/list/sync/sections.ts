@@ -4,7 +4,6 @@ import type { PaperIdentity } from '../../../../src/lib/same-paper';
 import type { ParsedEntry, ParsedList } from '../parse';
 import { findSamePaper } from './list-items';
 import { entrySlug, uniqueSlug } from '../slug';
-import type { SyncPlan } from './plan-types';
 
 /** The lines of one list that belong to each registry section id. */
 export interface ListSection {
@@ -19,6 +18,13 @@ export interface SectionRename {
   id: string;
   from: string;
   to: string;
+}
+
+/** A registry section whose `order` changes to follow the list's section order. */
+export interface SectionReorder {
+  id: string;
+  from: number;
+  to: number;
 }
 
 /** A registry heading gone from the list, and the new headings that hold some of its papers. */
@@ -114,7 +120,7 @@ export function resolveSections(
 export function sectionOrder(
   registry: readonly Section[],
   listSections: readonly ListSection[],
-): { orders: Map<string, number>; reordered: SyncPlan['reordered'] } {
+): { orders: Map<string, number>; reordered: SectionReorder[] } {
   const sequence = listSections.map((section) => section.section.id);
   const byOrder = [...registry].sort((a, b) => a.order - b.order);
   byOrder.forEach((section, index) => {
