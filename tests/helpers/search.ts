@@ -13,7 +13,7 @@ import {
   type PaperQuery,
   type PaperResults,
   type SearchSources,
-} from '../../src/client/search/pagefind';
+} from '../../src/client/search/search-papers';
 import { FOLD_TABLE_PATH, SEARCH_VOCABULARY_PATH } from '../../src/lib/routes';
 import { siteUrl } from '../../scripts/lib/pagefind-node';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from './pagefind';

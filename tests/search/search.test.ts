@@ -5,7 +5,7 @@ import { NEWEST_FIRST_PATH } from '../../src/lib/routes';
 import { loadSections } from '../../src/lib/sections';
 import { tagSlug } from '../../src/lib/tags';
 import { titleKey } from '../../src/lib/title-key';
-import { searchPapers, type PaperHit, type PaperQuery } from '../../src/client/search/pagefind';
+import { searchPapers, type PaperHit, type PaperQuery } from '../../src/client/search/search-papers';
 import type { SourceEntry } from '../helpers/content';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from '../helpers/pagefind';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';

@@ -11,7 +11,7 @@ import {
   type PagefindResultData,
   type ResultGroup,
   type SearchContext,
-} from './pagefind';
+} from './search-papers';
 import { pagefindQuery } from './query';
 
 /**

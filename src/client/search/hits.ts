@@ -1,7 +1,7 @@
 import { FOLDED_MARK, foldChinese, type FoldTable } from '../../lib/chinese-fold';
 import { CONCEPT_TOKEN_PATTERN, matchedForms, type CompiledConcept, type QueryTerm } from '../../lib/glossary';
 import { SEARCH_META } from '../../lib/routes';
-import type { DateRanks, PagefindResponse, PagefindResult, PagefindResultData, PaperHit } from './pagefind';
+import type { DateRanks, PagefindResponse, PagefindResult, PagefindResultData, PaperHit } from './search-papers';
 import { pagefindQuery } from './query';
 import { escapeRegExp } from '../../lib/regexp';
 

@@ -6,7 +6,7 @@ import {
   type PaperQuery,
   type PaperResults,
   type ResultGroup,
-} from './pagefind';
+} from './search-papers';
 import { renderGroupLabel, renderHit, setStatus } from './render';
 
 /** Where "search exactly as typed" leads, for the query as typed. */
