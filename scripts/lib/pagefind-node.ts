@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PAGEFIND_DIR } from '../../src/lib/routes';
-import type { PagefindApi } from '../../src/client/search/search-papers';
+import type { PagefindApi } from '../../src/client/search/types';
 
 /**
  * The one way tooling and tests run a build's real Pagefind in Node (tests/helpers/pagefind.ts for

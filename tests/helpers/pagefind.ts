@@ -1,5 +1,6 @@
 import { NEWEST_FIRST_PATH } from '../../src/lib/routes';
-import { loadDateRanks, type DateRanks } from '../../src/client/search/search-papers';
+import { loadDateRanks } from '../../src/client/search/load';
+import type { DateRanks } from '../../src/client/search/types';
 import { siteUrl } from '../../scripts/lib/pagefind-node';
 
 /** The build's real Pagefind in Node, shared with the benchmark (see scripts/lib/pagefind-node.ts). */

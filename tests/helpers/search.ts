@@ -5,15 +5,9 @@ import { SEARCH_GLOSSARY_PATH } from '../../src/lib/routes';
 import { loadSections } from '../../src/lib/sections';
 import { openContentRoot } from '../../src/lib/content-root';
 import { withPaperRefTitles } from '../../src/lib/paper-ref';
-import {
-  loadFoldTable,
-  loadVocabulary,
-  searchPapers,
-  type PaperHit,
-  type PaperQuery,
-  type PaperResults,
-  type SearchSources,
-} from '../../src/client/search/search-papers';
+import { loadFoldTable, loadVocabulary } from '../../src/client/search/load';
+import { searchPapers } from '../../src/client/search/search-papers';
+import type { PaperHit, PaperQuery, PaperResults, SearchSources } from '../../src/client/search/types';
 import { FOLD_TABLE_PATH, SEARCH_VOCABULARY_PATH } from '../../src/lib/routes';
 import { siteUrl } from '../../scripts/lib/pagefind-node';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from './pagefind';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FACETS, facetValues, normaliseVenue, type FacetName } from '../../src/lib/facets';
-import type { PaperQuery } from '../../src/client/search/search-papers';
+import type { PaperQuery } from '../../src/client/search/types';
 import { searcherOf, textEntries, type TextEntry } from '../helpers/search';
 import { DIST } from '../setup/dist';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileGlossary, termsOf } from '../../src/lib/glossary';
 import { loadGlossary } from '../../src/lib/glossary-file';
 import { latinWords, MIN_CORRECTED_LENGTH } from '../../src/lib/spelling';
-import type { PaperResults } from '../../src/client/search/search-papers';
+import type { PaperResults } from '../../src/client/search/types';
 import { pagefindQuery } from '../../src/client/search/query';
 import { frequent, searcherOf, textEntries } from '../helpers/search';
 import { DIST } from '../setup/dist';

@@ -2,16 +2,9 @@ import { termsOf, type CompiledConcept, type QueryTerm } from '../../lib/glossar
 import { SEARCH_META } from '../../lib/routes';
 import { correctionFor, latinWords, MIN_CORRECTED_LENGTH } from '../../lib/spelling';
 import { toHit, unionCounts } from './hits';
-import {
-  everyWord,
-  optional,
-  type Matches,
-  type PagefindResponse,
-  type PagefindResult,
-  type PagefindResultData,
-  type ResultGroup,
-  type SearchContext,
-} from './search-papers';
+import { optional } from './load';
+import { everyWord } from './match';
+import type { Matches, PagefindResponse, PagefindResult, PagefindResultData, ResultGroup, SearchContext } from './types';
 import { pagefindQuery } from './query';
 
 /**

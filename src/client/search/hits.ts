@@ -1,7 +1,7 @@
 import { FOLDED_MARK, foldChinese, type FoldTable } from '../../lib/chinese-fold';
-import { CONCEPT_TOKEN_PATTERN, matchedForms, type CompiledConcept, type QueryTerm } from '../../lib/glossary';
+import { CONCEPT_TOKEN_PATTERN, matchedForms, type QueryTerm } from '../../lib/glossary';
 import { SEARCH_META } from '../../lib/routes';
-import type { DateRanks, PagefindResponse, PagefindResult, PagefindResultData, PaperHit } from './search-papers';
+import type { DateRanks, HitContext, PagefindResponse, PagefindResult, PagefindResultData, PaperHit } from './types';
 import { pagefindQuery } from './query';
 import { escapeRegExp } from '../../lib/regexp';
 
@@ -70,14 +70,6 @@ export async function unionCounts(
 export function asWritten(content: string): string {
   const at = content.indexOf(FOLDED_MARK);
   return at < 0 ? content : content.slice(0, at);
-}
-
-/** How a hit is made: the query's words and glossary terms, and what the search loaded. */
-export interface HitContext {
-  /** The query as searched (Chinese folded). */
-  text: string;
-  glossary: readonly CompiledConcept[];
-  fold: FoldTable;
 }
 
 /**

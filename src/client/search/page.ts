@@ -1,4 +1,4 @@
-import type { PaperFilter, PaperOrder, PaperQuery, PaperResults } from './search-papers';
+import type { PaperFilter, PaperOrder, PaperQuery, PaperResults } from './types';
 import { resultsView, showMore, shownTotal } from './results-view';
 import { setStatus } from './render';
 import { SEARCH_FILTERS } from '../../lib/routes';

@@ -1,5 +1,5 @@
 import { languageOf } from '../../lib/language';
-import type { PaperHit, ResultGroup } from './search-papers';
+import type { PaperHit, ResultGroup } from './types';
 import { cleanExcerpt } from './excerpt';
 
 /** One result: a link to the paper page with its title, section and the matching part of its note. */

@@ -1,12 +1,6 @@
-import {
-  loadPagefind,
-  searchPapers,
-  SearchUnavailable,
-  type PaperHit,
-  type PaperQuery,
-  type PaperResults,
-  type ResultGroup,
-} from './search-papers';
+import { loadPagefind, SearchUnavailable } from './load';
+import { searchPapers } from './search-papers';
+import type { PaperHit, PaperQuery, PaperResults, ResultGroup } from './types';
 import { renderGroupLabel, renderHit, setStatus } from './render';
 
 /** Where "search exactly as typed" leads, for the query as typed. */
