@@ -1,13 +1,20 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { openContentRoot } from '../../../src/lib/content-root';
 import { serializeEntry } from '../../../src/lib/entry-files';
 import { PAGEFIND_DIR } from '../../../src/lib/routes';
 import { countFiles, directoryStats, largestPage, pageWeight, type LargestPage, type PageWeight } from './output';
 import { summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './profile';
 import { searchCosts, type SearchCost } from './search-costs';
 import { floorSteps, runSteps, siteSteps, type BuildMeasure } from './steps';
-import { syntheticEntries, syntheticEntryPath, writeSyntheticContent, type SyntheticEntry } from './synthetic';
+import {
+  syntheticEntries,
+  syntheticEntryPath,
+  writeSyntheticContent,
+  writeSyntheticEntry,
+  type SyntheticEntry,
+} from './synthetic';
 
 /**
  * One size of the benchmark: synthetic content, clean builds of the floor and the site in turn,
@@ -232,8 +239,7 @@ async function warmRebuilds(
   // The generator is sequential: the first `entries` of a longer run are the ones written.
   const extra = syntheticEntries(entries + addEntries, options).slice(entries);
   log(`${entries} entries: warm rebuild after adding ${extra.length} entries`);
-  for (const entry of extra)
-    writeFileSync(syntheticEntryPath(layout.contentDir, entry), serializeEntry(entry.paper, entry.format, entry.body));
+  for (const entry of extra) writeSyntheticEntry(openContentRoot(layout.contentDir), entry);
   const add = await buildSite(layout, repoRoot);
   log(`${entries} entries: add rebuild ${describeBuild(add)}`);
   for (const entry of extra) {
