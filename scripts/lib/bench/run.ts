@@ -25,9 +25,9 @@ import {
 } from './synthetic';
 
 /**
- * One size of the benchmark: synthetic content, clean builds of the floor and the site in turn,
- * the weight of the output and of two searches on each, then warm rebuilds after an edit and
- * after a few new entries.
+ * One size of the benchmark: synthetic content, clean builds of the floor, the Astro floor and
+ * the site in turn, the weight of the output and of two searches on each, then warm rebuilds of
+ * the site after an edit and after a few new entries.
  */
 
 /** Where one size's files go under the work folder (bench/.work/ is gitignored). */
