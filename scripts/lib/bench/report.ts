@@ -71,6 +71,16 @@ export function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
         met: toAstro <= limitRatio,
       });
     }
+    // Issue #30: with records, at both sizes, the floor indexing the same text.
+    const [first] = result.searches;
+    const [floorFirst] = result.floorSearches;
+    if (first && floorFirst) {
+      checks.push({
+        target: `${size(result.entries)} entries: first search ≤ the floor's bytes + 10 %`,
+        measured: `${kb(first.bytes.served)} KB against ${kb(floorFirst.bytes.served)} KB (${ratio(first.bytes.served / floorFirst.bytes.served)})`,
+        met: first.bytes.served <= floorFirst.bytes.served * 1.1,
+      });
+    }
   }
   const tenThousand = results.find((result) => result.entries === 10_000);
   if (tenThousand) {
@@ -88,15 +98,7 @@ export function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
         met: build.wallMs <= clean / 2,
       });
     }
-    const [first, second] = tenThousand.searches;
-    const [floorFirst] = tenThousand.floorSearches;
-    if (first && floorFirst) {
-      checks.push({
-        target: "10,000 entries: first search ≤ the floor's bytes + 10 %",
-        measured: `${kb(first.bytes.served)} KB against ${kb(floorFirst.bytes.served)} KB (${ratio(first.bytes.served / floorFirst.bytes.served)})`,
-        met: first.bytes.served <= floorFirst.bytes.served * 1.1,
-      });
-    }
+    const [, second] = tenThousand.searches;
     if (second) {
       checks.push({
         target: '10,000 entries: second search ≤ 30 KB',
