@@ -1,4 +1,4 @@
-/** npm run bench: build cost of the floor and of the site, back to back, from synthetic content. */
+/** npm run bench: build cost of the two floors and of the site, back to back, from synthetic content. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,10 +17,11 @@ const QUERIES = ['video', '幻觉'];
 await runCommand(
   {
     usage: USAGE,
-    help: `Builds the floor (bench/floor.mjs: template-string pages and the Pagefind CLI) and the site
-from the same synthetic content of each size, in turn, and writes the Markdown report with each
-figure of the site as a ratio to the floor (scripts/lib/bench/: run.ts says what is measured,
-report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are measured;
+    help: `Builds the floor (bench/floor.mjs: template-string pages and the Pagefind CLI), the Astro
+floor (bench/astro-floor/: the same pages from a bare Astro site, then the Pagefind CLI) and the
+site from the same synthetic content of each size (papers with their scholarly records), in turn,
+and writes the Markdown report with each figure of the site as a ratio to both floors
+(scripts/lib/bench/: run.ts says what is measured, report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are measured;
 --mdx-cost the sizes also built with their MDX long notes as Markdown, to price MDX;
 --profile N adds a CPU profile of an N-entry build. Exit 0; 1: a build failed; 2: bad arguments.`,
     options: {
@@ -115,7 +116,17 @@ function codeVersion(): { commit: string; uncommitted: boolean } | undefined {
     return {
       commit: git('rev-parse', '--short', 'HEAD'),
       uncommitted:
-        git('status', '--porcelain', '--', 'src', 'public', 'astro.config.mjs', 'package.json', 'bench/floor.mjs') !== '',
+        git(
+          'status',
+          '--porcelain',
+          '--',
+          'src',
+          'public',
+          'astro.config.mjs',
+          'package.json',
+          'bench/floor.mjs',
+          'bench/astro-floor',
+        ) !== '',
     };
   } catch {
     return undefined; // not a git checkout

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,26 +8,32 @@ import {
   FLOOR_COLUMNS,
   MDX_COLUMNS,
   OUTPUT_COLUMNS,
+  PEAK_COLUMNS,
   REBUILD_COLUMNS,
   ROUND_COLUMNS,
   STEP_COLUMNS,
   WEIGHT_COLUMNS,
 } from '../../scripts/lib/bench/tables';
 import { NOTES_MARKER } from '../../scripts/lib/bench/report';
+import { floorParity, PARITY_BYTES } from '../../scripts/lib/bench/astro-floor';
+import { loadPagefind } from '../../scripts/lib/pagefind-node';
+import { parseYaml } from '../../src/lib/yaml-file';
+import { recordSchema } from '../../src/schemas/record';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { buildEnv } from '../setup/build-site';
 
 /**
- * `npm run bench` end to end at a small size: synthetic content, the floor and the site built in
- * turn (one round), two warm rebuilds, page weights and two searches through each built Pagefind.
- * Checks the report's shape and that its figures are plausible; never how fast anything was.
+ * `npm run bench` end to end at a small size: synthetic content with records, the floor, the Astro
+ * floor and the site built in turn (one round), two warm rebuilds, page weights and two searches
+ * through each built Pagefind. Checks the report's shape and that its figures are plausible, and
+ * that the two floors wrote the same pages and find the same papers; never how fast anything was.
  */
 const WORK = path.join(REPO_ROOT, 'bench/.work/smoke');
 const REPORT = path.join(WORK, 'results.md');
 const ENTRIES = 200;
 
 let report = '';
-// Six builds (the floor, the site, two for the MDX cost, two warm rebuilds): the slowest setup of the suites.
+// Seven builds (two floors, the site, two for the MDX cost, two warm rebuilds): the slowest setup of the suites.
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   await promisify(execFile)(
@@ -71,7 +77,7 @@ function tableRows(columns: readonly string[]): Record<string, string>[] {
   return rows;
 }
 
-const floorPagesOf = () => Number(tableRows(FLOOR_COLUMNS)[0]!['pages site / floor'].split(' / ')[1]);
+const floorPagesOf = () => Number(tableRows(FLOOR_COLUMNS)[0]!['pages site / floor / Astro floor'].split(' / ')[1]);
 
 /** `12.3 / 4.5` → [12.3, 4.5]. */
 const pair = (cell: string) => cell.split(' / ').map(Number);
@@ -85,34 +91,75 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
     expect(report).toContain(NOTES_MARKER);
   });
 
-  it('reports the site and the floor with plausible figures, and their ratios', () => {
+  it('reports the site and both floors with plausible figures, and the ratios to each', () => {
     const [row] = tableRows(FLOOR_COLUMNS);
     expect(Number(row!.entries)).toBe(ENTRIES);
-    // Every paper has a page on both; the site adds listings, tags and more.
-    const [pages, floorPages] = row!['pages site / floor'].split(' / ').map(Number);
+    // Every paper has a page on all three, the floors the same pages; the site adds listings, tags and more.
+    const [pages, floorPages, astroFloorPages] = row!['pages site / floor / Astro floor'].split(' / ').map(Number);
     expect(floorPages).toBeGreaterThan(ENTRIES);
+    expect(astroFloorPages).toBe(floorPages);
     expect(pages).toBeGreaterThan(floorPages!);
-    for (const column of ['floor s', 'site s', 'time ÷ floor', 'peak ÷ floor'] as const)
+    for (const column of ['floor s', 'Astro floor s', 'site s', 'time ÷ floor', 'time ÷ Astro floor'] as const)
       expect(parseFloat(row![column]), column).toBeGreaterThan(0);
     // CPU times come from GNU time, where it is installed.
-    for (const column of ['floor CPU s', 'site CPU s'] as const) {
-      if (existsSync('/usr/bin/time')) expect(Number(row![column]), column).toBeGreaterThan(0);
+    for (const column of ['floor CPU s', 'Astro floor CPU s', 'site CPU s', 'CPU ÷ floor', 'CPU ÷ Astro floor'] as const) {
+      if (existsSync('/usr/bin/time')) expect(parseFloat(row![column]), column).toBeGreaterThan(0);
       else expect(row![column], column).toBe('—');
     }
+    const [peaks] = tableRows(PEAK_COLUMNS);
     // A Node build holds at least tens of MB; under a GB at this size.
-    for (const column of ['floor peak MB', 'site peak MB'] as const) {
-      expect(Number(row![column]), column).toBeGreaterThan(20);
-      expect(Number(row![column]), column).toBeLessThan(1024);
+    for (const column of ['floor peak MB', 'Astro floor peak MB', 'site peak MB'] as const) {
+      expect(Number(peaks![column]), column).toBeGreaterThan(20);
+      expect(Number(peaks![column]), column).toBeLessThan(1024);
     }
+    for (const column of PEAK_COLUMNS) expect(parseFloat(peaks![column]), column).toBeGreaterThan(0);
     // One round: the ratio is the two times', which the table rounds to 0.1 s; for a floor under a
     // second that rounding alone moves their ratio by up to 0.05 s / floor s (14 % at 0.4 s).
     const [site, floor] = [Number(row!['site s']), Number(row!['floor s'])];
     const rounding = ((site + 0.05) / site) * (floor / (floor - 0.05)) - 1;
     expect(Math.abs(parseFloat(row!['time ÷ floor']) - site / floor) / (site / floor)).toBeLessThan(rounding + 0.01);
 
+    // The Astro floor's page generation is read from its log as the site's is.
     const [steps] = tableRows(STEP_COLUMNS);
     for (const column of STEP_COLUMNS) expect(Number(steps![column]), column).toBeGreaterThan(0);
     expect(tableRows(ROUND_COLUMNS)).toHaveLength(1);
+  });
+
+  it('builds the Astro floor to the no-framework floor’s pages, which find the same papers, by author and abstract too', async () => {
+    const [floorDir, astroFloorDir] = [path.join(WORK, `floor-${ENTRIES}`), path.join(WORK, `astro-floor-${ENTRIES}`, 'dist')];
+    const parity = floorParity(floorDir, astroFloorDir);
+    expect(parity.onlyInFloor).toEqual([]);
+    expect(parity.onlyInAstroFloor).toEqual([]);
+    expect(Math.abs(parity.largestDifference.bytes)).toBeLessThanOrEqual(PARITY_BYTES);
+    const [output] = tableRows(OUTPUT_COLUMNS);
+    expect(Number(output!['Astro floor page − floor page, most bytes'])).toBe(parity.largestDifference.bytes);
+
+    // A paper's record, by its first author's name and a phrase of its abstract.
+    const recordsDir = path.join(WORK, `content-${ENTRIES}`, 'records');
+    const [recordFile] = readdirSync(recordsDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.yaml'))
+      .sort();
+    const record = recordSchema.parse(parseYaml(readFileSync(path.join(recordsDir, recordFile!), 'utf8')).data);
+    const paperUrl = `/${recordFile!.replace(/\.yaml$/, '')}/`;
+    const queries = ['video', record.authors[0]!, record.abstract!.split(' ').slice(4, 8).join(' ')];
+    const hits = async (dir: string) => {
+      const pagefind = await loadPagefind(dir);
+      try {
+        const found: string[][] = [];
+        for (const query of queries) {
+          const { results } = await pagefind.search(query);
+          found.push((await Promise.all(results.map(async (result) => (await result.data()).url))).sort());
+        }
+        return found;
+      } finally {
+        await pagefind.destroy();
+      }
+    };
+    const [floorHits, astroFloorHits] = [await hits(floorDir), await hits(astroFloorDir)];
+    expect(astroFloorHits).toEqual(floorHits);
+    expect(floorHits[0]!.length).toBeGreaterThan(0);
+    expect(floorHits[1], record.authors[0]).toContain(paperUrl);
+    expect(floorHits[2], queries[2]).toContain(paperUrl);
   });
 
   it('reads page generation from the real Astro log, and what the build costs besides it', () => {

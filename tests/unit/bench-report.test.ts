@@ -9,12 +9,15 @@ import {
   median,
   OUTPUT_COLUMNS,
   outputTable,
+  PEAK_COLUMNS,
+  peakTable,
   REBUILD_COLUMNS,
   rebuildTable,
   mdxTable,
   MDX_COLUMNS,
   ROUND_COLUMNS,
   roundTable,
+  siteTo,
   siteToFloor,
   STEP_COLUMNS,
   stepTable,
@@ -53,6 +56,8 @@ function build(
 }
 const floor = (wallMs: number, peakMb: number, cpuMs: number | null = wallMs) =>
   build(wallMs, peakMb, cpuMs, ['floor pages', 'floor index']);
+const astroFloor = (wallMs: number, peakMb: number, cpuMs: number | null = wallMs) =>
+  build(wallMs, peakMb, cpuMs, ['astro floor build', 'astro floor index']);
 const search = (query: string, servedKb: number, files = 1) => ({
   query,
   results: 30,
@@ -65,19 +70,23 @@ function result(entries: number, overrides: Partial<SizeResult> = {}): SizeResul
     entries,
     pages: entries + 10,
     floorPages: entries + 5,
+    astroFloorPages: entries + 5,
     rounds: [
-      { floor: floor(10_000, 500), site: build(20_000, 1000) },
-      { floor: floor(12_000, 500), site: build(30_000, 1100) },
+      { floor: floor(10_000, 500), astroFloor: astroFloor(16_000, 600), site: build(20_000, 1000) },
+      { floor: floor(12_000, 500), astroFloor: astroFloor(20_000, 700), site: build(30_000, 1100) },
     ],
     warm: { edit: build(8_000, 900), add: build(9_000, 900), added: 3 },
     dist: { bytes: 50 * 1024 ** 2, files: entries + 20 },
     pagefindIndex: { bytes: 5 * 1024 ** 2, files: 900 },
     floorIndex: { bytes: 4 * 1024 ** 2, files: 890 },
+    astroFloorIndex: { bytes: 4 * 1024 ** 2, files: 890 },
+    floorParity: { onlyInFloor: [], onlyInAstroFloor: [], largestDifference: { file: 'a/b/index.html', bytes: -2 } },
     sectionPage: weight(120 * 1024),
     paperPage: weight(20 * 1024),
     largestPage: { file: 'mllm/index.html', bytes: 130 * 1024, cards: 100 },
     searches: [search('video', 100, 3), search('幻觉', 10)],
     floorSearches: [search('video', 95, 3), search('幻觉', 9)],
+    astroFloorSearches: [search('video', 96, 3), search('幻觉', 9)],
     ...overrides,
   };
 }
@@ -87,6 +96,7 @@ describe('report', () => {
     expect(markdownTable(['a', 'b'], [[1, 'x']])).toBe('| a | b |\n| --- | --- |\n| 1 | x |');
     for (const [table, columns, rows] of [
       [floorTable([result(1000)]), FLOOR_COLUMNS, 1],
+      [peakTable([result(1000)]), PEAK_COLUMNS, 1],
       [stepTable([result(1000)]), STEP_COLUMNS, 1],
       [roundTable([result(1000)]), ROUND_COLUMNS, 2],
       [rebuildTable([result(1000)]), REBUILD_COLUMNS, 1],
@@ -124,22 +134,47 @@ describe('report', () => {
     ).toBe('**a**\n\n\n\ntext  b\n\n\n\n');
   });
 
-  it('takes each ratio to the floor within a round, then the median over the rounds', () => {
+  it('takes each ratio to either floor within a round, then the median over the rounds', () => {
     const rounds: Round[] = [
-      { floor: floor(10_000, 100), site: build(20_000, 300) },
-      { floor: floor(20_000, 100), site: build(30_000, 300) },
-      { floor: floor(30_000, 100), site: build(90_000, 300) },
+      { floor: floor(10_000, 100), astroFloor: astroFloor(20_000, 200), site: build(20_000, 300) },
+      { floor: floor(20_000, 100), astroFloor: astroFloor(30_000, 200), site: build(30_000, 300) },
+      { floor: floor(30_000, 100), astroFloor: astroFloor(30_000, 250), site: build(90_000, 300) },
     ];
     expect(siteToFloor(rounds, (b) => b.wallMs)).toBe(2);
     expect(siteToFloor(rounds, (b) => b.peakRssBytes)).toBe(3);
+    // Within each round 1×, 1× and 3× the Astro floor: the median is 1×, not 30 s ÷ 30 s by chance.
+    expect(siteTo('astroFloor', rounds, (b) => b.wallMs)).toBe(1);
+    expect(siteTo('astroFloor', rounds, (b) => b.peakRssBytes)).toBe(1.5);
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     // Medians of the absolute figures; a missing CPU time leaves its cells empty.
-    expect(floorTable([result(1000, { rounds })])).toContain(
-      '| 1000 | 1010 / 1005 | 20.0 | 30.0 | 2.00× | 20.0 | 30.0 | 2.00× | 100 | 300 | 3.00× |',
+    expect(floorTable([result(1000, { rounds, astroFloorPages: 1004 })])).toContain(
+      '| 1000 | 1010 / 1005 / 1004 | 20.0 | 30.0 | 30.0 | 2.00× | 1.00× | 20.0 | 30.0 | 30.0 | 2.00× | 1.00× |',
     );
-    const noCpu = [{ floor: floor(10_000, 100, null), site: build(20_000, 300, null) }];
-    expect(floorTable([result(1000, { rounds: noCpu })])).toContain('| 20.0 | 2.00× | — | — | — | 100 |');
+    const noCpu = [
+      { floor: floor(10_000, 100, null), astroFloor: astroFloor(15_000, 100, null), site: build(20_000, 300, null) },
+    ];
+    expect(floorTable([result(1000, { rounds: noCpu })])).toContain('| 10.0 | 15.0 | 20.0 | 2.00× | 1.33× | — | — | — | — | — |');
+  });
+
+  it('sets the site’s peak and first search against both floors', () => {
+    const rounds: Round[] = [
+      { floor: floor(10_000, 100), astroFloor: astroFloor(20_000, 200), site: build(20_000, 300) },
+      { floor: floor(20_000, 120), astroFloor: astroFloor(30_000, 240), site: build(30_000, 360) },
+    ];
+    // Peaks 100/120, 200/240, 300/360 MB: medians 110, 220, 330; ratios 3× and 1.5× in both rounds.
+    // First searches: 100 KB against the floor's 80 and the Astro floor's 125.
+    const table = peakTable([
+      result(10_000, {
+        rounds,
+        searches: [search('video', 100)],
+        floorSearches: [search('video', 80)],
+        astroFloorSearches: [search('video', 125)],
+      }),
+    ]);
+    expect(table.split('\n')[2]).toBe('| 10000 | 110 | 220 | 330 | 3.00× | 1.50× | 80.0 | 125.0 | 100.0 | 1.25× | 0.80× |');
+    // A search that did not run leaves its cells empty.
+    expect(peakTable([result(1000, { astroFloorSearches: [] })]).split('\n')[2]).toMatch(/\| — \| 100\.0 \| 1\.05× \| — \|$/);
   });
 
   it('adds up a build’s steps: times summed, the peak the largest step’s', () => {
@@ -147,7 +182,8 @@ describe('report', () => {
     expect(measured.wallMs).toBe(20_000);
     expect(measured.cpuMs).toBe(20_000);
     expect(measured.peakRssBytes).toBe(1000 * 1024 ** 2);
-    expect(stepTable([result(1000)])).toContain('| 1000 | 18.8 | 525 | 6.3 | 1050 | 8.3 | 2.8 | 500 |');
+    // Medians over the two rounds of 16 s and 20 s Astro floors (75 % building, 25 % indexing); no page generation read.
+    expect(stepTable([result(1000)])).toContain('| 1000 | 18.8 | 525 | 6.3 | 1050 | 8.3 | 2.8 | 500 | 13.5 | — | 325 | 4.5 |');
   });
 
   it('takes page generation out of the site’s build, against the floor and the clean build in each round', () => {
@@ -158,14 +194,14 @@ describe('report', () => {
       ]);
     // 40 s with 20 s of pages: 20 s left, against a 10 s floor and the 40 s build; then 60 s with 30 s.
     const rounds: Round[] = [
-      { floor: floor(10_000, 100), site: site(40_000, 20_000) },
-      { floor: floor(15_000, 100), site: site(60_000, 30_000) },
+      { floor: floor(10_000, 100), astroFloor: astroFloor(20_000, 100), site: site(40_000, 20_000) },
+      { floor: floor(15_000, 100), astroFloor: astroFloor(30_000, 100), site: site(60_000, 30_000) },
     ];
     expect(fixedCostTable([result(10_000, { rounds })]).split('\n')[2]).toBe(
       '| 10000 | 37.5 | 25.0 | 12.5 | 12.5 | 25.0 | 2.00× | 0.50× |',
     );
     // A log Astro wrote differently gives empty cells, not a wrong figure.
-    const unread = [{ floor: floor(10_000, 100), site: site(40_000) }];
+    const unread = [{ floor: floor(10_000, 100), astroFloor: astroFloor(20_000, 100), site: site(40_000) }];
     expect(fixedCostTable([result(10_000, { rounds: unread })]).split('\n')[2]).toBe(
       '| 10000 | 30.0 | — | — | 10.0 | — | — | — |',
     );
@@ -184,9 +220,13 @@ describe('report', () => {
     expect(met.map((check) => [check.target, check.measured, check.met])).toEqual([
       ["10,000 entries: clean build within 2× the floor's time", '2.25×', false],
       ["10,000 entries: peak memory of the build's process tree ≤ 1.1 GB", '1100 MB (highest of 2 clean builds)', true],
+      // 20 s ÷ 16 s and 30 s ÷ 20 s: 1.25× and 1.5×; peaks 1000 ÷ 600 and 1100 ÷ 700 MB.
+      ["10,000 entries: clean build's time within 1.5× the Astro floor's", '1.38×', true],
+      ["10,000 entries: clean build's CPU time within 1.5× the Astro floor's", '1.38×', true],
+      ["10,000 entries: clean build's peak memory within 1.15× the Astro floor's", '1.62×', false],
+      ["10,000 entries: first search ≤ the floor's bytes + 10 %", '100.0 KB against 95.0 KB (1.05×)', true],
       ['10,000 entries: warm rebuild after editing 1 entry ≤ half a clean build', '8.0 s of 25.0 s (0.32×)', true],
       ['10,000 entries: warm rebuild after adding 3 entries ≤ half a clean build', '9.0 s of 25.0 s (0.36×)', true],
-      ["10,000 entries: first search ≤ the floor's bytes + 10 %", '100.0 KB against 95.0 KB (1.05×)', true],
       ['10,000 entries: second search ≤ 30 KB', '10.0 KB', true],
       ['10,000 entries: paper page under 30 KB HTML+CSS+JS before search', '20.0 KB raw', true],
       [
@@ -197,12 +237,16 @@ describe('report', () => {
     ]);
     const bad = checkTargets([
       result(30_000, {
-        rounds: [{ floor: floor(40_000, 1900), site: build(70_000, 2700) }],
+        rounds: [{ floor: floor(40_000, 1900), astroFloor: astroFloor(40_000, 2500), site: build(70_000, 2700) }],
         largestPage: { file: 'tags/video/index.html', bytes: 1600 * 1024, cards: 1300 },
+        searches: [search('video', 120)],
       }),
     ]);
     expect(bad.filter((check) => !check.met).map((check) => check.measured)).toEqual([
       '2700 MB (highest of 1 clean builds)',
+      '1.75×',
+      '1.75×',
+      '120.0 KB against 95.0 KB (1.26×)',
       'largest page `tags/video/index.html`: 1300 papers, 1600.0 KB',
     ]);
   });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { isolatedConfigSource, samplePages } from '../../scripts/lib/bench/run';
+import { samplePages } from '../../scripts/lib/bench/run';
+import { isolatedConfigSource } from '../../scripts/lib/bench/astro-floor';
 import {
   astroPageGenerationMs,
   ASTRO_CLI,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,11 @@ import {
   TITLE_WORDS,
   writeSyntheticContent,
 } from '../../scripts/lib/bench/synthetic';
+import { ABSTRACT_WORDS, AUTHOR_COUNT, serializeRecord } from '../../scripts/lib/bench/synthetic-records';
+import { openContentRoot } from '../../src/lib/content-root';
 import { titleKey } from '../../src/lib/title-key';
+import { parseYaml } from '../../src/lib/yaml-file';
+import { recordSchema } from '../../src/schemas/record';
 import { checkContent } from '../../src/lib/validate';
 import { paperSchema } from '../../src/schemas/paper';
 
@@ -112,6 +116,61 @@ describe('syntheticEntries', () => {
   });
 });
 
+describe('synthetic records', () => {
+  const withRecord = entries.filter((entry) => entry.record);
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+  it('go with about nine papers in ten: every arXiv id and OpenReview forum, and most others by title', () => {
+    expect(withRecord.length / entries.length).toBeGreaterThan(0.85);
+    expect(withRecord.length / entries.length).toBeLessThan(0.95);
+    for (const { paper, record } of entries) {
+      const forum = paper.links.some((link) => link.kind === 'openreview');
+      if (paper.arxiv) expect(record?.arxiv).toMatch(new RegExp(`^${paper.arxiv.replace('.', '\\.')}v\\d$`));
+      if (forum) expect(record?.source).toBe('openreview');
+      if (record) expect(record.title).toBe(paper.title);
+    }
+    // Some papers without an id in the entry are found by title, some are not.
+    const withoutId = entries.filter(({ paper }) => !paper.arxiv && !paper.links.some((link) => link.kind === 'openreview'));
+    expect(withoutId.some((entry) => entry.record)).toBe(true);
+    expect(withoutId.some((entry) => !entry.record)).toBe(true);
+  });
+
+  it('have 1 to 30 authors, most 3 to 12, and abstracts of 150 to 250 words', () => {
+    const counts = withRecord.map((entry) => entry.record!.authors.length);
+    expect(Math.min(...counts)).toBe(AUTHOR_COUNT.min);
+    expect(Math.max(...counts)).toBe(AUTHOR_COUNT.max);
+    expect(counts.filter((count) => count >= 3 && count <= 12).length / counts.length).toBeGreaterThan(0.65);
+    for (const { record } of withRecord) {
+      expect(new Set(record!.authors).size).toBe(record!.authors.length);
+      expect(words(record!.abstract!)).toBeGreaterThanOrEqual(ABSTRACT_WORDS.min);
+      expect(words(record!.abstract!)).toBeLessThanOrEqual(ABSTRACT_WORDS.max);
+    }
+  });
+
+  it('sometimes name a venue, a code repository (also in the abstract), a later version and a DOI', () => {
+    const share = (field: 'venue' | 'code' | 'updated' | 'doi') =>
+      withRecord.filter((entry) => entry.record![field] !== undefined).length / withRecord.length;
+    for (const field of ['venue', 'code', 'updated', 'doi'] as const) {
+      expect(share(field), field).toBeGreaterThan(0.02);
+      expect(share(field), field).toBeLessThan(0.7);
+    }
+    for (const { record } of withRecord) if (record!.code) expect(record!.abstract).toContain(record!.code);
+  });
+
+  it('are files the record schema accepts, read back as written', () => {
+    for (const { section, id, record } of withRecord) {
+      const { data, syntaxErrors } = parseYaml(serializeRecord(record!));
+      expect(syntaxErrors, `${section}/${id}`).toEqual([]);
+      expect(recordSchema.parse(data), `${section}/${id}`).toEqual(record);
+    }
+  });
+
+  it('are the same for the same seed, and a longer run starts with the same entries and records', () => {
+    const options = { sections: SECTIONS, seed: 7 };
+    expect(syntheticEntries(300, options)).toEqual(syntheticEntries(600, options).slice(0, 300));
+  });
+});
+
 describe('writeSyntheticContent', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'synthetic-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,5 +187,16 @@ describe('writeSyntheticContent', () => {
     const check = checkContent({ root: dir });
     expect(check.problems).toEqual([]);
     expect(check.entryCount).toBe(written.length);
+    // Each record beside its entry, where the content root says records live.
+    const content = openContentRoot(dir);
+    const recordFiles = readdirSync(content.recordsDir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.yaml'),
+    );
+    expect(recordFiles).toHaveLength(written.filter((entry) => entry.record).length);
+    for (const entry of written) {
+      const file = content.recordFile(entry.section, entry.id);
+      expect(existsSync(file), file).toBe(Boolean(entry.record));
+      if (entry.record) expect(recordSchema.parse(parseYaml(readFileSync(file, 'utf8')).data)).toEqual(entry.record);
+    }
   });
 });

@@ -1,18 +1,33 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { openContentRoot } from '../../../src/lib/content-root';
 import { serializeEntry } from '../../../src/lib/entry-files';
 import { PAGEFIND_DIR } from '../../../src/lib/routes';
+import {
+  ASTRO_FLOOR_PROJECT,
+  assertFloorParity,
+  cleanAstroFloorBuild,
+  cleanAstroRoot,
+  floorParity,
+  prepareAstroRoot,
+  type FloorParity,
+} from './astro-floor';
 import { countFiles, directoryStats, largestPage, pageWeight, type LargestPage, type PageWeight } from './output';
 import { summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './profile';
 import { searchCosts, type SearchCost } from './search-costs';
 import { floorSteps, runSteps, siteSteps, type BuildMeasure } from './steps';
-import { syntheticEntries, syntheticEntryPath, writeSyntheticContent, type SyntheticEntry } from './synthetic';
+import {
+  syntheticEntries,
+  syntheticEntryPath,
+  writeSyntheticContent,
+  writeSyntheticEntry,
+  type SyntheticEntry,
+} from './synthetic';
 
 /**
- * One size of the benchmark: synthetic content, clean builds of the floor and the site in turn,
- * the weight of the output and of two searches on each, then warm rebuilds after an edit and
- * after a few new entries.
+ * One size of the benchmark: synthetic content, clean builds of the floor, the Astro floor and
+ * the site in turn, the weight of the output and of two searches on each, then warm rebuilds of
+ * the site after an edit and after a few new entries.
  */
 
 /** Where one size's files go under the work folder (bench/.work/ is gitignored). */
@@ -25,6 +40,9 @@ export interface SizeLayout {
   cacheDir: string;
   /** Where the floor writes its pages and index. */
   floorDir: string;
+  /** The Astro root of the Astro floor's builds (bench/astro-floor/), and its output. */
+  astroFloorRoot: string;
+  astroFloorDir: string;
 }
 
 export function sizeLayout(workDir: string, entries: number): SizeLayout {
@@ -36,31 +54,9 @@ export function sizeLayout(workDir: string, entries: number): SizeLayout {
     outDir: path.join(siteRoot, 'dist'),
     cacheDir: path.join(siteRoot, 'cache'),
     floorDir: path.join(workDir, `floor-${entries}`),
+    astroFloorRoot: path.join(workDir, `astro-floor-${entries}`),
+    astroFloorDir: path.join(workDir, `astro-floor-${entries}`, 'dist'),
   };
-}
-
-/**
- * The project's own Astro config, rooted in a folder of its own. Astro keeps the content data
- * store in `cacheDir` (default node_modules/.astro) and writes the MDX module map to
- * `<root>/.astro/content-modules.mjs`; both are shared by every build in the checkout, and a
- * build running at the same time overwrote the module map mid-build (MDX entries then fail to
- * render). A root of its own isolates both; src/ and public/ stay the project's.
- */
-export function isolatedConfigSource(repoRoot: string): string {
-  const projectConfig = pathToFileURL(path.join(repoRoot, 'astro.config.mjs')).href;
-  const dirs = {
-    srcDir: path.join(repoRoot, 'src'),
-    publicDir: path.join(repoRoot, 'public'),
-    outDir: './dist',
-    cacheDir: './cache',
-  };
-  return [
-    `import config from ${JSON.stringify(projectConfig)};`,
-    `export default { ...config, ${Object.entries(dirs)
-      .map(([key, dir]) => `${key}: ${JSON.stringify(dir)}`)
-      .join(', ')} };`,
-    '',
-  ].join('\n');
 }
 
 /** `npm run build` of one size's content, as the project runs it (see steps.ts). */
@@ -74,8 +70,7 @@ export function cleanSiteBuild(
   repoRoot: string,
   extraAstroFlags: readonly string[] = [],
 ): Promise<BuildMeasure> {
-  for (const dir of [layout.cacheDir, layout.outDir, path.join(layout.siteRoot, '.astro')])
-    rmSync(dir, { recursive: true, force: true });
+  cleanAstroRoot(layout.siteRoot);
   return buildSite(layout, repoRoot, extraAstroFlags);
 }
 
@@ -83,9 +78,10 @@ export function floorBuild(layout: SizeLayout, repoRoot: string): Promise<BuildM
   return runSteps(floorSteps(repoRoot, { contentDir: layout.contentDir, outDir: layout.floorDir }), repoRoot);
 }
 
-/** One round: the floor, then the site, back to back (so drift in the machine's speed hits both). */
+/** One round: the floor, the Astro floor, then the site, back to back (so drift in the machine's speed hits all three). */
 export interface Round {
   floor: BuildMeasure;
+  astroFloor: BuildMeasure;
   site: BuildMeasure;
 }
 
@@ -93,6 +89,7 @@ export interface SizeResult {
   entries: number;
   pages: number;
   floorPages: number;
+  astroFloorPages: number;
   rounds: Round[];
   /** Warm rebuilds, where measured: after editing one entry's note, then after adding `added` entries. */
   warm?: { edit: BuildMeasure; add: BuildMeasure; added: number };
@@ -101,11 +98,15 @@ export interface SizeResult {
   dist: { bytes: number; files: number };
   pagefindIndex: { bytes: number; files: number };
   floorIndex: { bytes: number; files: number };
+  astroFloorIndex: { bytes: number; files: number };
+  /** How far the Astro floor's pages are from the floor's (the same pages, within a few bytes each). */
+  floorParity: FloorParity;
   sectionPage: PageWeight;
   paperPage: PageWeight;
   largestPage: LargestPage;
   searches: SearchCost[];
   floorSearches: SearchCost[];
+  astroFloorSearches: SearchCost[];
 }
 
 export interface MeasureOptions {
@@ -120,7 +121,7 @@ export interface MeasureOptions {
   sectionWeights?: readonly number[];
   /** The first runs on a fresh Pagefind, the rest after it. */
   queries: readonly string[];
-  /** Floor and site clean builds, alternating, this many times each. */
+  /** Floor, Astro floor and site clean builds, in turn, this many times each. */
   rounds: number;
   /** Measure the warm rebuilds (default yes). */
   warm?: boolean;
@@ -141,23 +142,32 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     log(`${entries} entries: round ${round}/${options.rounds}, floor`);
     const floor = await floorBuild(layout, repoRoot);
     log(`${entries} entries: floor ${describeBuild(floor)}`);
+    log(`${entries} entries: round ${round}/${options.rounds}, Astro floor`);
+    const astroFloor = await cleanAstroFloorBuild(layout.astroFloorRoot, layout.contentDir, repoRoot);
+    log(`${entries} entries: Astro floor ${describeBuild(astroFloor)}`);
+    // Checked at once: a long run should not measure two floors that do different work.
+    if (round === 1) assertFloorParity(floorParity(layout.floorDir, layout.astroFloorDir), `${entries} entries`);
     log(`${entries} entries: round ${round}/${options.rounds}, clean site build`);
     const site = await cleanSiteBuild(layout, repoRoot);
     log(`${entries} entries: site ${describeBuild(site)}`);
-    rounds.push({ floor, site });
+    rounds.push({ floor, astroFloor, site });
   }
   const sample = samplePages(written);
   const measured = {
     pages: countFiles(layout.outDir, '.html'),
     floorPages: countFiles(layout.floorDir, '.html'),
+    astroFloorPages: countFiles(layout.astroFloorDir, '.html'),
     dist: directoryStats(layout.outDir),
     pagefindIndex: directoryStats(path.join(layout.outDir, PAGEFIND_DIR)),
     floorIndex: directoryStats(path.join(layout.floorDir, PAGEFIND_DIR)),
+    astroFloorIndex: directoryStats(path.join(layout.astroFloorDir, PAGEFIND_DIR)),
+    floorParity: floorParity(layout.floorDir, layout.astroFloorDir),
     sectionPage: pageWeight(layout.outDir, `${sample.section}/`),
     paperPage: pageWeight(layout.outDir, `${sample.paper.section}/${sample.paper.id}/`),
     largestPage: largestPage(layout.outDir),
     searches: await searchCosts(layout.outDir, options.queries),
     floorSearches: await searchCosts(layout.floorDir, options.queries),
+    astroFloorSearches: await searchCosts(layout.astroFloorDir, options.queries),
   };
 
   // Before the warm rebuilds: its last build is of the content as generated, whose cache they reuse.
@@ -232,8 +242,7 @@ async function warmRebuilds(
   // The generator is sequential: the first `entries` of a longer run are the ones written.
   const extra = syntheticEntries(entries + addEntries, options).slice(entries);
   log(`${entries} entries: warm rebuild after adding ${extra.length} entries`);
-  for (const entry of extra)
-    writeFileSync(syntheticEntryPath(layout.contentDir, entry), serializeEntry(entry.paper, entry.format, entry.body));
+  for (const entry of extra) writeSyntheticEntry(openContentRoot(layout.contentDir), entry);
   const add = await buildSite(layout, repoRoot);
   log(`${entries} entries: add rebuild ${describeBuild(add)}`);
   for (const entry of extra) {
@@ -252,16 +261,15 @@ export function describeBuild(build: BuildMeasure): string {
     .join('; ')})`;
 }
 
-/** Writes one size's synthetic content and an empty site root (so the next build starts cold). */
+/** Writes one size's synthetic content and empty roots for the site and the Astro floor (so the next builds start cold). */
 export function prepareSize(options: Omit<MeasureOptions, 'queries' | 'log' | 'rounds'>): {
   layout: SizeLayout;
   written: SyntheticEntry[];
 } {
   const layout = sizeLayout(options.workDir, options.entries);
   const written = writeSyntheticContent(layout.contentDir, options.entries, options);
-  rmSync(layout.siteRoot, { recursive: true, force: true });
-  mkdirSync(layout.siteRoot, { recursive: true });
-  writeFileSync(path.join(layout.siteRoot, 'astro.config.mjs'), isolatedConfigSource(options.repoRoot));
+  prepareAstroRoot(layout.siteRoot, options.repoRoot);
+  prepareAstroRoot(layout.astroFloorRoot, options.repoRoot, ASTRO_FLOOR_PROJECT);
   return { layout, written };
 }
 

@@ -156,19 +156,24 @@ export function pagefindBinary(): string {
 export function floorSteps(repoRoot: string, { contentDir, outDir }: { contentDir: string; outDir: string }): Step[] {
   return [
     { name: 'floor pages', command: process.execPath, args: [path.join(repoRoot, 'bench/floor.mjs'), contentDir, outDir] },
-    {
-      name: 'floor index',
-      command: pagefindBinary(),
-      args: [
-        '--site',
-        outDir,
-        '--glob',
-        PAPER_PAGES_GLOB,
-        '--force-language',
-        SEARCH_INDEX_LANGUAGE,
-        ...NOT_SEARCHABLE.flatMap((selector) => ['--exclude-selectors', selector]),
-        '--quiet',
-      ],
-    },
+    floorIndexStep('floor index', outDir),
   ];
+}
+
+/** The Pagefind CLI over a floor's pages, with the site's index settings (both floors index alike). */
+export function floorIndexStep(name: string, outDir: string): Step {
+  return {
+    name,
+    command: pagefindBinary(),
+    args: [
+      '--site',
+      outDir,
+      '--glob',
+      PAPER_PAGES_GLOB,
+      '--force-language',
+      SEARCH_INDEX_LANGUAGE,
+      ...NOT_SEARCHABLE.flatMap((selector) => ['--exclude-selectors', selector]),
+      '--quiet',
+    ],
+  };
 }

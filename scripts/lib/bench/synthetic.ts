@@ -21,6 +21,12 @@ import {
   FAMILY_NAMES,
   BENCHMARKS,
 } from './synthetic-words';
+import { Picker, seededRandom } from './synthetic-random';
+import { serializeRecord, syntheticRecord } from './synthetic-records';
+import { openContentRoot, type ContentRoot } from '../../../src/lib/content-root';
+import type { PaperRecord } from '../../../src/schemas/record';
+
+export { seededRandom };
 
 /**
  * Synthetic entries for benchmarks: shaped like the real list (English titles, Chinese notes,
@@ -34,6 +40,8 @@ export interface SyntheticEntry {
   paper: PaperInput;
   /** The long note of an MDX entry; '' for YAML. */
   body: string;
+  /** Its scholarly record, as `npm run records` would keep it (./synthetic-records), when it would find one. */
+  record?: PaperRecord;
 }
 
 export interface SyntheticOptions {
@@ -49,6 +57,8 @@ export const MDX_SHARE = 0.05;
 /** Share of entries that re-list a paper of another section, as the real list does a few times. */
 const CROSS_LISTED_SHARE = 0.02;
 const ARXIV_SHARE = 0.65;
+/** Mixed into the seed of the records' stream. */
+const RECORD_STREAM = 0x5eed7ec0;
 export const TITLE_WORDS = { min: 8, max: 20 } as const;
 export const NOTE_CHARS = { min: 20, max: 80 } as const;
 export const TAG_VOCABULARY = [
@@ -68,46 +78,6 @@ export const TAG_VOCABULARY = [
 /** `added` dates fall in these years, as a list kept for a few years. */
 const FIRST_YEAR = 2022;
 const LAST_YEAR = 2025;
-
-/** Mulberry32: tiny, fast and good enough for picking words; `Math.random` cannot be seeded. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Picker {
-  constructor(readonly random: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1));
-  }
-  chance(probability: number): boolean {
-    return this.random() < probability;
-  }
-  one<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)]!;
-  }
-  some<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    return Array.from(
-      { length: Math.min(count, pool.length) },
-      () => pool.splice(Math.floor(this.random() * pool.length), 1)[0]!,
-    );
-  }
-  weighted(weights: readonly number[]): number {
-    let rest = this.random() * weights.reduce((sum, weight) => sum + weight, 0);
-    for (const [index, weight] of weights.entries()) if ((rest -= weight) < 0) return index;
-    return weights.length - 1;
-  }
-  text(alphabet: string, length: number): string {
-    return Array.from({ length }, () => alphabet[Math.floor(this.random() * alphabet.length)]).join('');
-  }
-}
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -251,13 +221,14 @@ function links(pick: Picker, arxiv: string | undefined, name: string): PaperInpu
   return [first, ...extras];
 }
 
-function paper(pick: Picker, serial: number, notes: Set<string>): { paper: PaperInput; name: string } {
+function paper(pick: Picker, serial: number, notes: Set<string>): { paper: PaperInput; name: string; published: string } {
   const name = title(pick);
   const { added, published } = dates(pick);
   const arxiv = pick.chance(ARXIV_SHARE) ? arxivIdFor(published, serial) : undefined;
   const tags = pick.chance(0.8) ? pick.some(TAG_VOCABULARY, pick.int(1, 3)) : [];
   return {
     name,
+    published,
     paper: {
       title: name,
       links: links(pick, arxiv, name.split(':')[0]!),
@@ -279,10 +250,13 @@ function paper(pick: Picker, serial: number, notes: Set<string>): { paper: Paper
  * `count` entries spread over the sections. Titles are unique (the validator rejects a repeated
  * title within a section, and a repeat across sections would merge two papers), ids are unique
  * per section, and about 2% of entries re-list another section's paper with their own note.
+ * Records are drawn from a stream of their own, so the entries are the same as before records
+ * were added, and the first N of a longer run are the same N with the same records.
  */
 export function syntheticEntries(count: number, { sections, sectionWeights, seed = 1 }: SyntheticOptions): SyntheticEntry[] {
   if (sections.length === 0) throw new Error('syntheticEntries needs at least one section');
   const pick = new Picker(seededRandom(seed));
+  const recordPick = new Picker(seededRandom(seed ^ RECORD_STREAM));
   const weights = sectionWeights ?? sections.map(() => 1);
   const idsBySection = new Map(sections.map((section) => [section, new Set<string>()]));
   const titleKeys = new Set<string>();
@@ -301,6 +275,7 @@ export function syntheticEntries(count: number, { sections, sectionWeights, seed
         format: 'yaml',
         body: '',
         paper: { ...original.paper, note: freshNote(pick, notes) },
+        record: original.record,
       });
       continue;
     }
@@ -311,12 +286,18 @@ export function syntheticEntries(count: number, { sections, sectionWeights, seed
     const id = uniqueSlug(entrySlug(generated.name, generated.paper.arxiv), ids);
     ids.add(id);
     const mdx = pick.chance(MDX_SHARE);
+    const record = syntheticRecord(recordPick, {
+      paper: generated.paper,
+      published: generated.published,
+      unusedArxivId: arxivIdFor(generated.published, serial),
+    });
     entries.push({
       section,
       id,
       format: mdx ? 'mdx' : 'yaml',
       body: mdx ? longNote(pick, entries) : '',
       paper: generated.paper,
+      ...(record && { record }),
     });
   }
   return entries;
@@ -324,7 +305,8 @@ export function syntheticEntries(count: number, { sections, sectionWeights, seed
 
 /**
  * Writes a content root of `count` synthetic entries into `dir` (emptied first): the given
- * sections.yaml and about.md, and one file per entry, written as the sync writes them.
+ * sections.yaml and about.md, and one file per entry, written as the sync writes them, with its
+ * record beside it (records/<section>/<id>.yaml) when it has one.
  */
 export function writeSyntheticContent(
   dir: string,
@@ -335,11 +317,20 @@ export function writeSyntheticContent(
   mkdirSync(dir, { recursive: true });
   copyFileSync(options.registryFile, path.join(dir, 'sections.yaml'));
   copyFileSync(options.aboutFile, path.join(dir, 'about.md'));
-  for (const section of options.sections) mkdirSync(path.join(dir, section), { recursive: true });
+  const content = openContentRoot(dir);
+  for (const section of options.sections) {
+    mkdirSync(path.join(dir, section), { recursive: true });
+    mkdirSync(path.join(content.recordsDir, section), { recursive: true });
+  }
   const entries = syntheticEntries(count, options);
-  for (const entry of entries)
-    writeFileSync(syntheticEntryPath(dir, entry), serializeEntry(entry.paper, entry.format, entry.body));
+  for (const entry of entries) writeSyntheticEntry(content, entry);
   return entries;
+}
+
+/** One entry's file, and its record's when it has one (into existing section folders). */
+export function writeSyntheticEntry(content: ContentRoot, entry: SyntheticEntry): void {
+  writeFileSync(syntheticEntryPath(content.dir, entry), serializeEntry(entry.paper, entry.format, entry.body));
+  if (entry.record) writeFileSync(content.recordFile(entry.section, entry.id), serializeRecord(entry.record));
 }
 
 export function syntheticEntryPath(dir: string, entry: Pick<SyntheticEntry, 'section' | 'id' | 'format'>): string {

@@ -23,31 +23,56 @@ function acrossRounds(rounds: readonly Round[], figure: (round: Round) => number
   return values.every((value) => value !== undefined) && values.length ? median(values as number[]) : undefined;
 }
 
+/** The two floors: the no-framework build (bench/floor.mjs) and the bare Astro site (bench/astro-floor/). */
+export type Floor = 'floor' | 'astroFloor';
+
 /**
- * Site ÷ floor of a figure, taken within each round (floor and site built back to back, so a
- * slow hour slows both) and then the median over the rounds.
+ * Site ÷ a floor of a figure, taken within each round (the floors and the site built back to back,
+ * so a slow hour slows all three) and then the median over the rounds.
  */
-export function siteToFloor(rounds: readonly Round[], figure: (build: BuildMeasure) => number | undefined): number | undefined {
+export function siteTo(
+  floorName: Floor,
+  rounds: readonly Round[],
+  figure: (build: BuildMeasure) => number | undefined,
+): number | undefined {
   return acrossRounds(rounds, (round) => {
-    const [site, floor] = [figure(round.site), figure(round.floor)];
+    const [site, floor] = [figure(round.site), figure(round[floorName])];
     return site !== undefined && floor ? site / floor : undefined;
   });
 }
+
+/** Site ÷ the no-framework floor (see siteTo). */
+export const siteToFloor = (rounds: readonly Round[], figure: (build: BuildMeasure) => number | undefined) =>
+  siteTo('floor', rounds, figure);
 
 export const step = (build: BuildMeasure, name: string) => build.steps.find((measured) => measured.name === name);
 
 export const FLOOR_COLUMNS = [
   'entries',
-  'pages site / floor',
+  'pages site / floor / Astro floor',
   'floor s',
+  'Astro floor s',
   'site s',
   'time ÷ floor',
+  'time ÷ Astro floor',
   'floor CPU s',
+  'Astro floor CPU s',
   'site CPU s',
   'CPU ÷ floor',
+  'CPU ÷ Astro floor',
+] as const;
+export const PEAK_COLUMNS = [
+  'entries',
   'floor peak MB',
+  'Astro floor peak MB',
   'site peak MB',
   'peak ÷ floor',
+  'peak ÷ Astro floor',
+  'floor 1st search KB served',
+  'Astro floor 1st search KB served',
+  'site 1st search KB served',
+  '1st search ÷ floor',
+  '1st search ÷ Astro floor',
 ] as const;
 export const STEP_COLUMNS = [
   'entries',
@@ -58,6 +83,10 @@ export const STEP_COLUMNS = [
   'floor pages s',
   'floor index s',
   'floor index peak MB',
+  'Astro floor build s',
+  'Astro floor page generation s',
+  'Astro floor build peak MB',
+  'Astro floor index s',
 ] as const;
 export const FIXED_COST_COLUMNS = [
   'entries',
@@ -91,7 +120,16 @@ export const MDX_COLUMNS = [
   'peak MB with MDX',
   'peak MB as Markdown',
 ] as const;
-export const OUTPUT_COLUMNS = ['entries', 'dist MB', 'dist files', 'Pagefind MB', 'Pagefind files', 'floor Pagefind MB'] as const;
+export const OUTPUT_COLUMNS = [
+  'entries',
+  'dist MB',
+  'dist files',
+  'Pagefind MB',
+  'Pagefind files',
+  'floor Pagefind MB',
+  'Astro floor Pagefind MB',
+  'Astro floor page − floor page, most bytes',
+] as const;
 export const WEIGHT_COLUMNS = [
   'entries',
   'section page KB raw / gzip',
@@ -108,40 +146,79 @@ export const WEIGHT_COLUMNS = [
   '2nd search files',
   '2nd search ms',
 ] as const;
-export const ROUND_COLUMNS = ['entries', 'round', 'floor s', 'site s', 'time ÷ floor', 'floor peak MB', 'site peak MB'] as const;
+export const ROUND_COLUMNS = [
+  'entries',
+  'round',
+  'floor s',
+  'Astro floor s',
+  'site s',
+  'time ÷ floor',
+  'time ÷ Astro floor',
+  'floor peak MB',
+  'Astro floor peak MB',
+  'site peak MB',
+] as const;
 
 export function markdownTable(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [line(columns), line(columns.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** The site's time and CPU against both floors: medians, and ratios within each round. */
 export function floorTable(results: readonly SizeResult[]): string {
   return markdownTable(
     FLOOR_COLUMNS,
-    results.map(({ entries, pages, floorPages, rounds }) => {
-      const mid = (figure: (round: Round) => number | undefined, format: (value: number) => string) =>
-        optional(acrossRounds(rounds, figure), format);
+    results.map(({ entries, pages, floorPages, astroFloorPages, rounds }) => {
+      const figures = (figure: (build: BuildMeasure) => number | undefined) => [
+        ...(['floor', 'astroFloor', 'site'] as const).map((build) =>
+          optional(
+            acrossRounds(rounds, (round) => figure(round[build])),
+            seconds,
+          ),
+        ),
+        ...(['floor', 'astroFloor'] as const).map((floor) => optional(siteTo(floor, rounds, figure), ratio)),
+      ];
       return [
         entries,
-        `${pages} / ${floorPages}`,
-        mid((round) => round.floor.wallMs, seconds),
-        mid((round) => round.site.wallMs, seconds),
+        `${pages} / ${floorPages} / ${astroFloorPages}`,
+        ...figures((build) => build.wallMs),
+        ...figures((build) => build.cpuMs),
+      ];
+    }),
+  );
+}
+
+/** The site's peak memory and first search against both floors. */
+export function peakTable(results: readonly SizeResult[]): string {
+  return markdownTable(
+    PEAK_COLUMNS,
+    results.map(({ entries, rounds, searches, floorSearches, astroFloorSearches }) => {
+      const peak = (build: 'floor' | 'astroFloor' | 'site') =>
         optional(
-          siteToFloor(rounds, (build) => build.wallMs),
-          ratio,
-        ),
-        mid((round) => round.floor.cpuMs, seconds),
-        mid((round) => round.site.cpuMs, seconds),
+          acrossRounds(rounds, (round) => round[build].peakRssBytes),
+          mb,
+        );
+      const peakRatio = (floor: Floor) =>
         optional(
-          siteToFloor(rounds, (build) => build.cpuMs),
+          siteTo(floor, rounds, (build) => build.peakRssBytes),
           ratio,
-        ),
-        mid((round) => round.floor.peakRssBytes, mb),
-        mid((round) => round.site.peakRssBytes, mb),
-        optional(
-          siteToFloor(rounds, (build) => build.peakRssBytes),
-          ratio,
-        ),
+        );
+      const [site, floor, astroFloor] = [searches[0], floorSearches[0], astroFloorSearches[0]].map(
+        (search) => search?.bytes.served,
+      );
+      const searchRatio = (of: number | undefined) => (site !== undefined && of ? ratio(site / of) : '—');
+      return [
+        entries,
+        peak('floor'),
+        peak('astroFloor'),
+        peak('site'),
+        peakRatio('floor'),
+        peakRatio('astroFloor'),
+        optional(floor, kb),
+        optional(astroFloor, kb),
+        optional(site, kb),
+        searchRatio(floor),
+        searchRatio(astroFloor),
       ];
     }),
   );
@@ -151,10 +228,10 @@ export function stepTable(results: readonly SizeResult[]): string {
   return markdownTable(
     STEP_COLUMNS,
     results.map(({ entries, rounds }) => {
-      const mid = (build: 'site' | 'floor', name: string, figure: 'wallMs' | 'peakRssBytes') =>
+      const mid = (build: 'site' | Floor, name: string, figure: 'wallMs' | 'peakRssBytes' | 'pageGenerationMs') =>
         optional(
           acrossRounds(rounds, (round) => step(round[build], name)?.[figure]),
-          figure === 'wallMs' ? seconds : mb,
+          figure === 'peakRssBytes' ? mb : seconds,
         );
       return [
         entries,
@@ -165,6 +242,10 @@ export function stepTable(results: readonly SizeResult[]): string {
         mid('floor', 'floor pages', 'wallMs'),
         mid('floor', 'floor index', 'wallMs'),
         mid('floor', 'floor index', 'peakRssBytes'),
+        mid('astroFloor', 'astro floor build', 'wallMs'),
+        mid('astroFloor', 'astro floor build', 'pageGenerationMs'),
+        mid('astroFloor', 'astro floor build', 'peakRssBytes'),
+        mid('astroFloor', 'astro floor index', 'wallMs'),
       ];
     }),
   );
@@ -271,6 +352,8 @@ export function outputTable(results: readonly SizeResult[]): string {
       (result.pagefindIndex.bytes / 1024 / 1024).toFixed(1),
       result.pagefindIndex.files,
       (result.floorIndex.bytes / 1024 / 1024).toFixed(1),
+      (result.astroFloorIndex.bytes / 1024 / 1024).toFixed(1),
+      `${result.floorParity.largestDifference.bytes}`,
     ]),
   );
 }
@@ -310,9 +393,12 @@ export function roundTable(results: readonly SizeResult[]): string {
         entries,
         index + 1,
         seconds(round.floor.wallMs),
+        seconds(round.astroFloor.wallMs),
         seconds(round.site.wallMs),
         ratio(round.site.wallMs / round.floor.wallMs),
+        ratio(round.site.wallMs / round.astroFloor.wallMs),
         mb(round.floor.peakRssBytes),
+        mb(round.astroFloor.peakRssBytes),
         mb(round.site.peakRssBytes),
       ]),
     ),
