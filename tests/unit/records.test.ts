@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ContentRoot } from '../../src/lib/content-root';
 import { recordSchema, type PaperRecord } from '../../src/schemas/record';
 import { acceptMatch, rejectMatch } from '../../scripts/lib/records/decide';
-import { exitCodeOf } from '../../scripts/lib/records/outcome';
-import { renderReport } from '../../scripts/lib/records/report';
+import { emptyOutcome, exitCodeOf } from '../../scripts/lib/records/outcome';
+import { MAX_MARKDOWN, renderReport } from '../../scripts/lib/records/report';
 import { createServices } from '../../scripts/lib/records/services';
 import { readSettings } from '../../scripts/lib/records/settings';
 import { serializeRecord } from '../../scripts/lib/records/store';
@@ -459,5 +459,26 @@ describe('the report', () => {
     expect(report).toContain("### Conflicts: the list's id names another paper (1)");
     expect(report).toContain('`Qwen-VL <img src=x onerror=alert(1)> @octocat closes #1`');
     expect(report.replace(/`[^`\n]*`/g, '')).not.toMatch(/<img|@octocat|#1\b/);
+  });
+});
+
+describe('the Markdown report', () => {
+  it('fits in its share of a pull request description, cutting long lists and counting the rest', () => {
+    const outcome = emptyOutcome();
+    for (let index = 0; index < 400; index++)
+      outcome.toConfirm.push({
+        key: `mllm/paper-${index}`,
+        entryTitle: `A long title of a paper number ${index} `.repeat(4),
+        why: 'several',
+        candidates: [1, 2].map((n) => ({
+          id: `2401.0${1000 + index}v${n}`,
+          title: 'Another long title '.repeat(5),
+          url: `https://arxiv.org/abs/2401.0${1000 + index}`,
+        })),
+      });
+    const markdown = renderReport(outcome, 'markdown');
+    expect(markdown.length).toBeLessThanOrEqual(MAX_MARKDOWN);
+    expect(markdown).toMatch(/^- … and \d+ more \(the run's log lists them all\)$/m);
+    expect(renderReport(outcome, 'text')).toContain('- … and 250 more');
   });
 });

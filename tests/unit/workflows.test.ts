@@ -148,6 +148,38 @@ describe('the scheduled list sync', () => {
     expect(String(pr?.with?.['body-path'])).toContain('sync-report.md');
     expect(sync?.run).toContain('sync-report.md');
   });
+
+  it("refreshes the papers' records after the sync, their report after the sync's, whatever the services answer", () => {
+    const steps = allSteps(workflow('sync-list.yml'));
+    const at = (test: (step: Step) => boolean) => steps.findIndex(test);
+    const records = steps[at((step) => step.run?.includes('npm run records') ?? false)];
+    expect(records?.run).toContain('npm run records -- --report "$RUNNER_TEMP/records-report.md" || status=$?');
+    expect(records?.run).not.toMatch(/exit "\$status"/);
+    expect(records?.run).toContain('cat "$RUNNER_TEMP/records-report.md" >> "$RUNNER_TEMP/sync-report.md"');
+    expect(at((step) => step.run?.includes('npm run sync:upstream') ?? false)).toBeLessThan(steps.indexOf(records!));
+    expect(steps.indexOf(records!)).toBeLessThan(
+      at((step) => step.uses?.startsWith('peter-evans/create-pull-request@') ?? false),
+    );
+    // Run as the runner would, with an `npm` that fails before any report: the sync report still
+    // gets a records part, and the step succeeds.
+    const dir = mkdtempSync(path.join(tmpdir(), 'records-step-'));
+    try {
+      writeFileSync(path.join(dir, 'npm'), '#!/bin/sh\nexit 2\n', { mode: 0o755 });
+      writeFileSync(path.join(dir, 'sync-report.md'), '## Sync\n');
+      const run = spawnSync('bash', ['-e', '-c', records!.run!], {
+        env: { PATH: `${dir}:${process.env.PATH}`, RUNNER_TEMP: dir },
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(path.join(dir, 'sync-report.md'), 'utf8')).toBe(
+        '## Sync\n\n## Records\n\n`npm run records` stopped (exit 2) before its report: see the run log.\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // content/records/ is committed with content/.
+    expect(steps.find((step) => step.uses?.startsWith('peter-evans/create-pull-request@'))?.with?.['add-paths']).toBe('content');
+  });
 });
 
 describe('npm commands in the docs and workflows', () => {

@@ -11,8 +11,23 @@ export type ReportFormat = 'markdown' | 'text';
 
 /** Longest list printed of one kind; the rest is counted. */
 const MAX_ITEMS = 150;
+/** The Markdown report's share of a pull request's description (GitHub takes 65,536 characters in all). */
+export const MAX_MARKDOWN = 30_000;
 
+/**
+ * The report. In Markdown it fits in MAX_MARKDOWN characters: longer lists are cut shorter until
+ * it does (the terminal's report, in the run's log, has them whole).
+ */
 export function renderReport(outcome: RecordsOutcome, format: ReportFormat): string {
+  if (format === 'text') return render(outcome, format, MAX_ITEMS);
+  for (const limit of [MAX_ITEMS, 50, 20, 5, 0]) {
+    const text = render(outcome, format, limit);
+    if (text.length <= MAX_MARKDOWN || limit === 0) return text;
+  }
+  throw new Error('unreachable');
+}
+
+function render(outcome: RecordsOutcome, format: ReportFormat, maxItems: number): string {
   const md = format === 'markdown';
   const quote = (text: string) => (md ? codeSpan(text, 300) : `“${text}”`);
   const code = (text: string) => (md ? codeSpan(text, 300) : text);
@@ -27,8 +42,8 @@ export function renderReport(outcome: RecordsOutcome, format: ReportFormat): str
       md ? `### ${title} (${items.length})` : `${title} (${items.length}):`,
       ...(intro ? ['', intro, ''] : md ? [''] : []),
     );
-    lines.push(...items.slice(0, MAX_ITEMS));
-    if (items.length > MAX_ITEMS) lines.push(`- … and ${items.length - MAX_ITEMS} more`);
+    lines.push(...items.slice(0, maxItems));
+    if (items.length > maxItems) lines.push(`- … and ${items.length - maxItems} more (the run's log lists them all)`);
   };
 
   const { written, unchanged, removed, requests } = outcome;
