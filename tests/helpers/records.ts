@@ -4,6 +4,8 @@ import { openContentRoot, type ContentRoot } from '../../src/lib/content-root';
 import { serializeEntry } from '../../src/lib/entry-files';
 import { writeFileAtomic } from '../../src/lib/entry-files';
 import type { PaperInput } from '../../src/schemas/paper';
+import { lookupRecord, type RecordQuery } from '../../scripts/lib/records/lookup';
+import type { Fetch } from '../../scripts/lib/records/http';
 import { runRecords } from '../../scripts/lib/records/run';
 import { createServices } from '../../scripts/lib/records/services';
 import { readSettings, type RecordsSettings } from '../../scripts/lib/records/settings';
@@ -66,4 +68,15 @@ export function runAgainst({ server, content, today = '2026-12-01', settings = {
     services: createServices({ settings: merged, today, sleep: clock.sleep, now: clock.now }),
     batchSize: merged.batchSize,
   });
+}
+
+/**
+ * The suggestion's record lookup (scripts/lib/records/lookup.ts) with `answer` as every request's
+ * answer: a recorded feed's text, or a fetch of its own. No pause, one try.
+ */
+export function answeringLookup(answer: string | Fetch, today = '2026-12-01') {
+  const fetch: Fetch = typeof answer === 'string' ? async () => new Response(answer) : answer;
+  const settings = { ...readSettings({}), pauseMs: 0, attempts: 1 };
+  const services = createServices({ settings, today, fetch });
+  return (query: RecordQuery) => lookupRecord(services, query);
 }

@@ -355,7 +355,7 @@ describe('failures change nothing they should not', () => {
     expect(clock.waits).toEqual([1000, 2000, 4000]);
     expect(server.requests).toHaveLength(4);
     expect(outcome.failures).toEqual([
-      { service: 'arXiv', reason: 'arXiv answered HTTP 503, 4 tries', keys: ['mllm/2409.02889', 'mllm/2409.12191'] },
+      { service: 'arXiv', reason: 'arXiv answered HTTP 503 (4 tries)', keys: ['mllm/2409.02889', 'mllm/2409.12191'] },
     ]);
     expect(filesWithTimes(content.recordsDir)).toEqual(before);
     // Every request failed: nothing could be done.

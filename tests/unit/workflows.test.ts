@@ -296,7 +296,7 @@ jobs:
       - uses: actions/checkout@v4
         with: { ref: "\${{ github.event.pull_request.head.sha }}" }
       - run: npm ci && npm run suggestion
-      - run: node scripts/lib/suggestion/arxiv-api.ts
+      - run: node scripts/lib/records/arxiv.ts
       - uses: ./.github/actions/local
 `);
     expect(workflowProblems('bad.yml', bad)).toEqual([
@@ -305,8 +305,11 @@ jobs:
       'bad.yml: job read, actions/github-script@v7: ${{ steps.x.outputs.body }} in code; pass it through env:',
       'bad.yml: job write, actions/checkout@v4: checks out ${{ github.event.pull_request.head.sha }}, not the default branch',
       "bad.yml: job write (write permissions), step 2: runs the project's packages or scripts",
-      'bad.yml: job write (write permissions), step 3: runs scripts/lib/suggestion/arxiv-api.ts, which imports the package "cheerio"',
-      'bad.yml: job write (write permissions), step 3: runs scripts/lib/suggestion/arxiv-api.ts, which imports "../../../src/lib/arxiv" without its extension (only a loader installed with the packages finds it)',
+      'bad.yml: job write (write permissions), step 3: runs scripts/lib/records/arxiv.ts, which imports the package "fast-xml-parser"',
+      ...['../../../src/lib/arxiv', '../../../src/lib/title-key', '../../../src/schemas/record', './answers'].map(
+        (specifier) =>
+          `bad.yml: job write (write permissions), step 3: runs scripts/lib/records/arxiv.ts, which imports "${specifier}" without its extension (only a loader installed with the packages finds it)`,
+      ),
       'bad.yml: job write (write permissions), ./.github/actions/local: runs a local action',
     ]);
   });

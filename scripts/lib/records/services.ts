@@ -49,7 +49,7 @@ export function createServices({ settings, today, fetch, sleep, now }: ServiceOp
   };
   const readFeed = async (url: string): Promise<Answer<ArxivPaper[]>> => {
     const answer = await client.get('arXiv', url, 'application/atom+xml');
-    if (!answer.ok) return answer;
+    if (!answer.ok) return { ok: false, reason: answer.reason };
     try {
       const { papers, error } = parseArxivFeed(answer.text);
       return error ? { ok: false, reason: error } : { ok: true, value: papers };
@@ -71,7 +71,7 @@ export function createServices({ settings, today, fetch, sleep, now }: ServiceOp
     async openreviewByForum(id) {
       const answer = await client.get('OpenReview', noteUrl(settings.openreviewUrl, id), 'application/json');
       // OpenReview answers an id it does not know with 404 (or an empty list).
-      if (!answer.ok) return answer.status === 404 ? { ok: true, value: undefined } : answer;
+      if (!answer.ok) return answer.status === 404 ? { ok: true, value: undefined } : { ok: false, reason: answer.reason };
       try {
         const paper = parseNotes(answer.text, id);
         if (!paper) return { ok: true, value: undefined };
