@@ -40,7 +40,8 @@ export class PoliteClient {
       const { answer, retryAfterMs } = await this.#once(service, url, accept);
       const retriable = !answer.ok && answer.status !== undefined && (answer.status === 429 || answer.status >= 500);
       if (!retriable) return answer;
-      if (attempt >= this.settings.attempts) return { ...answer, reason: attempt > 1 ? `${answer.reason} (${attempt} tries)` : answer.reason };
+      if (attempt >= this.settings.attempts)
+        return { ...answer, reason: attempt > 1 ? `${answer.reason} (${attempt} tries)` : answer.reason };
       const backoff = this.settings.pauseMs * 2 ** (attempt - 1);
       await this.#wait(Math.min(this.settings.maxWaitMs, Math.max(backoff, retryAfterMs ?? 0)));
     }
