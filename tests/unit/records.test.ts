@@ -13,6 +13,9 @@ import { serializeRecord } from '../../scripts/lib/records/store';
 import { addEntry, fakeClock, filesWithTimes, recordsContent, runAgainst } from '../helpers/records';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server';
 import { tempFolder } from '../helpers/temp-folder';
+import { contentFolder, removeContentFolders, sync, UPSTREAM, UPSTREAM_DATES } from '../helpers/list-sync';
+import { exportListFromDisk } from '../../scripts/lib/list/write';
+import { openContentRoot } from '../../src/lib/content-root';
 
 /*
  * `npm run records`' run, in process, against the replay server (tests/helpers/replay-server.ts)
@@ -480,5 +483,25 @@ describe('the Markdown report', () => {
     expect(markdown.length).toBeLessThanOrEqual(MAX_MARKDOWN);
     expect(markdown).toMatch(/^- … and \d+ more \(the run's log lists them all\)$/m);
     expect(renderReport(outcome, 'text')).toContain('- … and 250 more');
+  });
+});
+
+describe('records and the list', () => {
+  afterAll(removeContentFolders);
+
+  it('a list synced, its records fetched: the export is what it was, byte for byte, and a sync again changes neither', async () => {
+    const root = contentFolder();
+    sync(root, UPSTREAM, { dates: UPSTREAM_DATES });
+    const exported = exportListFromDisk(root).text;
+    const synced = openContentRoot(root);
+    const outcome = await runAgainst({ server, content: synced });
+    expect(outcome.written.map((item) => item.key)).toEqual(
+      expect.arrayContaining(['mllm/2409.02889', 'mllm/blip-2-bootstrapping-language-image-pre-training-with-frozen']),
+    );
+    const records = filesWithTimes(synced.recordsDir);
+    expect(exportListFromDisk(root).text).toBe(exported);
+    const again = sync(root, UPSTREAM, { dates: UPSTREAM_DATES, defaultAdded: '2099-01-01' });
+    expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
+    expect(filesWithTimes(synced.recordsDir)).toEqual(records);
   });
 });
