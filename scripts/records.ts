@@ -1,7 +1,8 @@
 /** npm run records: fetches every entry's scholarly record from arXiv and OpenReview into content/records/. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { acceptMatch, DecisionError, rejectMatch } from './lib/records/decide';
+import { acceptMatch, rejectMatch } from './lib/records/decide';
+import { DecisionError } from './lib/records/decisions';
 import { exitCodeOf, type RecordsOutcome } from './lib/records/outcome';
 import { renderReport } from './lib/records/report';
 import { runRecords } from './lib/records/run';

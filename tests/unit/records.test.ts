@@ -317,6 +317,15 @@ describe("the maintainer's answers", () => {
     ]);
   });
 
+  it('reads decisions.yaml with the one YAML reader, naming the line and field of a mistake', async () => {
+    mkdirSync(content.recordsDir, { recursive: true });
+    writeFileSync(
+      path.join(content.recordsDir, 'decisions.yaml'),
+      'accepted:\n  mllm/mini-gemini: "2403.18814"\n  mllm/aria: soon\n',
+    );
+    await expect(run()).rejects.toThrow(/decisions\.yaml:3: accepted\.mllm\/aria: must be an arXiv id or openreview:<forum id>$/);
+  });
+
   it('names an entry or id it cannot use', async () => {
     await expect(acceptMatch(options(), 'mllm/no-such-entry', '2304.08485')).rejects.toThrow(
       'mllm/no-such-entry: there is no entry file no-such-entry.yaml, .md or .mdx in mllm/',

@@ -28,9 +28,12 @@ export interface ArxivPaper {
   pdf?: string;
 }
 
-/** A batch of ids: `max_results` must be set, or arXiv answers ten at most. */
+/**
+ * A batch of ids: `max_results` must be set, or arXiv answers ten at most. The ids are checked
+ * arXiv ids (letters, digits, `.`, `-`, and the `/` of old-style ids), written as arXiv shows them.
+ */
 export function idListUrl(base: string, ids: readonly string[]): string {
-  return `${base}?id_list=${ids.map(encodeURIComponent).join(',')}&max_results=${ids.length}`;
+  return `${base}?id_list=${ids.join(',')}&max_results=${ids.length}`;
 }
 
 /** A title search on the title field, as a phrase of the title's words (punctuation is query syntax to arXiv). */

@@ -1,6 +1,15 @@
 import { rmSync } from 'node:fs';
 import type { ContentRoot } from '../../../src/lib/content-root';
-import { formatPaperId, parsePaperId, readDecisions, samePaperId, writeDecisions, type PaperId } from './decisions';
+import {
+  DecisionError,
+  formatPaperId,
+  parsePaperId,
+  readDecisions,
+  samePaperId,
+  writeDecisions,
+  type PaperId,
+} from './decisions';
+
 import type { RecordsOutcome } from './outcome';
 import { runRecords, type RunOptions } from './run';
 import { decisionsFile, readRecord } from './store';
@@ -10,9 +19,6 @@ import { decisionsFile, readRecord } from './store';
  * paper for the entry and remembers the match (only once the record is written), `--reject`
  * remembers that the paper is not the entry's, for good, and removes a record made from it.
  */
-
-/** A usage mistake in `--accept`/`--reject`: the command prints it and exits 2. */
-export class DecisionError extends Error {}
 
 function entryOf(content: ContentRoot, key: string): void {
   const [section, id, ...rest] = key.split('/');

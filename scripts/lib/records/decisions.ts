@@ -15,6 +15,9 @@ import { openreviewForumOf } from './openreview';
  */
 export const DECISIONS_FILE_NAME = 'decisions.yaml';
 
+/** A mistake in `--accept`/`--reject` or in decisions.yaml: the command prints it and exits 2. */
+export class DecisionError extends Error {}
+
 /** A paper at a service: `2409.12191` (arXiv, no version) or `openreview:<forum id>`. */
 export type PaperId = { service: 'arxiv'; id: string } | { service: 'openreview'; id: string };
 
@@ -52,7 +55,7 @@ export interface Decisions {
 export function readDecisions(file: string): Decisions {
   if (!existsSync(file)) return { accepted: {}, rejected: {} };
   const { data, problems } = readYamlFile(file, decisionsSchema, '(decisions)', { accepted: {}, rejected: {} });
-  if (!data) throw new Error(problems.map((problem) => formatProblem(problem)).join('\n'));
+  if (!data) throw new DecisionError(problems.map((problem) => formatProblem(problem)).join('\n'));
   return data;
 }
 

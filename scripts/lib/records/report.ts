@@ -61,7 +61,7 @@ function render(outcome: RecordsOutcome, format: ReportFormat, maxItems: number)
       (failure) =>
         `- ${failure.reason}: ${failure.keys.length} ${failure.keys.length === 1 ? 'entry' : 'entries'} not fetched, kept as they were (${failure.keys.slice(0, 20).map(code).join(', ')}${failure.keys.length > 20 ? ', …' : ''})`,
     ),
-    'Run `npm run records` again later: nothing of these was changed.',
+    'None of these was changed: run `npm run records` again later.',
   );
   part(
     "Conflicts: the list's id names another paper",

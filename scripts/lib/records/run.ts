@@ -1,6 +1,8 @@
 import type { ContentRoot } from '../../../src/lib/content-root';
+import { stripArxivVersion } from '../../../src/lib/arxiv';
 import { arxivIdsOf } from '../../../src/lib/same-paper';
-import { paperSchema } from '../../../src/schemas/paper';
+import { titleKey } from '../../../src/lib/title-key';
+import { paperSchema, type Paper } from '../../../src/schemas/paper';
 import { acceptedId, formatPaperId, isRejected, readDecisions, type Decisions, type PaperId } from './decisions';
 import type { ServiceName } from './http';
 import { sortCandidates, titleAgrees } from './matching';
@@ -96,37 +98,35 @@ export async function runRecords(options: RunOptions): Promise<RecordsOutcome> {
     else for (const job of forumJobs) apply.found(job, answer.value, 'OpenReview');
   }
 
-  const searches = jobs.filter((job) => !job.by);
-  for (const [index, job] of searches.entries()) {
-    log(`arXiv: title ${index + 1} of ${searches.length} (${job.key})`);
-    const answer = await services.arxivByTitle(job.title);
+  // One search per title: the same paper in two sections is asked for once.
+  const searches = [
+    ...groupBy(
+      jobs.filter((job) => !job.by),
+      (job) => titleKey(job.title),
+    ).values(),
+  ];
+  for (const [index, group] of searches.entries()) {
+    log(`arXiv: title ${index + 1} of ${searches.length} (${group[0]!.key})`);
+    const answer = await services.arxivByTitle(group[0]!.title);
     count(answer);
-    if (!answer.ok) apply.failure('arXiv', answer.reason, [job]);
-    else apply.searched(job, answer.value);
+    for (const job of group) {
+      if (!answer.ok) apply.failure('arXiv', answer.reason, [job]);
+      else apply.searched(job, answer.value);
+    }
   }
   return outcome;
 }
 
-function planJob(
-  key: string,
-  paper: { title: string; arxiv?: string; links: { url: string }[] },
-  recordFile: string,
-  stored: StoredRecord | undefined,
-  decisions: Decisions,
-): Job {
+function planJob(key: string, paper: Paper, recordFile: string, stored: StoredRecord | undefined, decisions: Decisions): Job {
   const base = { key, title: paper.title, recordFile, stored };
   const accepted = acceptedId(decisions, key);
   if (accepted) return { ...base, by: accepted, accepted: true };
-  const arxiv = arxivIdsOf({
-    title: paper.title,
-    arxiv: paper.arxiv,
-    links: paper.links.map((link) => ({ kind: 'other', url: link.url })),
-  })[0];
+  const arxiv = arxivIdsOf(paper)[0];
   if (arxiv) return { ...base, by: { service: 'arxiv', id: arxiv }, accepted: false };
   const forum = paper.links.map((link) => openreviewForumOf(link.url)).find(Boolean);
   if (forum) return { ...base, by: { service: 'openreview', id: forum }, accepted: false };
   const record = stored && 'record' in stored ? stored.record : undefined;
-  if (record?.arxiv) return { ...base, by: { service: 'arxiv', id: record.arxiv.replace(/v\d+$/, '') }, accepted: false };
+  if (record?.arxiv) return { ...base, by: { service: 'arxiv', id: stripArxivVersion(record.arxiv) }, accepted: false };
   if (record?.openreview) return { ...base, by: { service: 'openreview', id: record.openreview }, accepted: false };
   return { ...base, by: undefined, accepted: false };
 }
@@ -185,7 +185,7 @@ class Applier {
 /** The id a found paper is named by in decisions. */
 export function paperIdOf(found: Found): PaperId {
   return found.record.source === 'arxiv'
-    ? { service: 'arxiv', id: found.record.arxiv!.replace(/v\d+$/, '') }
+    ? { service: 'arxiv', id: stripArxivVersion(found.record.arxiv!) }
     : { service: 'openreview', id: found.record.openreview! };
 }
 
