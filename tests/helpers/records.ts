@@ -1,5 +1,8 @@
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { recordSchema, type PaperRecord } from '../../src/schemas/record';
 import { openContentRoot, type ContentRoot } from '../../src/lib/content-root';
 import { serializeEntry } from '../../src/lib/entry-files';
 import { writeFileAtomic } from '../../src/lib/entry-files';
@@ -9,7 +12,8 @@ import type { Fetch } from '../../scripts/lib/records/http';
 import { runRecords } from '../../scripts/lib/records/run';
 import { createServices } from '../../scripts/lib/records/services';
 import { readSettings, type RecordsSettings } from '../../scripts/lib/records/settings';
-import { RECORD_FIXTURES, type ReplayServer } from './replay-server';
+import { RECORD_FIXTURES, startReplayServer, type ReplayServer } from './replay-server';
+import { tempFolder } from './temp-folder';
 
 /** A copy of the records fixtures' content folder in `dir` (tests/fixtures/records/README.md). */
 export function recordsContent(dir: string): ContentRoot {
@@ -79,4 +83,42 @@ export function answeringLookup(answer: string | Fetch, today = '2026-12-01') {
   const settings = { ...readSettings({}), pauseMs: 0, attempts: 1 };
   const services = createServices({ settings, today, fetch });
   return (query: RecordQuery) => lookupRecord(services, query);
+}
+
+/** The fixture's entries, by the case each is for (tests/fixtures/records/README.md). */
+export const ARIA = 'mllm/aria-an-open-multimodal-native-mixture-of-experts-mode';
+export const BLIP2 = 'mllm/blip-2-bootstrapping-language-image-pre-training-with-frozen';
+export const LLAVA = 'mllm/visual-instruction-tuning';
+export const MINI_GEMINI = 'mllm/mini-gemini';
+export const SOFT = 'llm-alignment/a-novel-soft-alignment-approach-for-language-models-with';
+export const TITLE_ONLY = [ARIA, BLIP2, LLAVA, MINI_GEMINI];
+
+/**
+ * For a test file: a replay server for its tests, and before each test a fresh copy of the
+ * fixture content (`fx.content`), with helpers that read and change it.
+ */
+export function recordsFixture(prefix: string) {
+  const temp = tempFolder(prefix);
+  let count = 0;
+  const fx = {
+    server: undefined as unknown as ReplayServer,
+    content: undefined as unknown as ContentRoot,
+    recordFile: (key: string) => path.join(fx.content.recordsDir, `${key}.yaml`),
+    recordOf: (key: string): PaperRecord | undefined =>
+      existsSync(fx.recordFile(key)) ? recordSchema.parse(parse(readFileSync(fx.recordFile(key), 'utf8'))) : undefined,
+    removeEntries: (keys: readonly string[]) => keys.forEach((key) => rmSync(path.join(fx.content.dir, `${key}.yaml`))),
+    /** Leaves the entries fetched by arXiv id only (no title search, no OpenReview). */
+    idsOnly: () => fx.removeEntries([...TITLE_ONLY, SOFT]),
+    run: (options: Omit<RunAgainst, 'server' | 'content'> = {}) =>
+      runAgainst({ server: fx.server, content: fx.content, ...options }),
+  };
+  beforeAll(async () => {
+    fx.server = await startReplayServer();
+  });
+  afterAll(() => fx.server.close());
+  beforeEach(() => {
+    fx.content = recordsContent(path.join(temp, String(++count)));
+    fx.server.requests.length = 0;
+  });
+  return fx;
 }

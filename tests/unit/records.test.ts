@@ -1,66 +1,38 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ContentRoot } from '../../src/lib/content-root';
-import { recordSchema, type PaperRecord } from '../../src/schemas/record';
+import { describe, expect, it } from 'vitest';
+import { arxivRecord, parseArxivFeed } from '../../scripts/lib/records/arxiv';
 import { acceptMatch, rejectMatch } from '../../scripts/lib/records/decide';
-import { emptyOutcome, exitCodeOf } from '../../scripts/lib/records/outcome';
-import { MAX_MARKDOWN, renderReport } from '../../scripts/lib/records/report';
+import { parsePaperId } from '../../scripts/lib/records/decisions';
+import { compareTitles } from '../../scripts/lib/records/matching';
+import { openreviewForumOf } from '../../scripts/lib/records/openreview';
+import { exitCodeOf } from '../../scripts/lib/records/outcome';
+import { renderReport } from '../../scripts/lib/records/report';
 import { createServices } from '../../scripts/lib/records/services';
 import { readSettings } from '../../scripts/lib/records/settings';
 import { serializeRecord } from '../../scripts/lib/records/store';
-import { addEntry, fakeClock, filesWithTimes, recordsContent, runAgainst } from '../helpers/records';
-import { startReplayServer, type ReplayServer } from '../helpers/replay-server';
-import { tempFolder } from '../helpers/temp-folder';
-import { contentFolder, removeContentFolders, sync, UPSTREAM, UPSTREAM_DATES } from '../helpers/list-sync';
-import { exportListFromDisk } from '../../scripts/lib/list/write';
-import { openContentRoot } from '../../src/lib/content-root';
+import { addEntry, ARIA, BLIP2, fakeClock, LLAVA, MINI_GEMINI, recordsFixture, SOFT, TITLE_ONLY } from '../helpers/records';
 
 /*
- * `npm run records`' run, in process, against the replay server (tests/helpers/replay-server.ts)
- * answering from tests/fixtures/records/ (its README names the case each entry is for).
+ * `npm run records`' lookups, in process, against the replay server (tests/helpers/replay-server.ts)
+ * answering from tests/fixtures/records/ (its README names the case each entry is for): by id, by
+ * title, and the maintainer's answers. Failures and reruns: records-runs.test.ts.
  */
 
-const temp = tempFolder('records-');
-let server: ReplayServer;
-let content: ContentRoot;
-let count = 0;
-beforeAll(async () => {
-  server = await startReplayServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  content = recordsContent(path.join(temp, String(++count)));
-  server.requests.length = 0;
-});
-
-const ARIA = 'mllm/aria-an-open-multimodal-native-mixture-of-experts-mode';
-const BLIP2 = 'mllm/blip-2-bootstrapping-language-image-pre-training-with-frozen';
-const LLAVA = 'mllm/visual-instruction-tuning';
-const MINI_GEMINI = 'mllm/mini-gemini';
-const SOFT = 'llm-alignment/a-novel-soft-alignment-approach-for-language-models-with';
-const TITLE_ONLY = [ARIA, BLIP2, LLAVA, MINI_GEMINI];
-
-const recordFile = (key: string) => path.join(content.recordsDir, `${key}.yaml`);
-const recordOf = (key: string): PaperRecord | undefined =>
-  existsSync(recordFile(key)) ? recordSchema.parse(parse(readFileSync(recordFile(key), 'utf8'))) : undefined;
-const removeEntries = (keys: readonly string[]) => keys.forEach((key) => rmSync(path.join(content.dir, `${key}.yaml`)));
-/** The fixture's entries fetched by id only (no title search). */
-const idsOnly = () => removeEntries([...TITLE_ONLY, SOFT]);
-const run = (options: Omit<Parameters<typeof runAgainst>[0], 'server' | 'content'> = {}) =>
-  runAgainst({ server, content, ...options });
+const fx = recordsFixture('records-');
+const { recordFile, recordOf, removeEntries, idsOnly, run } = fx;
 
 describe('fetching by id', () => {
   it('asks arXiv for many ids a request (max_results set to match), one request open at a time, the pause between them', async () => {
     removeEntries(TITLE_ONLY);
-    addEntry(content, 'mllm/2301.12597', {
+    addEntry(fx.content, 'mllm/2301.12597', {
       title: 'BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models',
       arxiv: '2301.12597',
     });
     const clock = fakeClock();
     const outcome = await run({ settings: { batchSize: 2, pauseMs: 3000 }, clock });
-    const asked = server.requests.map((request) => [
+    const asked = fx.server.requests.map((request) => [
       request.url.pathname,
       request.url.searchParams.get('id_list'),
       request.url.searchParams.get('max_results'),
@@ -71,8 +43,8 @@ describe('fetching by id', () => {
       ['/openreview/notes', null, null],
     ]);
     expect(clock.waits).toEqual([3000, 3000]);
-    expect(server.maxOpen()).toBe(1);
-    expect(server.requests[0]!.headers['user-agent']).toMatch(
+    expect(fx.server.maxOpen()).toBe(1);
+    expect(fx.server.requests[0]!.headers['user-agent']).toMatch(
       /^awesome-mllm-site-records\/1\.0 \(\+https:\/\/github\.com\/[^;]+; npm run records\)$/,
     );
     expect(outcome.written.map((item) => [item.key, item.outcome])).toEqual([
@@ -111,7 +83,7 @@ describe('fetching by id', () => {
     expect(text.split('\n')[0]).toContain('Written by `npm run records`');
     // A first version has no `updated`; the entry file is never written.
     expect(recordOf('mllm/2409.02889')).not.toHaveProperty('updated');
-    expect(readFileSync(path.join(content.dir, 'mllm/2409.12191.yaml'), 'utf8')).toBe(
+    expect(readFileSync(path.join(fx.content.dir, 'mllm/2409.12191.yaml'), 'utf8')).toBe(
       readFileSync(path.join(__dirname, '../fixtures/records/content/mllm/2409.12191.yaml'), 'utf8'),
     );
   });
@@ -119,7 +91,7 @@ describe('fetching by id', () => {
   it("reads an OpenReview forum: the forum's own note (not its reviews), fields under content.<name>.value", async () => {
     removeEntries(TITLE_ONLY);
     await run();
-    expect(server.requests.at(-1)!.url.search).toBe('?id=28TLorTMnP');
+    expect(fx.server.requests.at(-1)!.url.search).toBe('?id=28TLorTMnP');
     expect(recordOf(SOFT)).toEqual({
       source: 'openreview',
       fetched: '2026-12-01',
@@ -138,7 +110,7 @@ describe('fetching by id', () => {
   it('reports a wrong id in the list as a conflict and writes nothing for it', async () => {
     idsOnly();
     // The list gives Qwen-VL the id of Qwen2-VL.
-    addEntry(content, 'mllm/qwen-vl', {
+    addEntry(fx.content, 'mllm/qwen-vl', {
       title: 'Qwen-VL: A Versatile Vision-Language Model for Understanding, Localization, Text Reading, and Beyond',
       arxiv: '2409.12191',
     });
@@ -161,7 +133,7 @@ describe('fetching by id', () => {
 
   it("takes the list's short form (the name before the colon) for the same paper", async () => {
     idsOnly();
-    addEntry(content, 'mllm/longllava', { title: 'LongLLaVA', arxiv: '2409.02889' });
+    addEntry(fx.content, 'mllm/longllava', { title: 'LongLLaVA', arxiv: '2409.02889' });
     const outcome = await run();
     expect(outcome.conflicts).toEqual([]);
     expect(recordOf('mllm/longllava')?.arxiv).toBe('2409.02889v1');
@@ -169,8 +141,8 @@ describe('fetching by id', () => {
 
   it('reports an id arXiv does not know and a withdrawn paper, writing neither', async () => {
     idsOnly();
-    addEntry(content, 'mllm/unknown', { title: 'A Paper arXiv Never Had', arxiv: '2412.99999' });
-    addEntry(content, 'mllm/withdrawn', { title: 'A Withdrawn Study of Visual Tokens', arxiv: '2405.99992' });
+    addEntry(fx.content, 'mllm/unknown', { title: 'A Paper arXiv Never Had', arxiv: '2412.99999' });
+    addEntry(fx.content, 'mllm/withdrawn', { title: 'A Withdrawn Study of Visual Tokens', arxiv: '2405.99992' });
     const outcome = await run();
     expect(outcome.unknown).toEqual([{ key: 'mllm/unknown', id: '2412.99999', service: 'arXiv' }]);
     expect(outcome.withdrawn).toEqual([{ key: 'mllm/withdrawn', candidate: expect.objectContaining({ id: '2405.99992v2' }) }]);
@@ -180,7 +152,7 @@ describe('fetching by id', () => {
 
   it('reports an OpenReview forum that does not exist', async () => {
     removeEntries([...TITLE_ONLY, 'mllm/2409.02889', 'mllm/2409.12191']);
-    addEntry(content, 'llm-alignment/gone', {
+    addEntry(fx.content, 'llm-alignment/gone', {
       title: 'Gone',
       links: [{ kind: 'openreview', url: 'https://openreview.net/pdf?id=NoSuchForum' }],
     });
@@ -193,7 +165,7 @@ describe('looking up by title', () => {
   it('writes the one paper whose title is the same, and refreshes it by its id from then on', async () => {
     removeEntries([ARIA, LLAVA, MINI_GEMINI]);
     const outcome = await run();
-    const search = server.requests.find((request) => request.url.searchParams.has('search_query'))!;
+    const search = fx.server.requests.find((request) => request.url.searchParams.has('search_query'))!;
     expect(search.url.searchParams.get('search_query')).toBe(
       'ti:"blip 2 bootstrapping language image pre training with frozen image encoders and large language models"',
     );
@@ -207,10 +179,10 @@ describe('looking up by title', () => {
       published: '2023-01-30',
       updated: '2023-06-15',
     });
-    server.requests.length = 0;
+    fx.server.requests.length = 0;
     await run();
-    expect(server.requests.some((request) => request.url.searchParams.has('search_query'))).toBe(false);
-    expect(server.requests[0]!.url.searchParams.get('id_list')).toContain('2301.12597');
+    expect(fx.server.requests.some((request) => request.url.searchParams.has('search_query'))).toBe(false);
+    expect(fx.server.requests[0]!.url.searchParams.get('id_list')).toContain('2301.12597');
   });
 
   it('reports a near title and a short form with the candidates, writing nothing', async () => {
@@ -264,63 +236,63 @@ describe('looking up by title', () => {
 
 describe("the maintainer's answers", () => {
   const options = () => {
-    const settings = readSettings(server.env());
-    return { content, services: createServices({ settings, today: '2026-12-02' }), batchSize: settings.batchSize };
+    const settings = readSettings(fx.server.env());
+    return { content: fx.content, services: createServices({ settings, today: '2026-12-02' }), batchSize: settings.batchSize };
   };
 
   it('--accept fetches and writes the paper, remembers it, and the entry is fetched by that id from then on', async () => {
     const accepted = await acceptMatch(options(), LLAVA, 'https://arxiv.org/abs/2304.08485v1');
     expect(accepted.written).toEqual([expect.objectContaining({ key: LLAVA, outcome: 'new' })]);
-    expect(server.requests.map((request) => request.url.searchParams.get('id_list'))).toEqual(['2304.08485']);
-    expect(parse(readFileSync(path.join(content.recordsDir, 'decisions.yaml'), 'utf8'))).toEqual({
+    expect(fx.server.requests.map((request) => request.url.searchParams.get('id_list'))).toEqual(['2304.08485']);
+    expect(parse(readFileSync(path.join(fx.content.recordsDir, 'decisions.yaml'), 'utf8'))).toEqual({
       accepted: { [LLAVA]: '2304.08485' },
       rejected: {},
     });
-    server.requests.length = 0;
+    fx.server.requests.length = 0;
     const outcome = await run();
     expect(outcome.toConfirm.map((item) => item.key)).not.toContain(LLAVA);
     expect(
-      server.requests.filter((request) => request.url.searchParams.get('search_query')?.includes('visual instruction')),
+      fx.server.requests.filter((request) => request.url.searchParams.get('search_query')?.includes('visual instruction')),
     ).toEqual([]);
   });
 
   it('--accept of a conflict writes the paper whatever its title; nothing is remembered when the fetch fails', async () => {
     idsOnly();
-    addEntry(content, 'mllm/qwen-vl', { title: 'Qwen-VL', arxiv: '2409.12191' });
-    server.script({ status: 503 }, (url) => url.searchParams.get('id_list') === '2409.12191');
-    const settings = { ...readSettings(server.env()), attempts: 1 };
+    addEntry(fx.content, 'mllm/qwen-vl', { title: 'Qwen-VL', arxiv: '2409.12191' });
+    fx.server.script({ status: 503 }, (url) => url.searchParams.get('id_list') === '2409.12191');
+    const settings = { ...readSettings(fx.server.env()), attempts: 1 };
     const failing = await acceptMatch(
-      { content, services: createServices({ settings, today: '2026-12-02' }), batchSize: 50 },
+      { content: fx.content, services: createServices({ settings, today: '2026-12-02' }), batchSize: 50 },
       'mllm/qwen-vl',
       '2409.12191',
     );
     expect(failing.failures).toHaveLength(1);
-    expect(existsSync(path.join(content.recordsDir, 'decisions.yaml'))).toBe(false);
+    expect(existsSync(path.join(fx.content.recordsDir, 'decisions.yaml'))).toBe(false);
     const outcome = await acceptMatch(options(), 'mllm/qwen-vl', '2409.12191');
     expect(outcome.conflicts).toEqual([]);
     expect(recordOf('mllm/qwen-vl')?.arxiv).toBe('2409.12191v2');
   });
 
   it('--reject is remembered: the candidate is not proposed again, and a record made from it goes', async () => {
-    expect(rejectMatch(content, ARIA, '2410.05993')).toEqual([`${ARIA}: 2410.05993 rejected; it will not be proposed again`]);
+    expect(rejectMatch(fx.content, ARIA, '2410.05993')).toEqual([`${ARIA}: 2410.05993 rejected; it will not be proposed again`]);
     const outcome = await run();
     expect(outcome.toConfirm.map((item) => item.key)).not.toContain(ARIA);
     expect(outcome.notFound).toContain(ARIA);
     // One of two same-title papers rejected: the other is the one match, and is written.
-    rejectMatch(content, LLAVA, '2311.99991');
+    rejectMatch(fx.content, LLAVA, '2311.99991');
     expect((await run()).written.map((item) => item.key)).toContain(LLAVA);
-    expect(rejectMatch(content, LLAVA, '2304.08485')).toContain(`${LLAVA}: its record, made from 2304.08485, is removed`);
+    expect(rejectMatch(fx.content, LLAVA, '2304.08485')).toContain(`${LLAVA}: its record, made from 2304.08485, is removed`);
     expect(recordOf(LLAVA)).toBeUndefined();
-    expect(parse(readFileSync(path.join(content.recordsDir, 'decisions.yaml'), 'utf8')).rejected[LLAVA]).toEqual([
+    expect(parse(readFileSync(path.join(fx.content.recordsDir, 'decisions.yaml'), 'utf8')).rejected[LLAVA]).toEqual([
       '2304.08485',
       '2311.99991',
     ]);
   });
 
   it('reads decisions.yaml with the one YAML reader, naming the line and field of a mistake', async () => {
-    mkdirSync(content.recordsDir, { recursive: true });
+    mkdirSync(fx.content.recordsDir, { recursive: true });
     writeFileSync(
-      path.join(content.recordsDir, 'decisions.yaml'),
+      path.join(fx.content.recordsDir, 'decisions.yaml'),
       'accepted:\n  mllm/mini-gemini: "2403.18814"\n  mllm/aria: soon\n',
     );
     await expect(run()).rejects.toThrow(/decisions\.yaml:3: accepted\.mllm\/aria: must be an arXiv id or openreview:<forum id>$/);
@@ -330,187 +302,85 @@ describe("the maintainer's answers", () => {
     await expect(acceptMatch(options(), 'mllm/no-such-entry', '2304.08485')).rejects.toThrow(
       'mllm/no-such-entry: there is no entry file no-such-entry.yaml, .md or .mdx in mllm/',
     );
-    expect(() => rejectMatch(content, LLAVA, 'not-an-id')).toThrow(
+    expect(() => rejectMatch(fx.content, LLAVA, 'not-an-id')).toThrow(
       'not-an-id: give an arXiv id (2409.12191), openreview:<forum id>',
     );
   });
 });
 
-describe('failures change nothing they should not', () => {
-  /** The fixture with every record of a first run written, and a copy of the files. */
-  const firstRun = async () => {
-    idsOnly();
-    await run();
-    server.requests.length = 0;
-    return filesWithTimes(content.recordsDir);
-  };
+describe('reading the answers', () => {
+  const feed = (entry: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">${entry}</feed>`;
 
-  it('retries a 429 after its Retry-After, then writes', async () => {
-    idsOnly();
-    server.script({ status: 429, headers: { 'retry-after': '7' } });
-    const clock = fakeClock();
-    const outcome = await run({ clock });
-    expect(clock.waits).toEqual([7000]);
-    expect(server.requests.map((request) => request.url.searchParams.get('id_list'))).toEqual([
-      '2409.02889,2409.12191',
-      '2409.02889,2409.12191',
-    ]);
-    expect(outcome.failures).toEqual([]);
-    expect(recordOf('mllm/2409.12191')).toBeDefined();
-  });
-
-  it('backs off exponentially on 503 up to the bound, then reports the papers and keeps their records as they were', async () => {
-    const before = await firstRun();
-    for (let index = 0; index < 4; index++) server.script({ status: 503 }, (url) => url.pathname === '/api/query');
-    const clock = fakeClock();
-    const outcome = await run({ clock, settings: { pauseMs: 1000 } });
-    expect(clock.waits).toEqual([1000, 2000, 4000]);
-    expect(server.requests).toHaveLength(4);
-    expect(outcome.failures).toEqual([
-      { service: 'arXiv', reason: 'arXiv answered HTTP 503 (4 tries)', keys: ['mllm/2409.02889', 'mllm/2409.12191'] },
-    ]);
-    expect(filesWithTimes(content.recordsDir)).toEqual(before);
-    // Every request failed: nothing could be done.
-    expect(exitCodeOf(outcome)).toBe(2);
-  });
-
-  it('ends a batch on a timeout with one line naming the service, and writes nothing half', async () => {
-    idsOnly();
-    server.script({ hang: true });
-    const outcome = await run({ settings: { timeoutMs: 100 } });
-    expect(outcome.failures).toEqual([
-      { service: 'arXiv', reason: 'arXiv did not answer within 100 ms', keys: ['mllm/2409.02889', 'mllm/2409.12191'] },
-    ]);
-    expect(existsSync(path.join(content.recordsDir, 'mllm'))).toBe(false);
-    expect(exitCodeOf(outcome)).toBe(2);
-  });
-
-  it('ends a batch on malformed XML or JSON, and on an unreachable service', async () => {
-    const before = await firstRun();
-    server.script({
-      body: '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <entry><id>http://arxiv.org/abs/2409.12191v2</id>\n</feed>',
+  it("reads an old-style id, LaTeX kept in the title, the DOI, journal reference and a code link out of arXiv's comment", () => {
+    const { papers } = parseArxivFeed(
+      feed(`<entry><id>http://arxiv.org/abs/hep-th/9901001v3</id><published>1999-01-04T00:00:00Z</published>
+        <updated>2001-05-02T00:00:00Z</updated><title>$\\pi_0$: A Flow
+          Model for Schr\\"odinger's Cat</title><author><name>Jürgen Müller</name></author><author><name>王小明</name></author>
+        <arxiv:doi>10.1103/PhysRevD.60.1</arxiv:doi><arxiv:journal_ref>Phys. Rev. D 60 (1999) 1</arxiv:journal_ref>
+        <arxiv:comment>Code: https://github.com/some-one/pi0-cat.</arxiv:comment>
+        <arxiv:primary_category term="hep-th"/></entry>`),
+    );
+    expect(arxivRecord(papers[0]!, '2026-12-01')).toEqual({
+      source: 'arxiv',
+      fetched: '2026-12-01',
+      arxiv: 'hep-th/9901001v3',
+      doi: '10.1103/PhysRevD.60.1',
+      title: String.raw`$\pi_0$: A Flow Model for Schr\"odinger's Cat`,
+      authors: ['Jürgen Müller', '王小明'],
+      abstract: undefined,
+      published: '1999-01-04',
+      updated: '2001-05-02',
+      category: 'hep-th',
+      venue: 'Phys. Rev. D 60 (1999) 1',
+      url: 'https://arxiv.org/abs/hep-th/9901001',
+      pdf: 'https://arxiv.org/pdf/hep-th/9901001v3',
+      code: 'https://github.com/some-one/pi0-cat',
     });
-    const outcome = await run();
-    expect(outcome.failures).toEqual([
-      {
-        service: 'arXiv',
-        reason: expect.stringMatching(/^arXiv's answer is not well-formed XML \(line \d+: .+\)$/),
-        keys: ['mllm/2409.02889', 'mllm/2409.12191'],
-      },
-    ]);
-    expect(filesWithTimes(content.recordsDir)).toEqual(before);
-
-    removeEntries(['mllm/2409.02889', 'mllm/2409.12191']);
-    addEntry(content, SOFT.replace('a-novel', 'x'), {
-      title: 'A Novel Soft Alignment Approach for Language Models with Explicit Listwise Rewards',
-      links: [{ kind: 'openreview', url: 'https://openreview.net/forum?id=28TLorTMnP' }],
-    });
-    server.script({ body: '{"notes": [' }, (url) => url.pathname.startsWith('/openreview'));
-    expect((await run()).failures).toEqual([
-      {
-        service: 'OpenReview',
-        reason: expect.stringMatching(/^OpenReview's answer is not JSON \(.+\)$/),
-        keys: [SOFT.replace('a-novel', 'x')],
-      },
-    ]);
-
-    const closed = await startReplayServer();
-    await closed.close();
-    const unreachable = await runAgainst({ server: closed, content });
-    expect(unreachable.failures).toEqual([
-      { service: 'OpenReview', reason: 'OpenReview could not be reached (ECONNREFUSED)', keys: expect.any(Array) },
-    ]);
-    expect(exitCodeOf(unreachable)).toBe(2);
-  });
-});
-
-describe('runs that change nothing', () => {
-  it('a second run with the same answers (another day) changes no file: bytes and times', async () => {
-    removeEntries([ARIA, LLAVA, MINI_GEMINI]);
-    await run({ today: '2026-12-01' });
-    const before = filesWithTimes(content.dir);
-    const outcome = await run({ today: '2027-01-01' });
-    expect(outcome.written).toEqual([]);
-    expect(outcome.unchanged).toBe(4);
-    expect(filesWithTimes(content.dir)).toEqual(before);
-    expect(exitCodeOf(outcome)).toBe(0);
+    expect(compareTitles("π0: A Flow Model for Schrödinger's Cat", papers[0]!.title)).toBe('same');
   });
 
-  it('rewrites a record when the service says something new, keeping the file whole', async () => {
-    idsOnly();
-    await run();
-    const file = recordFile('mllm/2409.12191');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('category: cs.CV', 'category: cs.CL'));
-    const outcome = await run({ today: '2026-12-05' });
-    expect(outcome.written).toEqual([expect.objectContaining({ key: 'mllm/2409.12191', outcome: 'changed' })]);
-    expect(recordOf('mllm/2409.12191')).toMatchObject({ category: 'cs.CV', fetched: '2026-12-05' });
-  });
-
-  it('removes the records whose entry is gone (and of a section gone), and says so', async () => {
-    idsOnly();
-    await run();
-    const orphan = readFileSync(recordFile('mllm/2409.12191'), 'utf8');
-    mkdirSync(path.join(content.recordsDir, 'old-section'));
-    writeFileSync(path.join(content.recordsDir, 'old-section', 'x.yaml'), orphan);
-    rmSync(path.join(content.dir, 'mllm', '2409.12191.yaml'));
-    const outcome = await run();
-    expect(outcome.removed).toEqual(['mllm/2409.12191', 'old-section/x']);
-    expect(existsSync(recordFile('mllm/2409.12191'))).toBe(false);
-    expect(existsSync(path.join(content.recordsDir, 'old-section'))).toBe(false);
-    expect(renderReport(outcome, 'text')).toContain(
-      'Removed records (their entry is gone) (2):\n- mllm/2409.12191\n- old-section/x',
+  it('refuses what is not an Atom feed, and an entry without its id, title or date', () => {
+    expect(() => parseArxivFeed('<html><body>Service Unavailable</body></html>')).toThrow(
+      "arXiv's answer is not an Atom feed (no <feed> element)",
+    );
+    expect(() => parseArxivFeed(feed('<entry><id>http://arxiv.org/abs/2401.00001v1</id></entry>'))).toThrow(
+      "arXiv's answer has an entry without an id, title or date (http://arxiv.org/abs/2401.00001v1)",
     );
   });
-});
 
-describe('the report', () => {
-  it('quotes titles from the list and the services only in code spans', async () => {
-    idsOnly();
-    addEntry(content, 'mllm/qwen-vl', { title: 'Qwen-VL <img src=x onerror=alert(1)> @octocat closes #1', arxiv: '2409.12191' });
-    const report = renderReport(await run(), 'markdown');
-    expect(report).toContain("### Conflicts: the list's id names another paper (1)");
-    expect(report).toContain('`Qwen-VL <img src=x onerror=alert(1)> @octocat closes #1`');
-    expect(report.replace(/`[^`\n]*`/g, '')).not.toMatch(/<img|@octocat|#1\b/);
+  it('finds the OpenReview forum of a forum or PDF link, and reads the ids a maintainer types', () => {
+    expect(
+      [
+        'https://openreview.net/forum?id=28TLorTMnP',
+        'https://openreview.net/pdf?id=28TLorTMnP',
+        'https://openreview.net/forum?noteId=x&id=28TLorTMnP#discussion',
+        'https://openreview.net/group?id=ICLR.cc',
+        'https://example.org/forum?id=28TLorTMnP',
+      ].map(openreviewForumOf),
+    ).toEqual(['28TLorTMnP', '28TLorTMnP', '28TLorTMnP', undefined, undefined]);
+    expect(
+      [
+        '2409.12191v2',
+        'https://arxiv.org/pdf/2409.12191v1',
+        'openreview:28TLorTMnP',
+        'https://openreview.net/forum?id=28TLorTMnP',
+        'soon',
+      ].map(parsePaperId),
+    ).toEqual([
+      { service: 'arxiv', id: '2409.12191' },
+      { service: 'arxiv', id: '2409.12191' },
+      { service: 'openreview', id: '28TLorTMnP' },
+      { service: 'openreview', id: '28TLorTMnP' },
+      undefined,
+    ]);
   });
-});
 
-describe('the Markdown report', () => {
-  it('fits in its share of a pull request description, cutting long lists and counting the rest', () => {
-    const outcome = emptyOutcome();
-    for (let index = 0; index < 400; index++)
-      outcome.toConfirm.push({
-        key: `mllm/paper-${index}`,
-        entryTitle: `A long title of a paper number ${index} `.repeat(4),
-        why: 'several',
-        candidates: [1, 2].map((n) => ({
-          id: `2401.0${1000 + index}v${n}`,
-          title: 'Another long title '.repeat(5),
-          url: `https://arxiv.org/abs/2401.0${1000 + index}`,
-        })),
-      });
-    const markdown = renderReport(outcome, 'markdown');
-    expect(markdown.length).toBeLessThanOrEqual(MAX_MARKDOWN);
-    expect(markdown).toMatch(/^- … and \d+ more \(the run's log lists them all\)$/m);
-    expect(renderReport(outcome, 'text')).toContain('- … and 250 more');
-  });
-});
-
-describe('records and the list', () => {
-  afterAll(removeContentFolders);
-
-  it('a list synced, its records fetched: the export is what it was, byte for byte, and a sync again changes neither', async () => {
-    const root = contentFolder();
-    sync(root, UPSTREAM, { dates: UPSTREAM_DATES });
-    const exported = exportListFromDisk(root).text;
-    const synced = openContentRoot(root);
-    const outcome = await runAgainst({ server, content: synced });
-    expect(outcome.written.map((item) => item.key)).toEqual(
-      expect.arrayContaining(['mllm/2409.02889', 'mllm/blip-2-bootstrapping-language-image-pre-training-with-frozen']),
-    );
-    const records = filesWithTimes(synced.recordsDir);
-    expect(exportListFromDisk(root).text).toBe(exported);
-    const again = sync(root, UPSTREAM, { dates: UPSTREAM_DATES, defaultAdded: '2099-01-01' });
-    expect(again.entries.every((entry) => entry.action === 'unchanged')).toBe(true);
-    expect(filesWithTimes(synced.recordsDir)).toEqual(records);
+  it('tells the same title, a short form, a near title and another paper apart', () => {
+    const full = 'Mini-Gemini: Mining the Potential of Multi-modality Vision Language Models';
+    expect(compareTitles('MINI-GEMINI — mining the potential of multi‑modality “vision” language models', full)).toBe('same');
+    expect(compareTitles('Mini-Gemini', full)).toBe('names');
+    expect(compareTitles('Mini-Gemini: Mining the Potential of Multimodality Vision Language Model', full)).toBe('near');
+    expect(compareTitles('Qwen-VL: A Versatile Vision-Language Model', full)).toBe('different');
   });
 });
