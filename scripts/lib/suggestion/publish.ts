@@ -1,7 +1,8 @@
 /**
  * What the suggestion workflow's two jobs hand each other, and what the second does with it.
  * The first job (no write token) parses the issue and writes a result folder: `result.json`
- * and, for a pull request, the entry file at its path in the repository. The second job (write
+ * and, for a pull request, the entry file at its path in the repository (and the paper's record
+ * beside it, `content/records/<section>/<id>.yaml`, when arXiv or OpenReview had it). The second job (write
  * token) reads that folder as untrusted input, checks its shape, and posts it through ./github.ts.
  * Like ./github.ts it imports nothing but Node's own modules: that job installs no package.
  */
