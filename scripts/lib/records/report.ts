@@ -52,14 +52,14 @@ function render(outcome: RecordsOutcome, format: ReportFormat, maxItems: number)
     md ? '## Records' : 'Records:',
     '',
     `${created} new, ${written.length - created} changed, ${unchanged} unchanged, ${removed.length} removed; ` +
-      `${requests.answered} answers, ${requests.failed} failed requests.`,
+      `${plural(requests.answered, 'answer')}, ${plural(requests.failed, 'failed request')}.`,
   );
 
   part(
     'Failures',
     outcome.failures.map(
       (failure) =>
-        `- ${failure.reason}: ${failure.keys.length} ${failure.keys.length === 1 ? 'entry' : 'entries'} not fetched, kept as they were (${failure.keys.slice(0, 20).map(code).join(', ')}${failure.keys.length > 20 ? ', …' : ''})`,
+        `- ${failure.reason}: ${failure.keys.length === 1 ? '1 entry not fetched, kept as it was' : `${failure.keys.length} entries not fetched, kept as they were`} (${failure.keys.slice(0, 20).map(code).join(', ')}${failure.keys.length > 20 ? ', …' : ''})`,
     ),
     'None of these was changed: run `npm run records` again later.',
   );
@@ -111,3 +111,5 @@ function render(outcome: RecordsOutcome, format: ReportFormat, maxItems: number)
     lines.push('', `${outcome.notFound.length} entries without an id matched no arXiv title (they keep no record).`);
   return `${lines.join('\n')}\n`;
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
