@@ -26,6 +26,16 @@ describe('titleKey', () => {
     expect(titleKey('ChatGLM-Math：Improving Math')).toBe(titleKey('ChatGLM-Math: improving  math'));
     expect(titleKey('Emu:Generative pretraining')).toBe('emu generative pretraining');
   });
+  it('reads Unicode dashes and quotes as punctuation, and LaTeX markup as the text it prints', () => {
+    expect(titleKey('Qwen2‑VL — “Enhancing” Model’s')).toBe(titleKey('Qwen2-VL - "Enhancing" Model\'s'));
+    expect(titleKey(String.raw`$\pi_0$: A Vision-Language-Action Flow Model`)).toBe(
+      titleKey('π0: A Vision-Language-Action Flow Model'),
+    );
+    expect(titleKey(String.raw`Schr\"odinger \textbf{Bridges} for $\alpha$-Divergence \& More`)).toBe(
+      titleKey('Schrödinger Bridges for α-Divergence & More'),
+    );
+    expect(shortTitleKey(String.raw`\textsc{Mini}-Gemini: Mining`)).toBe('mini gemini');
+  });
   it('keeps Chinese characters', () => {
     expect(titleKey('万字长文总结（Video篇）')).toBe('万字长文总结 video篇');
   });

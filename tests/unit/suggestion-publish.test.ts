@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restGitHub, type GitHub, type IssueComment, type Request } from '../../scripts/lib/suggestion/github';
-import { parseArxivFeed } from '../../scripts/lib/suggestion/arxiv-api';
 import { COMMENT_MARKER, publish, readResult, writeResult, type SuggestionResult } from '../../scripts/lib/suggestion/publish';
 import { repositoryPath, siteAddress, suggest, type Outcome } from '../../scripts/lib/suggestion/suggest';
 import { REPO_ROOT } from '../../src/lib/paths';
+import { answeringLookup } from '../helpers/records';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/suggestion');
 const ISSUE = 7;
@@ -18,7 +18,7 @@ const ISSUE = 7;
 class RecordingGitHub implements GitHub {
   calls: string[] = [];
   comments: IssueComment[] = [{ id: 1, body: `A stranger's comment, marker and all: ${COMMENT_MARKER}`, byBot: false }];
-  branches = new Map<string, { path: string; text: string }>();
+  branches = new Map<string, { path: string; text: string; alongside?: { path: string; text: string }[] }>();
   pulls: { number: number; branch: string; title: string; body: string }[] = [];
 
   async listComments() {
@@ -32,11 +32,13 @@ class RecordingGitHub implements GitHub {
     this.calls.push(`update comment ${id}`);
     this.comments.find((comment) => comment.id === id)!.body = body;
   }
-  async commitFile({ branch, path: file, text }: { branch: string; path: string; text: string }) {
+  async commitFile({ branch, path: file, text, alongside = [] }: Parameters<GitHub['commitFile']>[0]) {
     const before = this.branches.get(branch);
-    if (before?.path === file && before.text === text) return 'unchanged' as const;
-    this.calls.push(`commit ${file} to ${branch}`);
-    this.branches.set(branch, { path: file, text });
+    const others = alongside.length ? { alongside } : {};
+    if (before?.path === file && before.text === text && JSON.stringify(before.alongside) === JSON.stringify(others.alongside))
+      return 'unchanged' as const;
+    this.calls.push(`commit ${[file, ...alongside.map((other) => other.path)].join(' and ')} to ${branch}`);
+    this.branches.set(branch, { path: file, text, ...others });
     return before ? ('updated' as const) : ('created' as const);
   }
   async findOpenPullRequest(branch: string) {
@@ -71,7 +73,7 @@ async function handOver(body: string): Promise<SuggestionResult> {
     root: path.join(temp, 'content'),
     today: '2025-03-04',
     issue: ISSUE,
-    lookup: async (id) => parseArxivFeed(readFileSync(path.join(FIXTURES, 'arxiv', '2101.05225.xml'), 'utf8'), id),
+    lookup: answeringLookup(readFileSync(path.join(FIXTURES, 'arxiv', '2101.05225.xml'), 'utf8')),
     site: siteAddress({}),
   });
   const result: SuggestionResult =
@@ -183,6 +185,34 @@ describe('the artifact the publishing job reads', () => {
     const ok = write(path.join(temp, 'd'), pull, { 'content/mllm/x.yaml': 'title: X\n' });
     expect(await readResult(ok, ISSUE)).toEqual({ ...pull, text: 'title: X\n' });
   });
+
+  it("takes the paper's record only at its entry's record path, and only a file the records code writes", async () => {
+    const record =
+      '# Written by `npm run records` from arXiv or OpenReview: do not edit, the next run rewrites it.\nsource: arxiv\n';
+    const files = { 'content/mllm/x.yaml': 'title: X\n', 'content/records/mllm/x.yaml': record };
+    const ok = write(path.join(temp, 'e'), { ...pull, record: { file: 'content/records/mllm/x.yaml' } }, files);
+    expect(await readResult(ok, ISSUE)).toEqual({
+      ...pull,
+      text: 'title: X\n',
+      record: { file: 'content/records/mllm/x.yaml', text: record },
+    });
+    for (const file of [
+      'content/records/mllm/y.yaml',
+      'content/records/survey/x.yaml',
+      '.github/workflows/x.yml',
+      'content/records/mllm/../x.yaml',
+    ])
+      await expect(
+        readResult(
+          write(path.join(temp, `f${file.replace(/\W/g, '')}`), { ...pull, record: { file } }, { ...files, [file]: record }),
+          ISSUE,
+        ),
+      ).rejects.toThrow(`the record must be content/records/mllm/x.yaml, not "${file}"`);
+    const forged = { ...files, 'content/records/mllm/x.yaml': 'source: arxiv\n# Written by `npm run records`\n' };
+    await expect(
+      readResult(write(path.join(temp, 'g'), { ...pull, record: { file: 'content/records/mllm/x.yaml' } }, forged), ISSUE),
+    ).rejects.toThrow('content/records/mllm/x.yaml is not a record file');
+  });
 });
 
 describe('the GitHub REST calls', () => {
@@ -227,6 +257,19 @@ describe('the GitHub REST calls', () => {
       { call: `POST ${repo}/git/commits`, body: { message: 'Add x', tree: 'new-tree', parents: ['main-sha'] } },
       { call: `POST ${repo}/git/refs`, body: { ref: 'refs/heads/suggestion/issue-7', sha: 'new-commit' } },
     ]);
+  });
+
+  it("puts the paper's record in the same tree and commit", async () => {
+    const { request, sent } = recordingRequest({ ...base, [`POST ${repo}/git/refs`]: {} });
+    const alongside = [{ path: 'content/records/mllm/x.yaml', text: 'source: arxiv\n' }];
+    expect(await restGitHub('me/list', request).commitFile({ ...change, alongside })).toBe('created');
+    expect(sent.find((call) => call.call === `POST ${repo}/git/trees`)?.body).toEqual({
+      base_tree: 'main-tree',
+      tree: [
+        { path: 'content/mllm/x.yaml', mode: '100644', type: 'blob', content: 'title: X\n' },
+        { path: 'content/records/mllm/x.yaml', mode: '100644', type: 'blob', content: 'source: arxiv\n' },
+      ],
+    });
   });
 
   it('moves an existing branch (force) unless it already holds the same tree', async () => {

@@ -1,11 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lookupArxiv, parseArxivFeed, type Fetch } from '../../scripts/lib/suggestion/arxiv-api';
+import { parse } from 'yaml';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Fetch } from '../../scripts/lib/records/http';
 import { FORM_FIELDS } from '../../scripts/lib/suggestion/form';
 import { parseIssueBody } from '../../scripts/lib/suggestion/issue-body';
 import { siteAddress, suggest, type Outcome } from '../../scripts/lib/suggestion/suggest';
@@ -14,6 +15,13 @@ import { renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
 import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
 import { validateContent } from '../../src/lib/validate';
 import { paperSchema } from '../../src/schemas/paper';
+import { lookupRecord, type RecordQuery } from '../../scripts/lib/records/lookup';
+import { createServices } from '../../scripts/lib/records/services';
+import { readSettings } from '../../scripts/lib/records/settings';
+import { readResult } from '../../scripts/lib/suggestion/publish';
+import { recordSchema } from '../../src/schemas/record';
+import { answeringLookup } from '../helpers/records';
+import { startReplayServer, type ReplayServer } from '../helpers/replay-server';
 import { runScript } from '../helpers/run';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/suggestion');
@@ -35,7 +43,7 @@ afterEach(() => rmSync(path.dirname(root), { recursive: true, force: true }));
 
 /** suggest() against the fixture content, with arXiv's recorded answer (or `feed`) and the default site. */
 const run = (body: string, feed = fixture('arxiv', '2101.05225.xml')) =>
-  suggest(body, { root, today: TODAY, issue: ISSUE, lookup: async (id) => parseArxivFeed(feed, id), site: siteAddress({}) });
+  suggest(body, { root, today: TODAY, issue: ISSUE, lookup: answeringLookup(feed), site: siteAddress({}) });
 
 describe('reading the issue body GitHub renders from the form', () => {
   it('reads each answer under its heading, `_No response_` as no answer, CRLF as LF, the note on several lines', () => {
@@ -58,26 +66,35 @@ describe('reading the issue body GitHub renders from the form', () => {
   });
 });
 
-describe("arXiv's API", () => {
-  it('reads the title (whitespace collapsed) and month from a recorded answer', () => {
-    expect(parseArxivFeed(fixture('arxiv', '2101.05225.xml'), '2101.05225v1')).toEqual({
+describe("arXiv's API, through npm run records' client", () => {
+  it('reads the title (whitespace collapsed) and the record from a recorded answer', async () => {
+    const found = await answeringLookup(fixture('arxiv', '2101.05225.xml'))({ arxiv: '2101.05225' });
+    expect(found).toMatchObject({
       ok: true,
-      record: { title: 'On consistency scores in text data with an implementation in R', published: '2021-01' },
+      record: {
+        arxiv: '2101.05225v1',
+        title: 'On consistency scores in text data with an implementation in R',
+        authors: ['Ke-Li Chiu', 'Rohan Alexander'],
+        published: '2021-01-13',
+        category: 'cs.CL',
+      },
     });
     const wrapped = fixture('arxiv', '2101.05225.xml').replace('text data with', 'text data\n  with');
-    expect(parseArxivFeed(wrapped, '2101.05225')).toMatchObject({ record: { title: expect.stringContaining('data with') } });
+    expect(await answeringLookup(wrapped)({ arxiv: '2101.05225' })).toMatchObject({
+      record: { title: expect.stringContaining('data with') },
+    });
   });
 
-  it('treats an error entry, no entry and an entry for another paper as failures', () => {
-    expect(parseArxivFeed(fixture('arxiv', 'error.xml'), '2401.99999')).toEqual({
+  it('treats an error entry, no entry and an entry for another paper as failures', async () => {
+    expect(await answeringLookup(fixture('arxiv', 'error.xml'))({ arxiv: '2401.99999' })).toEqual({
       ok: false,
       reason: 'arXiv answered with an error: incorrect id format for 2401.99999',
     });
-    expect(parseArxivFeed(fixture('arxiv', 'empty.xml'), '2401.00000')).toEqual({
+    expect(await answeringLookup(fixture('arxiv', 'empty.xml'))({ arxiv: '2401.00000' })).toEqual({
       ok: false,
       reason: 'arXiv has no paper 2401.00000',
     });
-    expect(parseArxivFeed(fixture('arxiv', '2101.05225.xml'), '2101.05226')).toMatchObject({ ok: false });
+    expect(await answeringLookup(fixture('arxiv', '2101.05225.xml'))({ arxiv: '2101.05226' })).toMatchObject({ ok: false });
   });
 
   it('asks export.arxiv.org for the id, and turns HTTP and network failures into reasons', async () => {
@@ -86,25 +103,22 @@ describe("arXiv's API", () => {
       (response: () => Response): Fetch =>
       async (url) => (asked.push(url), response());
     expect(
-      await lookupArxiv(
-        '2101.05225',
-        answering(() => new Response(fixture('arxiv', '2101.05225.xml'))),
-      ),
-    ).toMatchObject({ ok: true });
+      await answeringLookup(answering(() => new Response(fixture('arxiv', '2101.05225.xml'))))({ arxiv: '2101.05225' }),
+    ).toMatchObject({
+      ok: true,
+    });
     expect(asked).toEqual(['https://export.arxiv.org/api/query?id_list=2101.05225&max_results=1']);
-    expect(
-      await lookupArxiv(
-        '2101.05225',
-        answering(() => new Response('busy', { status: 503 })),
-      ),
-    ).toEqual({
+    expect(await answeringLookup(answering(() => new Response('busy', { status: 503 })))({ arxiv: '2101.05225' })).toEqual({
       ok: false,
       reason: 'arXiv answered HTTP 503',
     });
     const failing: Fetch = async () => {
       throw new TypeError('fetch failed');
     };
-    expect(await lookupArxiv('2101.05225', failing)).toEqual({ ok: false, reason: 'arXiv could not be reached' });
+    expect(await answeringLookup(failing)({ arxiv: '2101.05225' })).toEqual({
+      ok: false,
+      reason: 'arXiv could not be reached (fetch failed)',
+    });
   });
 });
 
@@ -317,5 +331,112 @@ describe('against the real list', () => {
       kind: 'comment',
       body: expect.stringContaining(`/Awesome-Multimodal-Large-Language-Models/mllm/${listed.id}/)`),
     });
+  });
+});
+
+describe("the suggested paper's record", () => {
+  let server: ReplayServer;
+  beforeAll(async () => {
+    server = await startReplayServer();
+  });
+  afterAll(() => server.close());
+  const fromServer = () => {
+    const services = createServices({ settings: readSettings(server.env()), today: '2026-12-01' });
+    return (query: RecordQuery) => lookupRecord(services, query);
+  };
+  const withRecord = (body: string, lookup = fromServer()) =>
+    suggest(body, { root, today: TODAY, issue: ISSUE, lookup, site: siteAddress({}) });
+
+  it('is fetched by the arXiv id, written beside the entry, its authors and abstract shown in the pull request', async () => {
+    const out = path.join(path.dirname(root), 'out');
+    const body = path.join(path.dirname(root), 'issue.md');
+    writeFileSync(body, formBody({ section: 'Survey and Outlook', url: 'https://arxiv.org/abs/2410.05993', title: 'Aria' }));
+    const { status, stdout, stderr } = await runScript(
+      'scripts/suggestion.ts',
+      [body, '--content', root, '--added', TODAY, '--issue', '7', '--out', out],
+      server.env(),
+    );
+    expect({ status, stderr }).toEqual({
+      status: 0,
+      stderr: expect.stringMatching(/^wrote .*survey\/2410\.05993\.yaml\nwrote .*survey\/2410\.05993\.yaml\n$/),
+    });
+    const record = readFileSync(path.join(root, 'records', 'survey', '2410.05993.yaml'), 'utf8');
+    expect(recordSchema.parse(parse(record))).toMatchObject({
+      arxiv: '2410.05993v1',
+      authors: expect.arrayContaining(['Dongxu Li']),
+    });
+    expect(readFileSync(path.join(out, 'content', 'records', 'survey', '2410.05993.yaml'), 'utf8')).toBe(record);
+    expect(JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8')).record).toEqual({
+      file: 'content/records/survey/2410.05993.yaml',
+    });
+    expect(stdout).toContain('- **Authors** (10): `Dongxu Li, Yudong Liu, Haoning Wu,');
+    expect(stdout).toMatch(/```text\nInformation comes in diverse modalities\. We present Aria/);
+    expect(await readResult(out, 7)).toMatchObject({ record: { file: 'content/records/survey/2410.05993.yaml', text: record } });
+    // The entry and its record pass the checks the content gets.
+    expect(validateContent({ root }).filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('is fetched from OpenReview for a forum link, and by an exact title otherwise', async () => {
+    const forum = await withRecord(
+      formBody({
+        section: 'Survey and Outlook',
+        url: 'https://openreview.net/forum?id=28TLorTMnP',
+        title: 'A Novel Soft Alignment Approach for Language Models with Explicit Listwise Rewards',
+      }),
+    );
+    expect(forum).toMatchObject({
+      kind: 'pull-request',
+      record: { file: path.join(root, 'records', 'survey', 'a-novel-soft-alignment-approach-for-language-models-with.yaml') },
+    });
+    expect(forum.kind === 'pull-request' && forum.body).toContain('From OpenReview (`openreview:28TLorTMnP`)');
+    const titled = await withRecord(
+      formBody({
+        section: 'Survey and Outlook',
+        url: 'https://example.org/blip2.pdf',
+        title: 'BLIP-2: Bootstrapping Language-Image Pre-training with Frozen Image Encoders and Large Language Models',
+      }),
+    );
+    expect(titled.kind === 'pull-request' && titled.record?.text).toContain('arxiv: 2301.12597v3');
+    // A near title is no match: no record.
+    const near = await withRecord(
+      formBody({
+        section: 'Survey and Outlook',
+        url: 'https://example.org/aria.pdf',
+        title: 'Aria: An Open Multimodal Native Mixture-of-Experts Mode',
+      }),
+    );
+    expect(near).toMatchObject({ kind: 'pull-request' });
+    expect(near.kind === 'pull-request' && near.record).toBeUndefined();
+  });
+
+  it("whose title is another paper's is not proposed, and the pull request says so", async () => {
+    const outcome = await withRecord(
+      formBody({ section: 'Survey and Outlook', url: '2409.12191', title: 'Qwen-VL: A Versatile Vision-Language Model' }),
+    );
+    if (outcome.kind !== 'pull-request') throw new Error(`expected a pull request, got ${outcome.kind}`);
+    expect(outcome.record).toBeUndefined();
+    expect(outcome.body).toContain(
+      "arXiv `2409.12191v2` is titled `Qwen2-VL: Enhancing Vision-Language Model's Perception of the World at Any Resolution`, not the suggested title, so no record is proposed: check the link.",
+    );
+  });
+
+  it("shows a service's text only in code: an abstract cannot mention, close or mark up", async () => {
+    const feed = fixture('arxiv', '2101.05225.xml')
+      .replace('Ke-Li Chiu', '@octocat &lt;img src=x onerror=alert(1)&gt;')
+      .replace('In this paper,', 'closes #1 [click](javascript:alert(1)) ``` <script>alert(1)</script> In this paper,');
+    const outcome = await withRecord(formBody({ section: 'Survey and Outlook', url: '2101.05225' }), answeringLookup(feed));
+    if (outcome.kind !== 'pull-request') throw new Error(`expected a pull request, got ${outcome.kind}`);
+    expect(outcome.body).toContain('@octocat <img src=x onerror=alert(1)>');
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(outcome.body);
+    const prose: string[] = [];
+    const walk = (node: { type: string; value?: string; url?: string; children?: unknown[] }) => {
+      if (node.type === 'code' || node.type === 'inlineCode') return;
+      if (node.value) prose.push(node.value);
+      if (node.url) prose.push(node.url);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(tree);
+    for (const hostile of ['<script', '<img', '@octocat', 'closes #1', 'javascript:'])
+      expect(prose.join('\n').toLowerCase()).not.toContain(hostile);
   });
 });

@@ -148,6 +148,38 @@ describe('the scheduled list sync', () => {
     expect(String(pr?.with?.['body-path'])).toContain('sync-report.md');
     expect(sync?.run).toContain('sync-report.md');
   });
+
+  it("refreshes the papers' records after the sync, their report after the sync's, whatever the services answer", () => {
+    const steps = allSteps(workflow('sync-list.yml'));
+    const at = (test: (step: Step) => boolean) => steps.findIndex(test);
+    const records = steps[at((step) => step.run?.includes('npm run records') ?? false)];
+    expect(records?.run).toContain('npm run records -- --report "$RUNNER_TEMP/records-report.md" || status=$?');
+    expect(records?.run).not.toMatch(/exit "\$status"/);
+    expect(records?.run).toContain('cat "$RUNNER_TEMP/records-report.md" >> "$RUNNER_TEMP/sync-report.md"');
+    expect(at((step) => step.run?.includes('npm run sync:upstream') ?? false)).toBeLessThan(steps.indexOf(records!));
+    expect(steps.indexOf(records!)).toBeLessThan(
+      at((step) => step.uses?.startsWith('peter-evans/create-pull-request@') ?? false),
+    );
+    // Run as the runner would, with an `npm` that fails before any report: the sync report still
+    // gets a records part, and the step succeeds.
+    const dir = mkdtempSync(path.join(tmpdir(), 'records-step-'));
+    try {
+      writeFileSync(path.join(dir, 'npm'), '#!/bin/sh\nexit 2\n', { mode: 0o755 });
+      writeFileSync(path.join(dir, 'sync-report.md'), '## Sync\n');
+      const run = spawnSync('bash', ['-e', '-c', records!.run!], {
+        env: { PATH: `${dir}:${process.env.PATH}`, RUNNER_TEMP: dir },
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(path.join(dir, 'sync-report.md'), 'utf8')).toBe(
+        '## Sync\n\n## Records\n\n`npm run records` stopped (exit 2) before its report: see the run log.\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // content/records/ is committed with content/.
+    expect(steps.find((step) => step.uses?.startsWith('peter-evans/create-pull-request@'))?.with?.['add-paths']).toBe('content');
+  });
 });
 
 describe('npm commands in the docs and workflows', () => {
@@ -264,7 +296,7 @@ jobs:
       - uses: actions/checkout@v4
         with: { ref: "\${{ github.event.pull_request.head.sha }}" }
       - run: npm ci && npm run suggestion
-      - run: node scripts/lib/suggestion/arxiv-api.ts
+      - run: node scripts/lib/records/arxiv.ts
       - uses: ./.github/actions/local
 `);
     expect(workflowProblems('bad.yml', bad)).toEqual([
@@ -273,8 +305,11 @@ jobs:
       'bad.yml: job read, actions/github-script@v7: ${{ steps.x.outputs.body }} in code; pass it through env:',
       'bad.yml: job write, actions/checkout@v4: checks out ${{ github.event.pull_request.head.sha }}, not the default branch',
       "bad.yml: job write (write permissions), step 2: runs the project's packages or scripts",
-      'bad.yml: job write (write permissions), step 3: runs scripts/lib/suggestion/arxiv-api.ts, which imports the package "cheerio"',
-      'bad.yml: job write (write permissions), step 3: runs scripts/lib/suggestion/arxiv-api.ts, which imports "../../../src/lib/arxiv" without its extension (only a loader installed with the packages finds it)',
+      'bad.yml: job write (write permissions), step 3: runs scripts/lib/records/arxiv.ts, which imports the package "fast-xml-parser"',
+      ...['../../../src/lib/arxiv', '../../../src/lib/title-key', '../../../src/schemas/record', './answers'].map(
+        (specifier) =>
+          `bad.yml: job write (write permissions), step 3: runs scripts/lib/records/arxiv.ts, which imports "${specifier}" without its extension (only a loader installed with the packages finds it)`,
+      ),
       'bad.yml: job write (write permissions), ./.github/actions/local: runs a local action',
     ]);
   });

@@ -21,14 +21,16 @@ export interface GitHub {
   createComment(issue: number, body: string): Promise<void>;
   updateComment(id: number, body: string): Promise<void>;
   /**
-   * Points `branch` at one commit on top of `base`'s head that writes `text` to `path`, so the
-   * branch holds that file and nothing else of its own; 'unchanged' when it already does.
+   * Points `branch` at one commit on top of `base`'s head that writes `text` to `path` (and each
+   * of `alongside`, the paper's record), so the branch holds those files and nothing else of its
+   * own; 'unchanged' when it already does.
    */
   commitFile(change: {
     branch: string;
     base: string;
     path: string;
     text: string;
+    alongside?: { path: string; text: string }[];
     message: string;
   }): Promise<'created' | 'updated' | 'unchanged'>;
   findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;
@@ -95,13 +97,18 @@ export function restGitHub(repository: string, request: Request): GitHub {
     async updateComment(id, body) {
       await request('PATCH', `${repo}/issues/comments/${id}`, { body });
     },
-    async commitFile({ branch, base, path, text, message }) {
+    async commitFile({ branch, base, path, text, alongside = [], message }) {
       const baseHead = await headOf(base);
       if (!baseHead) throw new Error(`the branch ${base} does not exist`);
       const baseCommit = await commit(baseHead.object.sha);
       const tree = (await request('POST', `${repo}/git/trees`, {
         base_tree: baseCommit.tree.sha,
-        tree: [{ path, mode: '100644', type: 'blob', content: text }],
+        tree: [{ path, text }, ...alongside].map((file) => ({
+          path: file.path,
+          mode: '100644',
+          type: 'blob',
+          content: file.text,
+        })),
       })) as { sha: string };
       const existing = await headOf(branch);
       if (existing) {

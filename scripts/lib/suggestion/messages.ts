@@ -1,5 +1,6 @@
 import { LINK_LABELS } from '../../../src/schemas/link';
 import type { Paper } from '../../../src/schemas/paper';
+import type { PaperRecord } from '../../../src/schemas/record';
 import type { Section } from '../../../src/schemas/section';
 import { codeBlock, codeSpan, escapeMarkdown } from '../github-markdown';
 import { FORM_FIELDS, type FieldId } from './form';
@@ -58,6 +59,10 @@ export interface Proposal {
   text: string;
   sectionUrl: string;
   pageUrl: string;
+  /** The paper's record, written beside the entry (`file`: its repository path). */
+  record?: { data: PaperRecord; file: string };
+  /** A record found by the link whose title is another paper's: not proposed, named for the reviewer. */
+  recordConflict?: PaperRecord;
 }
 
 /** `Add paper: <title>`, within GitHub's 256 characters. */
@@ -85,6 +90,54 @@ function entryLines(paper: Paper, body: string): string[] {
   ];
 }
 
+/** `2409.12191v2` or `openreview:<forum>`: a record's id, for the reviewer. */
+const recordId = (record: PaperRecord) => record.arxiv ?? `openreview:${record.openreview}`;
+const SOURCE_NAMES = { arxiv: 'arXiv', openreview: 'OpenReview' } as const;
+
+/** Wraps text at `width` columns, so an abstract reads in a code block without scrolling sideways. */
+function wrap(text: string, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) (lines.push(line), (line = ''));
+    line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}
+
+/**
+ * The paper's record as the service gave it: authors, date, venue, abstract. A service's text is
+ * a stranger's: it only ever appears in code spans and blocks.
+ */
+function recordLines({ record, recordConflict }: Proposal): string[] {
+  if (recordConflict)
+    return [
+      "### The paper's record",
+      '',
+      `${SOURCE_NAMES[recordConflict.source]} ${codeSpan(recordId(recordConflict))} is titled ${codeSpan(recordConflict.title, 500)}, not the suggested title, so no record is proposed: check the link.`,
+      '',
+    ];
+  if (!record) return [];
+  const { data } = record;
+  const facts = [
+    data.published && `published ${codeSpan(data.published)}`,
+    data.venue && `venue ${codeSpan(data.venue)}`,
+    data.category && `category ${codeSpan(data.category)}`,
+  ].filter(Boolean);
+  return [
+    "### The paper's record",
+    '',
+    `From ${SOURCE_NAMES[data.source]} (${codeSpan(recordId(data))}), written beside the entry to \`${record.file}\` as \`npm run records\` writes it:`,
+    '',
+    `- **Title**: ${codeSpan(data.title, 500)}`,
+    `- **Authors** (${data.authors.length}): ${data.authors.length ? codeSpan(data.authors.join(', '), 2000) : 'none given'}`,
+    ...(facts.length ? [`- ${facts.join(' · ')}`] : []),
+    ...(data.code ? [`- **Code**: ${codeSpan(data.code, 500)}`] : []),
+    ...(data.abstract ? ['- **Abstract**:', '', codeBlock(wrap(data.abstract), 'text')] : []),
+    '',
+  ];
+}
+
 export function pullRequestBody(proposal: Proposal): string {
   const { issue, paper, section } = proposal;
   return [
@@ -95,6 +148,7 @@ export function pullRequestBody(proposal: Proposal): string {
     '',
     ...entryLines(paper, proposal.body),
     '',
+    ...recordLines(proposal),
     '### Where it will appear',
     '',
     `In [${escapeMarkdown(section.title)}](${proposal.sectionUrl}), among the newest papers, and on its own page, ${proposal.pageUrl}, once this is merged and the site deployed.`,

@@ -1,7 +1,8 @@
 /**
  * What the suggestion workflow's two jobs hand each other, and what the second does with it.
  * The first job (no write token) parses the issue and writes a result folder: `result.json`
- * and, for a pull request, the entry file at its path in the repository. The second job (write
+ * and, for a pull request, the entry file at its path in the repository (and the paper's record
+ * beside it, `content/records/<section>/<id>.yaml`, when arXiv or OpenReview had it). The second job (write
  * token) reads that folder as untrusted input, checks its shape, and posts it through ./github.ts.
  * Like ./github.ts it imports nothing but Node's own modules: that job installs no package.
  */
@@ -22,8 +23,19 @@ export type SuggestionResult =
   | { kind: 'none'; issue: number }
   /** Problems to fix, or the paper already listed: the issue's one comment says so. */
   | { kind: 'comment'; issue: number; body: string }
-  /** An entry: `file` (`content/<section>/<id>.<ext>`) holds `text`, proposed by a pull request. */
-  | { kind: 'pull-request'; issue: number; file: string; text: string; title: string; body: string };
+  /**
+   * An entry: `file` (`content/<section>/<id>.<ext>`) holds `text`, proposed by a pull request,
+   * with the paper's record beside it (`content/records/<section>/<id>.yaml`) when one was found.
+   */
+  | {
+      kind: 'pull-request';
+      issue: number;
+      file: string;
+      text: string;
+      record?: { file: string; text: string };
+      title: string;
+      body: string;
+    };
 
 /** Where an entry may be written: one file in one section folder, with an entry's extension. */
 const ENTRY_PATH = /^content\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9][a-z0-9.-]*\.(?:yaml|md|mdx)$/;
@@ -35,16 +47,27 @@ const MAX_ENTRY_BYTES = 64 * 1024;
 const isText = (value: unknown, max: number): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= max;
 
-/** Writes a result folder: `result.json`, and the entry file at its repository path for a pull request. */
+/** Where the record of the entry at `entryFile` goes: `content/records/<section>/<id>.yaml`. */
+const recordPathOf = (entryFile: string) =>
+  entryFile.replace(/^content\/([^/]+)\/(.+)\.(?:yaml|md|mdx)$/, 'content/records/$1/$2.yaml');
+/** The first line `npm run records` writes in a record file. */
+const RECORD_START = '# Written by `npm run records`';
+
+/** Writes a result folder: `result.json`, and the entry file (and record) at its repository path for a pull request. */
 export async function writeResult(dir: string, result: SuggestionResult): Promise<void> {
   await mkdir(dir, { recursive: true });
-  if (result.kind === 'pull-request') {
-    const file = path.join(dir, ...result.file.split('/'));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, result.text);
-  }
-  const { text: _text, ...stored } = result as SuggestionResult & { text?: string };
-  await writeFile(path.join(dir, RESULT_FILE), `${JSON.stringify(stored, null, 2)}\n`);
+  if (result.kind === 'pull-request')
+    for (const { file: relative, text } of [
+      { file: result.file, text: result.text },
+      ...(result.record ? [result.record] : []),
+    ]) {
+      const file = path.join(dir, ...relative.split('/'));
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text);
+    }
+  const { text: _text, record, ...stored } = result as SuggestionResult & { text?: string; record?: { file: string } };
+  const json = record ? { ...stored, record: { file: record.file } } : stored;
+  await writeFile(path.join(dir, RESULT_FILE), `${JSON.stringify(json, null, 2)}\n`);
 }
 
 /**
@@ -64,7 +87,28 @@ export async function readResult(dir: string, issue: number): Promise<Suggestion
   if (!isText(raw.title, MAX_TITLE)) throw new Error(`${RESULT_FILE}: title must be text of at most ${MAX_TITLE} characters`);
   const bytes = await readFile(path.join(dir, ...raw.file.split('/')));
   if (bytes.length > MAX_ENTRY_BYTES) throw new Error(`${raw.file} is over ${MAX_ENTRY_BYTES} bytes`);
-  return { kind: 'pull-request', issue, file: raw.file, text: bytes.toString('utf8'), title: raw.title, body: raw.body };
+  const record = raw.record === undefined ? undefined : await readRecordFile(dir, raw.file, raw.record);
+  return {
+    kind: 'pull-request',
+    issue,
+    file: raw.file,
+    text: bytes.toString('utf8'),
+    ...(record ? { record } : {}),
+    title: raw.title,
+    body: raw.body,
+  };
+}
+
+/** The record beside the entry `entryFile`: only at that entry's record path, only a file the records code writes. */
+async function readRecordFile(dir: string, entryFile: string, raw: unknown): Promise<{ file: string; text: string }> {
+  const file = (raw as { file?: unknown } | null)?.file;
+  const expected = recordPathOf(entryFile);
+  if (file !== expected) throw new Error(`${RESULT_FILE}: the record must be ${expected}, not ${JSON.stringify(file)}`);
+  const bytes = await readFile(path.join(dir, ...expected.split('/')));
+  if (bytes.length > MAX_ENTRY_BYTES) throw new Error(`${expected} is over ${MAX_ENTRY_BYTES} bytes`);
+  const text = bytes.toString('utf8');
+  if (!text.startsWith(RECORD_START)) throw new Error(`${expected} is not a record file (it must start with ${RECORD_START})`);
+  return { file: expected, text };
 }
 
 /** The comment once a later edit has fixed the problems it listed. */
@@ -95,7 +139,8 @@ export async function publish(github: GitHub, result: SuggestionResult, base: st
     base,
     path: result.file,
     text: result.text,
-    message: `Add ${result.file}, suggested in #${result.issue}`,
+    ...(result.record ? { alongside: [{ path: result.record.file, text: result.record.text }] } : {}),
+    message: `Add ${result.file}${result.record ? ' and its record' : ''}, suggested in #${result.issue}`,
   });
   const open = await github.findOpenPullRequest(branch);
   const pull = open ?? (await github.createPullRequest({ branch, base, title: result.title, body: result.body }));

@@ -7,10 +7,14 @@ import { routes } from '../../../src/lib/routes';
 import { entryFileProblems } from '../../../src/lib/validate';
 import { ARXIV_ID_PATTERN } from '../../../src/schemas/arxiv';
 import { paperSchema } from '../../../src/schemas/paper';
+import type { PaperRecord } from '../../../src/schemas/record';
 import type { Section } from '../../../src/schemas/section';
 import { siteLocation } from '../../../src/site.config';
 import { answerChecks, createEntry, NewEntryError, splitTags, type NewEntry, type NewEntryInput } from '../list/new-entry';
-import type { ArxivLookup } from './arxiv-api';
+import type { RecordLookup, RecordQuery } from '../records/lookup';
+import { titleAgrees } from '../records/matching';
+import { openreviewForumOf } from '../records/openreview';
+import { serializeRecord } from '../records/store';
 import { NOTE_LIMIT, sectionOption, type FieldId } from './form';
 import { parseIssueBody, type FormAnswers } from './issue-body';
 import { codeSpan, escapeMarkdown } from '../github-markdown';
@@ -23,14 +27,23 @@ export interface SuggestOptions {
   today: string;
   /** The issue, for "Closes #N" and the pull request's wording. */
   issue?: number;
-  /** Asks arXiv for a paper's title and date (a recorded answer in tests). */
-  lookup: (id: string) => Promise<ArxivLookup>;
+  /** Asks arXiv or OpenReview for the paper's record (npm run records' client; a recorded answer in tests). */
+  lookup: (query: RecordQuery) => Promise<RecordLookup>;
   /** Where the site is served, for links to its pages. */
   site: SiteAddress;
 }
 
 export type Outcome =
-  { kind: 'none' } | { kind: 'comment'; body: string } | { kind: 'pull-request'; entry: NewEntry; title: string; body: string };
+  | { kind: 'none' }
+  | { kind: 'comment'; body: string }
+  | {
+      kind: 'pull-request';
+      entry: NewEntry;
+      /** The paper's record, written beside the entry (records/<section>/<id>.yaml), when a service has it. */
+      record?: { file: string; text: string };
+      title: string;
+      body: string;
+    };
 
 /** The site's origin and base path, e.g. `https://owner.github.io` and `/name/`. */
 export interface SiteAddress {
@@ -50,6 +63,9 @@ export function siteAddress(env: NodeJS.ProcessEnv = process.env): SiteAddress {
 }
 
 const pageUrl = (site: SiteAddress, sitePath: string) => `${site.origin}${site.base}${sitePath}`;
+
+/** The record a service has for the suggested paper, or one whose title is another paper's (not proposed). */
+type FoundRecord = { record: PaperRecord; conflict?: undefined } | { record?: undefined; conflict: PaperRecord };
 
 /** C0 and C1 control characters other than tab and line breaks, and the bidirectional overrides that reorder text unseen. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
@@ -80,7 +96,7 @@ export async function suggest(body: string, options: SuggestOptions): Promise<Ou
   }
   const content = openContentRoot(options.root);
   const sections = content.sections();
-  const { problems, input } = await readAnswers(parsed.answers, sections, options);
+  const { problems, input, found } = await readAnswers(parsed.answers, sections, options);
   if (problems.length) return { kind: 'comment', body: problemsComment(problems) };
 
   let entry: NewEntry;
@@ -112,11 +128,19 @@ export async function suggest(body: string, options: SuggestOptions): Promise<Ou
 
   const paper = paperSchema.parse(source.data);
   const section = sections.find((candidate) => candidate.id === source.section)!;
+  const record = found?.record && {
+    file: content.recordFile(section.id, source.id),
+    data: found.record,
+    text: serializeRecord(found.record),
+  };
   return {
     kind: 'pull-request',
     entry,
+    ...(record ? { record: { file: record.file, text: record.text } } : {}),
     title: pullRequestTitle(paper),
     body: pullRequestBody({
+      record: record && { data: record.data, file: repositoryPath(record.file) },
+      recordConflict: found?.conflict,
       issue: options.issue,
       paper,
       body: source.body,
@@ -129,9 +153,13 @@ export async function suggest(body: string, options: SuggestOptions): Promise<Ou
   };
 }
 
-/** `content/<section>/<file>`: where an entry file sits in the repository, wherever the content folder is here. */
+/**
+ * `content/<section>/<file>` (or `content/records/<section>/<file>` for a record): where a file of
+ * the content folder sits in the repository, wherever the content folder is here.
+ */
 export function repositoryPath(file: string): string {
-  return ['content', ...file.split(path.sep).slice(-2)].join('/');
+  const parts = file.split(path.sep);
+  return ['content', ...parts.slice(parts.at(-3) === 'records' ? -3 : -2)].join('/');
 }
 
 function duplicateOutcome(
@@ -162,7 +190,7 @@ async function readAnswers(
   answers: FormAnswers,
   sections: readonly Section[],
   options: SuggestOptions,
-): Promise<{ problems: Problem[]; input: NewEntryInput }> {
+): Promise<{ problems: Problem[]; input: NewEntryInput; found?: FoundRecord }> {
   const problems: Problem[] = [];
   const add = (field: FieldId, text: string) => problems.push({ field, text });
   const checks = answerChecks(options.root);
@@ -211,22 +239,31 @@ async function readAnswers(
 
   let title = usable.title;
   let published: string | undefined;
+  let lookup: RecordLookup | undefined;
   const arxiv = url === undefined ? undefined : arxivIdFromUrl(url);
   if (title !== undefined) check('title', checks.title(title));
   else if (!answers.title && url !== undefined && !arxiv)
     add('title', "give the paper's title: it is looked up only for arXiv papers.");
   else if (!answers.title && arxiv) {
-    const found = await options.lookup(arxiv);
-    if (found.ok) ({ title, published } = found.record);
+    lookup = await options.lookup({ arxiv });
+    if (lookup.ok) ({ title, published } = { title: lookup.record.title, published: lookup.record.published?.slice(0, 7) });
     else
       add(
         'title',
-        `the title of arXiv ${arxiv} could not be looked up (${escapeMarkdown(found.reason)}); write it in the Title field.`,
+        `the title of arXiv ${arxiv} could not be looked up (${escapeMarkdown(lookup.reason)}); write it in the Title field.`,
       );
   }
+  // The paper's record, shown in the pull request and written beside the entry, asked as
+  // `npm run records` asks: by arXiv id, OpenReview forum, else a title only one paper has.
+  if (!problems.length && !lookup && title !== undefined)
+    lookup = await options.lookup({ arxiv, openreview: url === undefined ? undefined : openreviewForumOf(url), title });
+  let found: FoundRecord | undefined;
+  if (lookup?.ok && title !== undefined)
+    found = titleAgrees(title, lookup.record.title) ? { record: lookup.record } : { conflict: lookup.record };
 
   return {
     problems,
+    found,
     input: {
       section: section?.id,
       url,
