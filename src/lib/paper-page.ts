@@ -115,7 +115,10 @@ export function paperFootHtml(
     keywords.length > 0 && html`<p hidden data-search-keywords>${keywords.join(' ')}</p>`,
     // Its Traditional Chinese folded to Simplified, last, after a mark the search client cuts at.
     paper.keywords.folded.length > 0 && html`<p hidden data-search-folded>${FOLDED_MARK} ${paper.keywords.folded.join(' ')}</p>`,
-    filters.length > 0 && html`<span hidden data-pagefind-ignore>${filters}</span>`,
+    // And the listing's byline of a paper with a record, which a search result shows (as metadata,
+    // not indexed text: "et al." would otherwise be a word of every such page).
+    (filters.length > 0 || paper.byline) &&
+      html`<span hidden data-pagefind-ignore>${filters}${paper.byline && html`<span data-pagefind-meta="${SEARCH_META.byline}">${paper.byline}</span>`}</span>`,
     html`<nav class="prev-next" aria-label="More in ${section.title}" data-pagefind-ignore>`,
     neighbour(previous, 'prev', '← Newer'),
     neighbour(next, 'next', 'Older →'),

@@ -57,6 +57,15 @@ describe('search with scholarly records', () => {
     },
   );
 
+  it('shows the first author and year on the result of a paper with a record, and nothing on one without', async () => {
+    const hits = await searcher.search({ text: 'resolution' });
+    const qwen2 = hits.find((hit) => hit.url === '/mllm/2409.12191/');
+    expect(qwen2?.byline).toBe('Wang et al., 2024');
+    const without = hits.filter((hit) => !records.has(hit.url.slice(1, -1)));
+    expect(without.length).toBeGreaterThan(0);
+    for (const hit of without) expect(hit.byline, hit.url).toBe('');
+  });
+
   it('finds both papers of authors the Qwen-VL and Qwen2-VL records share', async () => {
     const both = entries.filter((entry) => authorsOf(entry).includes('Junyang Lin'));
     expect(both.length).toBeGreaterThanOrEqual(2);
