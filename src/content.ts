@@ -47,7 +47,7 @@ export interface PaperEntry {
   keywords: IndexKeywords;
   /** Other papers of the list close to this one (not the same paper in another section). */
   related: { paper: PaperEntry; shared: string[] }[];
-  /** A digest of the entry file's fields and body: changes whenever what a page shows of it can. */
+  /** A digest of the entry file's fields and body and its record: changes whenever what a page shows of it can. */
   digest: string;
 }
 
@@ -81,6 +81,7 @@ export function loadContent() {
         registry.map(async (section) => (await getCollection(section.id as CollectionKey)).map((entry) => ({ section, entry }))),
       )
     ).flat();
+    const records = new Map((await getCollection('records')).map((record) => [record.id, record.data as PaperRecord]));
     const keys = paperKeys(raw.map(({ entry }) => entry.data as Paper));
     const glossary = compileGlossary(loadGlossary());
     const titles = raw.map(({ section, entry }) => ({ id: entry.id, section, title: (entry.data as Paper).title }));
@@ -89,10 +90,12 @@ export function loadContent() {
       const body = withPaperRefTitles(entry.body ?? '', titles, registry);
       const text = [data.title, data.note ?? '', ...(data.tags ?? []), body].join('\n');
       const concepts = new Map([...conceptsIn(text, glossary)].map(([id, forms]) => [id, forms[0]!]));
+      const record = records.get(`${section.id}/${entry.id}`);
       return {
         id: entry.id,
         section,
         data: entry.data as Paper,
+        record,
         key: keys[index]!,
         entry,
         hasBody: Boolean(entry.body?.trim()),
@@ -108,7 +111,7 @@ export function loadContent() {
           chineseFoldTable(),
         ),
         related: [],
-        digest: cacheKey(data, entry.body ?? ''),
+        digest: cacheKey(data, entry.body ?? '', record ?? null),
       };
     });
     const related = relatedPapers(

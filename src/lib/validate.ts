@@ -10,9 +10,10 @@ import { contentRoot, REPO_ROOT, sectionRegistryPath } from './paths';
 import type { Problem, Severity } from './problems';
 import { paperKeys } from './same-paper';
 import { entryName, sectionDuplicates, type ValidEntry } from './section-duplicates';
-import { openContentRoot } from './content-root';
+import { openContentRoot, RECORDS_FOLDER_NAME } from './content-root';
 import { ENTRY_ID_PATTERN, RESERVED_ENTRY_IDS, reservedEntryId, suggestEntryId } from './routes';
 import { readRegistry as readRegistryFile } from './sections';
+import { recordProblems } from './validate-records';
 import { yamlProblems } from './yaml-file';
 
 /** What one run found, with the counts the CLI summary reports. */
@@ -45,7 +46,8 @@ export function validateContent(options: CheckOptions = {}): Problem[] {
 
 /**
  * Checks every entry under `root` (the folder with sections.yaml and one folder per section):
- * syntax, schema, duplicates, file ids, unregistered folders and MDX safety. Entries are read in
+ * syntax, schema, duplicates, file ids, unregistered folders and MDX safety, and the scholarly
+ * records beside them (lib/validate-records). Entries are read in
  * registry order, files by name; a duplicate is reported on the later one. Problems come sorted
  * by file and line. Throws ContentRootError when `root` is not a readable folder.
  */
@@ -76,7 +78,11 @@ export function checkContent({ root = contentRoot(), publicDir = PUBLIC_DIR }: C
       ...ignoredFileProblems(root, section),
     );
   }
-  problems.push(...duplicatePaperProblems(validEntries), ...sharedNoteWarnings(validEntries));
+  problems.push(
+    ...duplicatePaperProblems(validEntries),
+    ...sharedNoteWarnings(validEntries),
+    ...recordProblems(root, sectionIds, sources),
+  );
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, entryCount: sources.length, sectionCount: sectionIds.length };
@@ -191,10 +197,13 @@ function entryProblem(source: EntrySource, line: number, field: string, message:
   return { file: source.file, line, field, message, severity };
 }
 
-/** Folders with entry files that the registry does not list: no collection would read them. */
+/**
+ * Folders with entry files that the registry does not list: no collection would read them. The
+ * records folder is not one (its name is a reserved section id, checked by lib/validate-records).
+ */
 function unregisteredFolderProblems(root: string, folders: readonly string[], registered: ReadonlySet<string>): Problem[] {
   return folders
-    .filter((folder) => !registered.has(folder))
+    .filter((folder) => !registered.has(folder) && folder !== RECORDS_FOLDER_NAME)
     .flatMap((folder) => {
       const entries = readdirSync(path.join(root, folder))
         .filter((name) => ENTRY_EXTENSIONS.some((ext) => name.endsWith(ext)))
