@@ -219,23 +219,30 @@ export interface CitableEntry {
 }
 
 /**
- * The list's citations, one per paper (by same-paper key, from its first entry: the list is newest
- * first), in list order. Every paper gets one: with an arXiv id or a record it is complete; with
- * neither it holds what the entry knows (title, authors, venue, date, paper link), and
- * `hasAuthors` tells the page to say so. The page and the /data/ files both read this, so a
- * paper's key is the same everywhere.
+ * The list's citations, one per paper (by same-paper key), in list order. A paper listed several
+ * times is cited from its most complete entry (a record, an arXiv id, authors: the first in list
+ * order of those with most), so a bare "Mini-Gemini" entry still cites the paper its other entry
+ * names. Every paper gets a citation: with an arXiv id or a record it is complete; with neither
+ * it holds what the entry knows (title, authors, venue, date, paper link), and `hasAuthors` tells
+ * the page to say so. The page and the /data/ files both read this, so a key is the same everywhere.
  */
 export function listCitations(entries: readonly CitableEntry[]): Map<string, Citation> {
-  const first = new Map<string, CitableEntry>();
-  for (const entry of entries) if (!first.has(entry.key)) first.set(entry.key, entry);
-  const papers = [...first.values()];
+  const arxivOf = (data: Paper) => (data.arxiv ? stripArxivVersion(data.arxiv) : arxivIdsOf(data)[0]);
+  const completeness = ({ data, record }: CitableEntry) =>
+    (record ? 4 : 0) + (arxivOf(data) ? 2 : 0) + (data.authors?.length ? 1 : 0);
+  const best = new Map<string, CitableEntry>();
+  for (const entry of entries) {
+    const kept = best.get(entry.key);
+    if (!kept || completeness(entry) > completeness(kept)) best.set(entry.key, entry);
+  }
+  const papers = [...best.values()];
   const citations = citationsOf(
     papers.map(({ data, record }) => ({
       title: data.title,
       authors: data.authors,
       venue: data.venue,
       published: data.published,
-      arxiv: data.arxiv ? stripArxivVersion(data.arxiv) : arxivIdsOf(data)[0],
+      arxiv: arxivOf(data),
       links: data.links,
       record,
     })),
