@@ -32,6 +32,9 @@ export function parsePersonName(name: string): CslName {
     return { ...parsePersonName(words.slice(0, -1).join(' ')), suffix: words.at(-1)! };
   }
   const parsed = parse(text);
+  // The parser takes a first word such as "Da", "Di" or "Van" for a particle and then gives up;
+  // as arXiv writes names, the last word is the family name ("Da Yin": Yin, Da).
+  if (!parsed.family && words.length > 1) return { family: words.at(-1)!, given: words.slice(0, -1).join(' ') };
   if (!parsed.family) return { literal: text };
   const out: CslName = { family: parsed.family };
   if (parsed.given) out.given = parsed.given;

@@ -1,8 +1,8 @@
 /**
  * "Related papers" for every paper page, chosen once per build from what papers are about: the
  * distinctive words they share in titles, notes and abstracts (TF-IDF over the collection), the
- * glossary concepts and the tags. A word common in English or in the collection never relates two
- * papers, nor is it ever a reason shown. Cost stays linear in the number of papers (see
+ * glossary concepts and the tags. A word, concept or tag common in English or in the collection
+ * never relates two papers, nor is it ever a reason shown. Cost stays linear in the number of papers (see
  * relatedPapers).
  */
 import { en as englishStopWords } from 'stopwords-iso/stopwords-iso.json';
@@ -42,6 +42,8 @@ const REASONS = 4;
 const SIGNATURE = 24;
 /** A word in more than this share of papers says little about any of them (at any size past a few dozen). */
 const MAX_DOCUMENT_SHARE = 0.1;
+/** …but a feature of a handful of papers is never common, however small the collection. */
+const MIN_COMMON = 5;
 const WEIGHT = { c: 3, t: 2, w: 1 } as const;
 /** How much one occurrence counts, by where it is: a title word says most about a paper. */
 const FIELD_WEIGHT = { title: 3, abstract: 1 } as const;
@@ -105,8 +107,8 @@ export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
   // Per paper: feature → [what to show for it, how much the paper uses it].
   const own = papers.map((paper) => {
     const features = new Map<number, [string, number]>();
-    for (const [id, form] of paper.concepts) features.set(idOf(id, 'c'), [form, 1]);
-    for (const { slug, tag } of paper.tags) features.set(idOf(slug, 't'), [`#${tag}`, 1]);
+    for (const [id, form] of paper.concepts) if (!STOP.has(form.toLowerCase())) features.set(idOf(id, 'c'), [form, 1]);
+    for (const { slug, tag } of paper.tags) if (!STOP.has(slug)) features.set(idOf(slug, 't'), [`#${tag}`, 1]);
     const words = new Map<number, [string, number]>();
     const add = (text: string, weight: number) => {
       for (const [word, count] of relatedWords(text)) {
@@ -123,9 +125,10 @@ export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
   const total = papers.length;
   const documents = kinds.map(() => 0);
   for (const features of own) for (const feature of features.keys()) documents[feature]!++;
-  const maxDocuments = Math.max(2, Math.ceil(total * MAX_DOCUMENT_SHARE));
+  // A concept or tag in a tenth of the papers ("image") says as little as such a word does.
+  const maxDocuments = Math.max(MIN_COMMON, Math.ceil(total * MAX_DOCUMENT_SHARE));
   const idf = documents.map((count, feature) =>
-    count < 2 || (kinds[feature] === 'w' && count > maxDocuments) ? 0 : WEIGHT[kinds[feature]!] * Math.log(1 + total / count),
+    count < 2 || count > maxDocuments ? 0 : WEIGHT[kinds[feature]!] * Math.log(1 + total / count),
   );
   // Each paper's features that can relate it, most distinctive first; words only its signature.
   const weight = (index: number, feature: number) => idf[feature]! * own[index]!.get(feature)![1];

@@ -113,9 +113,11 @@ describe('/data/', () => {
   );
   const risTags = (key: string, tag: string) =>
     [...ris.get(key)!.matchAll(new RegExp(`^${tag} {2}- (.*)$`, 'gm'))].map((match) => match[1]);
-  /** The entry of a paper a citation was made from: the one whose title it carries. */
-  const citedEntry = (group: typeof entries) =>
-    group.find((entry) => entry.data.title === risTags(citeKeyOf(group[0]!), 'TI')[0])!;
+  /** The entry of a paper a citation was made from: the one whose title it carries, the most complete of such. */
+  const citedEntry = (group: typeof entries) => {
+    const titled = group.filter((entry) => entry.data.title === risTags(citeKeyOf(group[0]!), 'TI')[0]);
+    return titled.find((entry) => entry.record) ?? titled.find(arxivOf) ?? titled[0]!;
+  };
   const namesOf = (entry: (typeof entries)[number]) =>
     entry.data.authors?.length ? entry.data.authors : (entry.record?.authors ?? []);
   const arxivOf = (entry: (typeof entries)[number]) =>

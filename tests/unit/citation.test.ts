@@ -239,6 +239,8 @@ describe('citation: RIS and CSL-JSON', () => {
   it('splits names: Western through citation-js, East Asian family name first', () => {
     expect(parsePersonName('Wang, Peng')).toEqual({ family: 'Wang', given: 'Peng' });
     expect(parsePersonName('Yann LeCun')).toEqual({ family: 'LeCun', given: 'Yann' });
+    expect(parsePersonName('Da Yin')).toEqual({ family: 'Yin', given: 'Da' }); // not the particle "da"
+    expect(parsePersonName('Di Wu')).toEqual({ family: 'Wu', given: 'Di' });
     expect(parsePersonName('김 민수')).toEqual({ family: '김', given: '민수' });
     expect(parsePersonName('DeepSeek-AI')).toEqual({ family: 'DeepSeek-AI' }); // a team: one part, never split
     expect(bibtexFile(citationsOf([source({ authors: ['DeepSeek-AI', 'Qwen Team'] })]))).toContain(
