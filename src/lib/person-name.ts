@@ -32,9 +32,12 @@ export function parsePersonName(name: string): CslName {
     return { ...parsePersonName(words.slice(0, -1).join(' ')), suffix: words.at(-1)! };
   }
   const parsed = parse(text);
-  // The parser takes a first word such as "Da", "Di" or "Van" for a particle and then gives up;
-  // as arXiv writes names, the last word is the family name ("Da Yin": Yin, Da).
-  if (!parsed.family && words.length > 1) return { family: words.at(-1)!, given: words.slice(0, -1).join(' ') };
+  // The parser gives up on a first word it takes for a particle ("Da Yin", "Di Wu") and drops a
+  // last word it takes for a degree ("Qingsong Ma"): a name must keep every word it came with,
+  // else it is split as arXiv writes names, the last word the family name.
+  const kept = [parsed.given, parsed['non-dropping-particle'], parsed.family, parsed.suffix].join(' ');
+  const lost = words.some((word) => !kept.split(/[\s,]+/).includes(word.replace(/,$/, '')));
+  if ((!parsed.family || lost) && words.length > 1) return { family: words.at(-1)!, given: words.slice(0, -1).join(' ') };
   if (!parsed.family) return { literal: text };
   const out: CslName = { family: parsed.family };
   if (parsed.given) out.given = parsed.given;

@@ -66,7 +66,8 @@ function stem(word: string): string {
 
 /**
  * The words of a text worth relating papers by, with how often each occurs: Latin words of 3+
- * letters (VQA, OCR), neither stop words nor numbers. Chinese is left to the glossary concepts
+ * letters (VQA, OCR), a hyphenated compound as one word ("multi-modal", "qwen2-vl": its parts say
+ * less), neither stop words nor numbers. Chinese is left to the glossary concepts
  * (segmenting every note would cost more than all the rest).
  */
 export function relatedWords(text: string): Map<string, number> {
@@ -74,7 +75,8 @@ export function relatedWords(text: string): Map<string, number> {
   for (const word of text
     .normalize('NFKC')
     .toLowerCase()
-    .match(/[a-z][a-z0-9]{2,}/g) ?? []) {
+    .match(/[a-z][a-z0-9]*(?:-[a-z0-9]+)*/g) ?? []) {
+    if (word.length < 3) continue;
     if (STOP.has(word) || STOP.has(stem(word))) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }

@@ -241,6 +241,7 @@ describe('citation: RIS and CSL-JSON', () => {
     expect(parsePersonName('Yann LeCun')).toEqual({ family: 'LeCun', given: 'Yann' });
     expect(parsePersonName('Da Yin')).toEqual({ family: 'Yin', given: 'Da' }); // not the particle "da"
     expect(parsePersonName('Di Wu')).toEqual({ family: 'Wu', given: 'Di' });
+    expect(parsePersonName('Qingsong Ma')).toEqual({ family: 'Ma', given: 'Qingsong' }); // "Ma" is not a degree
     expect(parsePersonName('김 민수')).toEqual({ family: '김', given: '민수' });
     expect(parsePersonName('DeepSeek-AI')).toEqual({ family: 'DeepSeek-AI' }); // a team: one part, never split
     expect(bibtexFile(citationsOf([source({ authors: ['DeepSeek-AI', 'Qwen Team'] })]))).toContain(
