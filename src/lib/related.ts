@@ -54,6 +54,10 @@ const FIELD_WEIGHT = { title: 3, abstract: 1 } as const;
  */
 const STOP = new Set([
   ...englishStopWords,
+  // what every abstract says of itself, whatever it is about
+  ...'approach achieve achieves achieved achieving explore explores exploring exploration potential paradigm paradigms enhance enhances enhancing enhanced capability capabilities mechanism mechanisms introduce introduces introducing introduced process processes conventional support supports comprehensive effective effectively framework frameworks perspective perspectives series novel propose proposes present presents presenting demonstrate demonstrates demonstrated significant significantly substantially substantial extensive experiments experimental existing previous prior recent recently improve improves improved improving improvement improvements outperform outperforms outperforming superior remarkable remarkably various diverse leverage leverages leveraging address addresses addressing challenge challenges challenging key critical crucial essential study studies analysis design designed strategy strategies technique techniques solution solutions problem problems issue issues limitation limitations insight insights finding findings furthermore additionally specifically notably overall competitive comparable achieve reveal reveals conduct conducted enable enables enabling effectiveness superiority importantly'.split(
+    ' ',
+  ),
   ...'model models multimodal vision visual image images learning data language languages large paper propose proposed approach method methods results task tasks based performance state art'.split(
     ' ',
   ),
@@ -106,8 +110,10 @@ export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
     }
     return id;
   };
-  // Per paper: feature → [what to show for it, how much the paper uses it].
-  const own = papers.map((paper) => {
+  // Per paper: feature → [what to show for it, how much the paper uses it]; and the words of its
+  // title and note, which say what it is about (an abstract adds words to match them against).
+  const primary = papers.map(() => new Set<number>());
+  const own = papers.map((paper, index) => {
     const features = new Map<number, [string, number]>();
     for (const [id, form] of paper.concepts) if (!STOP.has(form.toLowerCase())) features.set(idOf(id, 'c'), [form, 1]);
     for (const { slug, tag } of paper.tags) if (!STOP.has(slug)) features.set(idOf(slug, 't'), [`#${tag}`, 1]);
@@ -115,6 +121,7 @@ export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
     const add = (text: string, weight: number) => {
       for (const [word, count] of relatedWords(text)) {
         const id = idOf(stem(word), 'w');
+        if (weight === FIELD_WEIGHT.title) primary[index]!.add(id);
         const [shown, before] = words.get(id) ?? [word, 0];
         words.set(id, [shown, before + count * weight]);
       }
@@ -162,7 +169,11 @@ export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
     const best = new Map<string, { index: number; score: number; shared: number[]; strong: number }>();
     for (const other of candidates) {
       const theirs = own[other]!;
-      const shared = signature[index]!.filter((feature) => theirs.has(feature));
+      // A word both have only in their abstracts ("framework", "benchmarks") does not relate them.
+      const shared = signature[index]!.filter(
+        (feature) =>
+          theirs.has(feature) && (kinds[feature] !== 'w' || primary[index]!.has(feature) || primary[other]!.has(feature)),
+      );
       const score = shared.reduce(
         (sum, feature) =>
           sum + (kinds[feature] === 'w' ? Math.sqrt(weight(index, feature) * weight(other, feature)) : idf[feature]!),

@@ -100,6 +100,15 @@ describe('related papers', () => {
     expect(related[1]!.map((r) => papers[r.index]!.id)).toEqual(['with-abstract']);
   });
 
+  it('does not relate two papers by words only their abstracts share', () => {
+    const papers = [
+      paper('a', { text: 'Chart reading', abstract: 'Speculative decoding with streaming speech synthesis.' }),
+      paper('b', { text: 'Protein folding', abstract: 'Speculative decoding with streaming speech synthesis.' }),
+      ...background(100),
+    ];
+    expect(relatedPapers(papers)[0]).toEqual([]);
+  });
+
   it('takes words of titles and notes with their counts, one feature for a plural and its singular', () => {
     expect(relatedWords('Detecting Hallucinations with 细粒度奖励模型 and a model hallucinations')).toEqual(
       new Map([
