@@ -65,7 +65,9 @@ export function arxivYear(id: string): number {
   return arxivDate(id).year;
 }
 
-const NO_VENUE = /^(?:arxiv|corr|preprint|under review|submitted\b|withdrawn|rejected)/i;
+/** Venues that say where a paper is not (yet) published, or that it is not a publication. */
+const NO_VENUE =
+  /^(?:arxiv|corr|preprint|under review|submitted\b|withdrawn|rejected|tech(?:nical)? report|blog|github|website|project page)/i;
 const PRESENTATION = /[\s,(-]*(?:\(?\s*(?:poster|oral|spotlight|highlight|main(?: conference| track)?)\s*\)?[\s,]*)+$/i;
 
 /** Where a venue says a paper appeared: a conference's proceedings, a journal, or nowhere citable. */
@@ -108,15 +110,15 @@ function urlOf(source: CitationSource, arxiv: string | undefined): string | unde
 }
 
 /**
- * The citation of one paper, keyed `key` (see citationKeys for how keys are made unique). Authors,
+ * The citation of one paper, keyed `key` (see citationsOf for how keys are made unique). Authors,
  * venue and date come from the entry when it has them, else from the record.
  */
 export function citationOf(source: CitationSource, key: string): Citation {
   const record = source.record;
   const arxiv = source.arxiv ?? (record?.arxiv ? stripArxivVersion(record.arxiv) : undefined);
   const names = source.authors?.length ? source.authors : (record?.authors ?? []);
-  const venueText = source.venue ?? record?.venue;
-  const venue = venueText ? citedVenue(venueText) : undefined;
+  // The entry's venue when it names where the paper appeared ("arXiv" does not), else the record's.
+  const venue = [source.venue, record?.venue].map((text) => text && citedVenue(text)).find(Boolean) || undefined;
   const conferenceYear = venue && 'booktitle' in venue ? venue.year : undefined;
   const found = dateOf(source, arxiv);
   // A paper of ICLR 2025 that was on arXiv in 2024 is cited as of 2025.

@@ -30,7 +30,10 @@ export const DATA_VERSION = 2;
 /** `/data/papers.json`. */
 export const papersFileSchema = z
   .object({
-    /** Raised when a field is renamed or removed; new optional fields do not raise it. */
+    /**
+     * Raised when a field is renamed, removed or added: the published schema is strict (no unknown
+     * fields), so a file with a new field fails a validator of the old schema.
+     */
     version: z.literal(DATA_VERSION),
     /** How many papers follow (an entry listed in two sections counts twice, as on the site). */
     count: z.number().int().nonnegative(),

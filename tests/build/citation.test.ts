@@ -28,18 +28,18 @@ const parsed = (bibtex: string) => {
 const entry = (section: string, id: string) => entries.find((e) => e.section === section && e.id === id)!;
 
 describe('the cite block of paper pages', () => {
-  it('every paper page cites its paper: the BibTeX of papers.bib, closed, with its RIS as a download', () => {
+  it('every paper page cites its paper: the BibTeX of papers.bib, closed, with links to every format', () => {
     for (const paper of entries) {
       const $ = page(paper);
       const key = $('details.cite[data-cite]').attr('data-cite')!;
       expect(key, paper.id).toBeTruthy();
       expect($('details.cite').attr('open')).toBeUndefined();
       expect($('#bibtex').text(), paper.id).toBe(bibRecords.get(key));
-      const ris = $('a[data-cite-ris]');
-      expect(ris.attr('download')).toBe(`${key}.ris`);
-      const href = ris.attr('href')!;
-      expect(href.startsWith('data:application/x-research-info-systems;charset=utf-8,')).toBe(true);
-      expect(decodeURIComponent(href.slice(href.indexOf(',') + 1)).trim()).toBe(risRecords.get(key));
+      expect(risRecords.has(key), paper.id).toBe(true);
+      const files = $('details.cite .cite-files a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
+      expect(files).toEqual(['/data/papers.bib', '/data/papers.ris', '/data/papers.csl.json']);
     }
   });
 

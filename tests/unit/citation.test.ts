@@ -175,6 +175,10 @@ describe('citation: BibTeX', () => {
     expect(citedVenue('Accepted to CVPR 2024 (Highlight)')).toEqual({ booktitle: 'CVPR 2024', year: 2024 });
     expect(citedVenue('Submitted to ICLR 2025')).toBeUndefined();
     expect(citedVenue('arXiv')).toBeUndefined();
+    expect(citedVenue('Technical Report')).toBeUndefined();
+    // an entry's "arXiv" leaves the record's venue to say where it appeared
+    const [cited] = citationsOf([source({ venue: 'arXiv', record: record({ venue: 'CVPR 2025' }) })]);
+    expect(cited!.csl['container-title']).toBe('CVPR 2025');
   });
 });
 
