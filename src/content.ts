@@ -15,6 +15,7 @@ import { loadGlossary } from './lib/glossary-file';
 import { relatedPapers } from './lib/related';
 import { facetCounts, type FacetName, type FacetOption } from './lib/facets';
 import { cacheKey } from './lib/cache-key';
+import { recordByline, recordView } from './lib/paper-record';
 import { SITE } from './site.config';
 
 /** A paper as pages see it: its entry, its section and the other sections' entries for the same paper. */
@@ -32,6 +33,8 @@ export interface PaperEntry {
    * service's words, kept apart from the entry's; where both say something, `data` wins.
    */
   record?: PaperRecord;
+  /** "Wang et al., 2024", from its record, for listings (lib/paper-record). */
+  byline?: string;
   /** Shared by entries of the same paper across sections (see lib/same-paper). */
   key: string;
   /** The collection entry, for `render()` of an MDX entry's long note. */
@@ -91,11 +94,13 @@ export function loadContent() {
       const text = [data.title, data.note ?? '', ...(data.tags ?? []), body].join('\n');
       const concepts = new Map([...conceptsIn(text, glossary)].map(([id, forms]) => [id, forms[0]!]));
       const record = records.get(`${section.id}/${entry.id}`);
+      const shown = record ? recordView(data, record) : undefined;
       return {
         id: entry.id,
         section,
         data: entry.data as Paper,
         record,
+        byline: recordByline(data, record),
         key: keys[index]!,
         entry,
         hasBody: Boolean(entry.body?.trim()),
@@ -104,9 +109,17 @@ export function loadContent() {
         concepts,
         // For search, everything Pagefind reads of the page counts: the section's title (metadata), so
         // a paper of "Alignment With Human Preference" is found by 对齐 as by "alignment", and the
-        // facts the page lists (a venue's "Datasets and Benchmarks Track" is found by 数据集).
+        // facts the page lists (a venue's "Datasets and Benchmarks Track" is found by 数据集), and
+        // its record's byline and abstract (an abstract's "hallucination" is found by 幻觉).
         keywords: indexKeywords(
-          [text, section.title, data.venue ?? '', data.org ?? '', ...(data.authors ?? [])].join('\n'),
+          [
+            text,
+            section.title,
+            shown?.venue ?? data.venue ?? '',
+            data.org ?? '',
+            ...(shown?.authors ?? data.authors ?? []),
+            shown?.abstract ?? '',
+          ].join('\n'),
           glossary,
           chineseFoldTable(),
         ),

@@ -10,11 +10,14 @@ export function linkHost(url: string): string {
   }
 }
 
-/** A paper's link chips, on its card and (with each link's host) on its page. */
-export function linkChipsHtml(links: readonly Link[], { hosts = false }: { hosts?: boolean } = {}): Html {
+/**
+ * A paper's link chips, on its card and (with each link's host) on its page. A link may carry its
+ * own label (a record's "PDF"); otherwise its kind names it.
+ */
+export function linkChipsHtml(links: readonly (Link & { label?: string })[], { hosts = false }: { hosts?: boolean } = {}): Html {
   const chips = links.map(
     (link) =>
-      html`<li><a class="link-chip kind-${link.kind}" href="${link.url}" rel="noopener noreferrer">${LINK_LABELS[link.kind]}${
+      html`<li><a class="link-chip kind-${link.kind}" href="${link.url}" rel="noopener noreferrer">${link.label ?? LINK_LABELS[link.kind]}${
         hosts && html` <span class="host">${linkHost(link.url)}</span>`
       }</a></li>`,
   );

@@ -15,6 +15,8 @@ export interface CardPaper {
   path: string;
   data: Pick<Paper, 'title' | 'note' | 'venue' | 'org' | 'tags' | 'added'> & { links: Link[] };
   section: { path: string; title: string; short?: string };
+  /** "Wang et al., 2024" when the paper has a scholarly record (lib/paper-record). */
+  byline?: string;
 }
 
 export interface CardOptions {
@@ -39,6 +41,7 @@ function writeCard(paper: CardPaper, { showSection = false, headingLevel = 2 }: 
   const { data } = paper;
   const h = `h${headingLevel}`;
   const meta = [
+    paper.byline && html`<li class="byline">${paper.byline}</li>`,
     showSection && html`<li><a href="${withBase(paper.section.path)}">${paper.section.short ?? paper.section.title}</a></li>`,
     data.venue && html`<li class="venue">${data.venue}</li>`,
     data.org && html`<li>${data.org}</li>`,

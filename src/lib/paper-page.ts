@@ -5,6 +5,7 @@ import { FOLDED_MARK } from './chinese-fold';
 import { html, raw, type Html } from './html';
 import { languageOf } from './language';
 import { renderInlineMarkdown } from './markdown';
+import type { RecordView } from './paper-record';
 import { routes, SEARCH_FILTERS, SEARCH_META } from './routes';
 import { tagSlug } from './tags';
 import { withBase } from './urls';
@@ -18,19 +19,28 @@ import { withBase } from './urls';
  * a list of pieces, joined with nothing between them, so the source can break lines freely.
  */
 
-/** Breadcrumbs, title and one-line note: what the article opens with. */
-export function paperHeadHtml(paper: PaperEntry): Html {
+/**
+ * Breadcrumbs, title and one-line note: what the article opens with. With a scholarly record, the
+ * title is followed by the byline (lib/paper-byline: authors, dates, venue).
+ */
+export function paperHeadHtml(paper: PaperEntry, byline?: Html): Html {
   const { data, section } = paper;
   return html`${[
     html`<nav class="breadcrumbs" aria-label="Breadcrumb" data-pagefind-ignore><a href="${withBase('')}">Home</a> › `,
     html`<a href="${withBase(section.path)}">${section.title}</a></nav>`,
-    html`<header><h1 lang="${languageOf(data.title)}" data-pagefind-meta="${SEARCH_META.title}" data-pagefind-weight="10">${data.title}</h1></header>`,
+    html`<header><h1 lang="${languageOf(data.title)}" data-pagefind-meta="${SEARCH_META.title}" data-pagefind-weight="10">${data.title}</h1>${byline}</header>`,
     data.note && html`<p class="note-block" lang="${languageOf(data.note)}">${raw(renderInlineMarkdown(data.note))}</p>`,
   ]}`;
 }
 
-/** The facts list: section and date (filters and metadata for search), then what the entry says. */
-export function paperFactsHtml(paper: PaperEntry, { arxiv, also }: { arxiv?: string; also: readonly PaperEntry[] }): Html {
+/**
+ * The facts list: section and date (filters and metadata for search), then what the entry says.
+ * With a record, its byline shows the authors, the date and the venue, so the list leaves them out.
+ */
+export function paperFactsHtml(
+  paper: PaperEntry,
+  { arxiv, also, record }: { arxiv?: string; also: readonly PaperEntry[]; record?: RecordView },
+): Html {
   const { data, section } = paper;
   const fact = (label: string, value: Html | string | undefined, ddAttributes?: Html) =>
     value !== undefined && html`<dt>${label}</dt><dd${ddAttributes}>${value}</dd>`;
@@ -55,10 +65,14 @@ export function paperFactsHtml(paper: PaperEntry, { arxiv, also }: { arxiv?: str
       html`<time datetime="${data.added}" data-pagefind-meta="${SEARCH_META.added}[datetime]" data-pagefind-filter="${SEARCH_FILTERS.year}:${data.added.slice(0, 4)}">${data.added}</time>`,
       ignored,
     ),
-    fact('Published', data.published && html`<time datetime="${data.published}">${data.published}</time>`, ignored),
-    fact('Venue', data.venue),
+    fact(
+      'Published',
+      record ? undefined : data.published && html`<time datetime="${data.published}">${data.published}</time>`,
+      ignored,
+    ),
+    fact('Venue', record ? undefined : data.venue),
     fact('Organisation', data.org),
-    fact('Authors', data.authors?.join(', ')),
+    fact('Authors', record ? undefined : data.authors?.join(', ')),
     fact('arXiv', arxiv && html`<a href="${arxivAbsUrl(arxiv)}" rel="noopener noreferrer"><code>${arxiv}</code></a>`),
     fact('Tags', tags.length ? html`<ul class="pill-row">${tags}</ul>` : undefined),
     fact('Also listed in', alsoItems.length ? html`<ul class="also-listed">${alsoItems}</ul>` : undefined, ignored),
@@ -101,7 +115,10 @@ export function paperFootHtml(
     keywords.length > 0 && html`<p hidden data-search-keywords>${keywords.join(' ')}</p>`,
     // Its Traditional Chinese folded to Simplified, last, after a mark the search client cuts at.
     paper.keywords.folded.length > 0 && html`<p hidden data-search-folded>${FOLDED_MARK} ${paper.keywords.folded.join(' ')}</p>`,
-    filters.length > 0 && html`<span hidden data-pagefind-ignore>${filters}</span>`,
+    // And the listing's byline of a paper with a record, which a search result shows (as metadata,
+    // not indexed text: "et al." would otherwise be a word of every such page).
+    (filters.length > 0 || paper.byline) &&
+      html`<span hidden data-pagefind-ignore>${filters}${paper.byline && html`<span data-pagefind-meta="${SEARCH_META.byline}">${paper.byline}</span>`}</span>`,
     html`<nav class="prev-next" aria-label="More in ${section.title}" data-pagefind-ignore>`,
     neighbour(previous, 'prev', '← Newer'),
     neighbour(next, 'next', 'Older →'),

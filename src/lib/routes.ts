@@ -116,4 +116,5 @@ export const SEARCH_FILTERS = {
   /** Year added to the list. */
   year: 'year',
 } as const;
-export const SEARCH_META = { title: 'title', section: 'section', added: 'added' } as const;
+/** What a result shows besides its excerpt; `byline` ("Wang et al., 2024") only for a paper with a record. */
+export const SEARCH_META = { title: 'title', section: 'section', added: 'added', byline: 'byline' } as const;

@@ -121,9 +121,19 @@ describe('hostile entries', () => {
     for (const text of [IMG, SVG, '<a href="javascript:alert(1)">raw link</a>']) expect(note).toContain(text);
     // Links with a code-running URL keep their label, as text.
     expect(note).toMatch(/then js then data then/);
-    const facts = $('dl.facts').text();
+    // The facts, and the byline its record gives it (the entry's venue and authors: SVG).
+    const facts = $('dl.facts').text() + $('.byline').text();
     for (const text of [SVG, IMG, `#${SCRIPT}`]) expect(facts).toContain(text);
+    expect($('.byline .venue').text()).toBe(SVG);
     expect($('a.link-chip').first().attr('href')).toBe('https://example.org/paper?q="><svg/onload=alert(1)>');
+    // Its scholarly record (accepted/records/): the abstract and the record's links as text and URLs.
+    expect($('section.abstract p').text()).toBe(
+      'An abstract with markup: <script>alert(1)</script> and <img src=x onerror=alert(1)> and "><svg onload=alert(1)>.',
+    );
+    expect($('a.link-chip[href^="https://example.org/x.pdf"]').attr('href')).toBe(
+      'https://example.org/x.pdf?q="><svg/onload=alert(1)>',
+    );
+    expect($('article .byline img, article .abstract img, article .abstract script')).toHaveLength(0);
 
     const list = pageOf(HOSTILE_DIST, 'mllm/index.html');
     expect(list('article[data-id="hostile-fields"] .paper-title').text().trim()).toBe(HOSTILE_TITLE);
@@ -234,7 +244,7 @@ describe('hostile entries', () => {
 });
 
 describe('entries the validator must refuse', () => {
-  it('fail the build, each named: MDX that tries to break out, a dangling reference and a javascript: link', () => {
+  it('fail the build, each named: MDX that tries to break out, a dangling reference, a javascript: link, and records with one or without a paper', () => {
     const build = buildHostileSite(contentWith('rejected'), REJECTED_PROJECT);
     const output = `${build.stdout}\n${build.stderr}`;
     expect(build.status, output).not.toBe(0);
@@ -249,10 +259,12 @@ describe('entries the validator must refuse', () => {
       /mllm\/unknown-component\.mdx:9: \(body\): unknown component <Chart>: entries may use only/,
       /mllm\/dangling-ref\.mdx:9: \(body\): <PaperRef id="no-such-paper"> names no entry of the list/,
       /mllm\/javascript-url\.yaml:4: links\.0\.url: must start with http:\/\/ or https:\/\//,
+      /records\/mllm\/javascript-url\.yaml:7: url: must start with http:\/\/ or https:\/\//,
+      /records\/mllm\/no-such-entry\.yaml:1: \(file\): is the record of mllm\/no-such-entry, which is no longer an entry/,
     ]) {
       expect(output).toMatch(expected);
     }
-    expect(output).toMatch(/content validation failed with 10 errors/);
+    expect(output).toMatch(/content validation failed with 12 errors/);
   });
 });
 

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openContentRoot } from '../../src/lib/content-root';
 import { contentRoot } from '../../src/lib/paths';
+import { readRecord } from '../../src/lib/validate-records';
 import { paperSchema, type Paper } from '../../src/schemas/paper';
+import type { PaperRecord } from '../../src/schemas/record';
 
 export interface SourceEntry {
   section: string;
@@ -34,4 +36,21 @@ export function fileSnapshot(dir: string): Record<string, string> {
       })
       .sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+/**
+ * The scholarly records of the entries under `root`, by `section/id`, as their files hold them
+ * (src/schemas/record.ts): what the built pages are checked against.
+ */
+export function contentRecords(root = contentRoot()): Map<string, PaperRecord> {
+  const content = openContentRoot(root);
+  const records = new Map<string, PaperRecord>();
+  for (const source of content.entrySources()) {
+    const file = content.recordFile(source.section, source.id);
+    if (!existsSync(file)) continue;
+    const { record, problems } = readRecord(file, readFileSync(file, 'utf8'));
+    if (!record) throw new Error(problems.map((problem) => problem.message).join('\n'));
+    records.set(`${source.section}/${source.id}`, record);
+  }
+  return records;
 }

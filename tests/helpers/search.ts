@@ -17,7 +17,7 @@ import {
 import { FOLD_TABLE_PATH, SEARCH_VOCABULARY_PATH } from '../../src/lib/routes';
 import { siteUrl } from '../../scripts/lib/pagefind-node';
 import { loadDateRanksOf, loadPagefind, type NodePagefind } from './pagefind';
-import { contentEntries, type SourceEntry } from './content';
+import { contentEntries, contentRecords, type SourceEntry } from './content';
 
 /** The glossary a build ships to the search client, read from its file. */
 export function builtGlossary(distDir: string): () => Promise<CompiledConcept[]> {
@@ -59,12 +59,14 @@ export async function searcherOf(distDir: string): Promise<{
 }
 
 /**
- * An entry with the text its page shows (title, note, tags, long note), and what search matches:
- * that, its section's title (Pagefind matches the section metadata) and the facts the page lists
- * (authors, organisation, venue).
+ * An entry with the text its page shows (title, note, tags, long note, its record's abstract), and
+ * what search matches: that, its section's title (Pagefind matches the section metadata) and the
+ * facts the page lists (authors, organisation, venue: the entry's, else its record's).
  */
 export interface TextEntry extends SourceEntry {
   url: string;
+  /** The list's own words for the paper: title, note, tags, long note. */
+  ownText: string;
   text: string;
   indexed: string;
 }
@@ -87,15 +89,23 @@ export function textEntries(): TextEntry[] {
   const entries = contentEntries();
   const bodies = entryBodies(entries);
   const sectionTitle = new Map(loadSections().map((section) => [section.id, section.title]));
+  const records = contentRecords();
   return entries.map((entry) => {
-    const text = [
+    const record = records.get(`${entry.section}/${entry.id}`);
+    const ownText = [
       entry.data.title,
       entry.data.note ?? '',
       ...(entry.data.tags ?? []),
       bodies.get(`${entry.section}/${entry.id}`) ?? '',
     ].join('\n');
-    const facts = [sectionTitle.get(entry.section), ...(entry.data.authors ?? []), entry.data.org ?? '', entry.data.venue ?? ''];
-    return { ...entry, url: `/${entry.section}/${entry.id}/`, text, indexed: [text, ...facts].join('\n') };
+    const text = record?.abstract ? `${ownText}\n${record.abstract}` : ownText;
+    const facts = [
+      sectionTitle.get(entry.section),
+      ...(entry.data.authors ?? record?.authors ?? []),
+      entry.data.org ?? '',
+      entry.data.venue ?? record?.venue ?? '',
+    ];
+    return { ...entry, url: `/${entry.section}/${entry.id}/`, ownText, text, indexed: [text, ...facts].join('\n') };
   });
 }
 

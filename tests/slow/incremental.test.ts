@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
@@ -126,6 +126,33 @@ describe('incremental builds', () => {
     });
     await astroBuild(warm);
     await cleanBuild(clean);
+    expectSameOutput();
+  });
+
+  it('after a scholarly record is written, which changes its paper’s page and its section’s cards', async () => {
+    const recorded = yamlEntries[2]!;
+    const record = [
+      'source: arxiv',
+      'fetched: 2026-12-01',
+      'arxiv: 2401.99999v1',
+      `title: ${JSON.stringify((recorded.data as { title: string }).title)}`,
+      'authors:',
+      '  - Incremental Testauthor',
+      'abstract: An abstract the incremental build must show.',
+      'published: 2024-01-02',
+      'url: https://arxiv.org/abs/2401.99999v1',
+      '',
+    ].join('\n');
+    for (const project of [warm, clean]) {
+      const file = openContentRoot(path.join(project, 'content')).recordFile(recorded.section, recorded.id);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, record);
+    }
+    await astroBuild(warm);
+    await cleanBuild(clean);
+    expect(readFileSync(path.join(clean, `dist/${recorded.section}/${recorded.id}/index.html`), 'utf8')).toContain(
+      'Incremental Testauthor',
+    );
     expectSameOutput();
   });
 

@@ -104,6 +104,7 @@ export function toHit(data: PagefindResultData, context: HitContext, glossaryTer
     title: data.meta[SEARCH_META.title] ?? data.url,
     section: data.meta[SEARCH_META.section] ?? '',
     added: data.meta[SEARCH_META.added] ?? '',
+    byline: data.meta[SEARCH_META.byline] ?? '',
     excerpt: (ownExcerpt || asWritten(data.excerpt))
       .replace(CONCEPT_TOKEN_PATTERN, '')
       .replace(/\s{2,}/g, ' ')

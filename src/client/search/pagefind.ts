@@ -71,6 +71,8 @@ export interface PaperHit {
   title: string;
   section: string;
   added: string;
+  /** "Wang et al., 2024" for a paper with a scholarly record; '' otherwise. */
+  byline: string;
   excerpt: string;
   /**
    * For a paper found only through the glossary: the forms it uses instead of the words typed

@@ -9,7 +9,7 @@ export function renderHit(hit: PaperHit): HTMLLIElement {
   link.href = hit.url;
   const title = element('span', 'search-hit-title', hit.title);
   title.lang = languageOf(hit.title);
-  const facts = element('span', 'search-hit-facts', hit.section);
+  const facts = element('span', 'search-hit-facts', [hit.byline, hit.section].filter(Boolean).join(' · '));
   if (hit.added) {
     // A date never breaks inside (2024-10-<wrap>12 on a phone).
     const added = element('time', 'search-hit-date', hit.added);
