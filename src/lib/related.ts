@@ -141,11 +141,15 @@ export function relatedPapers(papers: readonly RelatedInput[]): Related[][] {
   );
   // Each paper's features that can relate it, most distinctive first; words only its signature.
   const weight = (index: number, feature: number) => idf[feature]! * own[index]!.get(feature)![1];
-  const signature = own.map((features, index) => {
-    const useful = [...features.keys()].filter((feature) => idf[feature]! > 0);
-    const byWeight = (a: number, b: number) => weight(index, b) - weight(index, a) || a - b;
-    const words = useful.filter((feature) => kinds[feature] === 'w').sort(byWeight);
-    return [...useful.filter((feature) => kinds[feature] !== 'w'), ...words.slice(0, SIGNATURE)].sort(byWeight);
+  const signature = own.map((features) => {
+    // Weights computed once per feature, not in the comparator: a paper with an abstract has ~150 words.
+    const useful: [number, number][] = [];
+    for (const [feature, [, use]] of features) if (idf[feature]! > 0) useful.push([feature, idf[feature]! * use]);
+    const byWeight = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+    const words = useful.filter(([feature]) => kinds[feature] === 'w').sort(byWeight);
+    return [...useful.filter(([feature]) => kinds[feature] !== 'w'), ...words.slice(0, SIGNATURE)]
+      .sort(byWeight)
+      .map(([feature]) => feature);
   });
   const postings: number[][] = kinds.map(() => []);
   signature.forEach((features, index) => {
