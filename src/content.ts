@@ -134,6 +134,7 @@ export function loadContent() {
         concepts: paper.concepts,
         tags: (paper.data.tags ?? []).map((tag) => ({ tag, slug: tagSlug(tag) })),
         text: `${paper.data.title}\n${paper.data.note ?? ''}`,
+        abstract: paper.record?.abstract,
       })),
     );
     papers.forEach((paper, index) => {

@@ -1,11 +1,11 @@
 /**
- * The list as data: the records of /data/papers.json, the CSV, the BibTeX file and the JSON Feed.
- * Pure (pages pass absolute URLs in), so tests can check each format without a build.
+ * The list as data: the papers of /data/papers.json, the CSV and the JSON Feed (the citation
+ * files are lib/citation-formats' over lib/site-data's siteCitations). Pure (pages pass absolute URLs in), so tests can check each format
+ * without a build.
  */
 import type { Paper } from '../schemas/paper';
+import { RECORD_FIELD_ORDER, type PaperRecord } from '../schemas/record';
 import { DATA_VERSION, type ExportedPaper, type PapersFile } from '../schemas/data';
-import { bibtexFor } from './citation';
-import { arxivIdsOf } from './same-paper';
 
 export interface PaperToExport {
   section: string;
@@ -13,18 +13,36 @@ export interface PaperToExport {
   /** Absolute URL of the paper page. */
   url: string;
   data: Paper;
+  /** Its scholarly record, when `npm run records` found one. */
+  record?: PaperRecord;
 }
 
-/** Field order of a record: where it is, then the entry's own fields in their file order. */
-export function exportRecord({ section, id, url, data }: PaperToExport): ExportedPaper {
-  return { section, id, url, ...data };
+/** A record's fields in the order record files write them. */
+function orderedRecord(record: PaperRecord): PaperRecord {
+  const out: Record<string, unknown> = {};
+  for (const field of RECORD_FIELD_ORDER) if (record[field] !== undefined) out[field] = record[field];
+  return out as PaperRecord;
+}
+
+/**
+ * Field order of a paper: where it is, then the entry's own fields in their file order, then its
+ * scholarly record as one `record` object (the service's words kept apart from the list's).
+ */
+export function exportRecord({ section, id, url, data, record }: PaperToExport): ExportedPaper {
+  return { section, id, url, ...data, ...(record ? { record: orderedRecord(record) } : {}) };
 }
 
 export function papersFile(papers: readonly PaperToExport[]): PapersFile {
   return { version: DATA_VERSION, count: papers.length, papers: papers.map(exportRecord) };
 }
 
-/** CSV columns, in order; list fields join their items with "; ", links as "kind url". */
+/** The record's fields as CSV columns, prefixed `record_` (`record_authors`, `record_abstract`, …). */
+export const CSV_RECORD_COLUMNS = RECORD_FIELD_ORDER.map((field) => `record_${field}` as const);
+
+/**
+ * CSV columns, in order: the entry's, then its record's (empty without one); list fields join
+ * their items with "; ", links as "kind url".
+ */
 export const CSV_COLUMNS = [
   'section',
   'id',
@@ -39,6 +57,7 @@ export const CSV_COLUMNS = [
   'tags',
   'authors',
   'links',
+  ...CSV_RECORD_COLUMNS,
 ] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; lines end in CRLF. */
@@ -47,7 +66,13 @@ function csvField(value: string): string {
 }
 
 export function papersCsv(papers: readonly PaperToExport[]): string {
-  const rows = papers.map(({ section, id, url, data }) => {
+  const rows = papers.map(({ section, id, url, data, record }) => {
+    const recordCells = Object.fromEntries(
+      RECORD_FIELD_ORDER.map((field) => {
+        const value = record?.[field];
+        return [`record_${field}`, Array.isArray(value) ? value.join('; ') : (value ?? '')];
+      }),
+    ) as Record<(typeof CSV_RECORD_COLUMNS)[number], string>;
     const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
       section,
       id,
@@ -62,26 +87,11 @@ export function papersCsv(papers: readonly PaperToExport[]): string {
       tags: (data.tags ?? []).join('; '),
       authors: (data.authors ?? []).join('; '),
       links: data.links.map((link) => `${link.kind} ${link.url}`).join('; '),
+      ...recordCells,
     };
     return CSV_COLUMNS.map((column) => csvField(cells[column])).join(',');
   });
   return [CSV_COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
-}
-
-/**
- * One BibTeX record per paper with an arXiv id (its `arxiv` field, else an arxiv.org link); a
- * paper listed in several sections once, from its first entry (the list is newest first).
- */
-export function papersBibtex(papers: readonly PaperToExport[]): string {
-  const seen = new Set<string>();
-  const records: string[] = [];
-  for (const { data } of papers) {
-    const arxiv = data.arxiv ?? arxivIdsOf(data)[0];
-    if (!arxiv || seen.has(arxiv)) continue;
-    seen.add(arxiv);
-    records.push(bibtexFor({ title: data.title, arxiv, authors: data.authors, venue: data.venue }));
-  }
-  return records.map((record) => `${record}\n`).join('\n');
 }
 
 /** A JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */

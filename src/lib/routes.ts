@@ -77,7 +77,7 @@ export const routes = {
   /** The site-wide JSON Feed. */
   jsonFeed: () => 'feed.json',
   glossary: (conceptId?: string) => (conceptId ? `glossary/#${conceptId}` : 'glossary/'),
-  /** The downloadable data (see README "Data"): `papers.json`, `papers.schema.json`, `papers.csv`, `papers.bib`. */
+  /** The downloadable data (see README "Data"): `papers.json`, `.schema.json`, `.csv`, `.bib`, `.ris`, `.csl.json`. */
   data: (file = '') => `data/${file}`,
   /** A section's feeds, under data/ so no entry id can collide with them. */
   sectionRss: (sectionId: string) => `data/feeds/${sectionId}.xml`,

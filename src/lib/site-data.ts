@@ -3,7 +3,9 @@
  * papers with absolute URLs, and a section's or the whole list's feed items.
  */
 import type { PaperEntry } from '../content';
+import { listCitations, type Citation } from './citation';
 import type { PaperToExport } from './data-export';
+import { memoize } from './memo';
 import { renderInlineMarkdown } from './markdown';
 import { withBase } from './urls';
 
@@ -14,6 +16,7 @@ export function toExport(papers: readonly PaperEntry[], site: URL): PaperToExpor
     id: paper.id,
     url: absolute(paper.path, site),
     data: paper.data,
+    ...(paper.record ? { record: paper.record } : {}),
   }));
 }
 
@@ -32,3 +35,9 @@ export function feedItems(papers: readonly PaperEntry[], site: URL) {
     html: paper.data.note ? renderInlineMarkdown(paper.data.note) : '',
   }));
 }
+
+/**
+ * Every paper's citation by same-paper key, computed once a build: the paper pages and the
+ * /data/ citation files (papers.bib, .ris, .csl.json) read the same keys from here.
+ */
+export const siteCitations: (papers: readonly PaperEntry[]) => Map<string, Citation> = memoize(listCitations);

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
 import { paperSchema } from './paper';
+import { recordSchema } from './record';
 
 /**
  * One paper as `/data/papers.json` publishes it: every field of its entry file (absent fields
- * are left out, as in the file), plus where it is. Field names are an API: scripts read them, so
- * a rename is a breaking change (bump DATA_VERSION).
+ * are left out, as in the file), plus where it is, plus its scholarly record under `record`.
+ * Field names are an API: scripts read them, so a rename is a breaking change (bump DATA_VERSION).
  */
 export const exportedPaperSchema = paperSchema
   .extend({
@@ -14,15 +15,25 @@ export const exportedPaperSchema = paperSchema
     id: z.string().min(1),
     /** The paper's page on the site, absolute. */
     url: z.url(),
+    /**
+     * Its scholarly record (src/schemas/record.ts: ids, title, authors, abstract, dates, venue,
+     * PDF, code) when `npm run records` found one; the entry's own fields above win where both say
+     * something. Absent without one.
+     */
+    record: recordSchema.optional(),
   })
   .strict();
 
-export const DATA_VERSION = 1;
+/** 2: `record` added, and the CSV's `record_` columns (1: the entry's fields only). */
+export const DATA_VERSION = 2;
 
 /** `/data/papers.json`. */
 export const papersFileSchema = z
   .object({
-    /** Raised when a field is renamed or removed; new optional fields do not raise it. */
+    /**
+     * Raised when a field is renamed, removed or added: the published schema is strict (no unknown
+     * fields), so a file with a new field fails a validator of the old schema.
+     */
     version: z.literal(DATA_VERSION),
     /** How many papers follow (an entry listed in two sections counts twice, as on the site). */
     count: z.number().int().nonnegative(),

@@ -7,10 +7,16 @@ import { loadGlossary } from '../../src/lib/glossary-file';
 import { facetValues } from '../../src/lib/facets';
 import { paperKeys } from '../../src/lib/same-paper';
 import { tagSlug } from '../../src/lib/tags';
+import { en as englishStopWords } from 'stopwords-iso/stopwords-iso.json';
+import { contentRecords } from '../helpers/content';
 import { textEntries } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
-const entries = textEntries();
+const records = contentRecords();
+const entries = textEntries().map((entry) => ({
+  ...entry,
+  abstract: records.get(`${entry.section}/${entry.id}`)?.abstract ?? '',
+}));
 const keys = paperKeys(entries.map((entry) => entry.data));
 const keyOf = new Map(entries.map((entry, i) => [entry.url, keys[i]!]));
 const entryAt = new Map(entries.map((entry) => [entry.url, entry]));
@@ -26,9 +32,27 @@ function bothShare(a: string, b: string, reason: string): boolean {
     return [ea, eb].every((entry) => (entry.data.tags ?? []).some((tag) => tagSlug(tag) === slug));
   }
   const concept = glossary.find(({ forms }) => forms.some((form) => form.text === reason));
-  if (concept) return [a, b].every((url) => concepts.get(url)!.has(concept.concept.id));
-  return [ea, eb].every((entry) => `${entry.data.title}\n${entry.data.note ?? ''}`.toLowerCase().includes(reason));
+  // A concept form can also be a plain word the two share (in an abstract, where concepts are not read).
+  if (concept && [a, b].every((url) => concepts.get(url)!.has(concept.concept.id))) return true;
+  return [ea, eb].every((entry) => wordsOf(entry).includes(reason));
 }
+/** What a paper's words are read from: title, note and its record's abstract. */
+const wordsOf = (entry: (typeof entries)[number]) =>
+  `${entry.data.title}\n${entry.data.note ?? ''}\n${entry.abstract}`.toLowerCase();
+const relatedOf = (url: string) => {
+  const $ = page(url);
+  return $('.related-list li')
+    .map((_, item) => ({
+      href: $(item).find('a[data-related]').attr('href')!,
+      reasons: $(item)
+        .find('[data-related-why]')
+        .text()
+        .trim()
+        .replace(/^also about: /, '')
+        .split(', '),
+    }))
+    .get();
+};
 
 describe('related papers on paper pages', () => {
   const sample = entries.filter((_, i) => i % 4 === 0);
@@ -48,6 +72,41 @@ describe('related papers on paper pages', () => {
         expect(bothShare(url, href, reason), `${url} and ${href} share "${reason}"`).toBe(true);
       }
     });
+  });
+
+  it('lists a paper of two sections once', () => {
+    let listedTwiceSomewhere = 0;
+    for (const entry of entries) {
+      const keysListed = relatedOf(entry.url).map(({ href }) => keyOf.get(href));
+      expect(new Set(keysListed).size, entry.url).toBe(keysListed.length);
+      listedTwiceSomewhere += keysListed.filter((key) => entries.filter((e) => keyOf.get(e.url) === key).length > 1).length;
+    }
+    expect(listedTwiceSomewhere, 'some related paper is one of two sections').toBeGreaterThan(0);
+  });
+
+  it('never gives a common word as the reason: not a common English word, nor one in a tenth of the papers', () => {
+    const english = new Set(englishStopWords);
+    for (const entry of entries.filter((_, i) => i % 2 === 0)) {
+      for (const { reasons } of relatedOf(entry.url)) {
+        for (const reason of reasons.map((r) => r.replace(/^#/, '').toLowerCase()).filter((r) => /^[a-z0-9-]+$/.test(r))) {
+          expect(english.has(reason), `${entry.url}: "${reason}"`).toBe(false);
+          // The site counts a concept by its glossary forms, this by the word itself: some slack over 10 %.
+          const word = new RegExp(`(?<![\\w-])${reason}s?(?![\\w-])`);
+          const share = entries.filter((e) => word.test(wordsOf(e))).length / entries.length;
+          expect(share, `${entry.url}: "${reason}" is in ${Math.round(share * 100)}% of papers`).toBeLessThanOrEqual(0.15);
+        }
+      }
+    }
+  });
+
+  it('relates a paper through its abstract: RLAIF-V says "hallucination" only there', () => {
+    const rlaifv = entries.find((entry) => entry.url === '/mllm-alignment/2405.17220/')!;
+    expect(`${rlaifv.data.title} ${rlaifv.data.note ?? ''} ${(rlaifv.data.tags ?? []).join(' ')}`.toLowerCase()).not.toContain(
+      'hallucination',
+    );
+    const through = relatedOf(rlaifv.url).filter(({ reasons }) => reasons.includes('hallucination'));
+    expect(through.length).toBeGreaterThan(0);
+    for (const { href } of through) expect(wordsOf(entryAt.get(href)!)).toContain('hallucination');
   });
 
   it('most papers have related papers', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { papersBibtex, papersCsv, papersFile } from '../../src/lib/data-export';
+import { CSV_COLUMNS, papersCsv, papersFile } from '../../src/lib/data-export';
 import { papersFileSchema } from '../../src/schemas/data';
 import type { Paper } from '../../src/schemas/paper';
+import type { PaperRecord } from '../../src/schemas/record';
 
 const paper = (extra: Partial<Paper> = {}): Paper => ({
   title: 'A "quoted", title',
@@ -22,7 +23,7 @@ describe('data export', () => {
     const csv = papersCsv([at(paper({ note: 'line one\nline two', tags: ['a', 'b'] }))]);
     const [, row] = csv.split('\r\n');
     expect(row).toBe(
-      'mllm,x,https://e.org/mllm/x/,"A ""quoted"", title","line one\nline two",2024-05-01,,,,,a; b,,paper https://arxiv.org/abs/2401.00001'.replace(
+      'mllm,x,https://e.org/mllm/x/,"A ""quoted"", title","line one\nline two",2024-05-01,,,,,a; b,,paper https://arxiv.org/abs/2401.00001,,,,,,,,,,,,,,,'.replace(
         '"line one\nline two"',
         '"line one\nline two"',
       ),
@@ -30,20 +31,64 @@ describe('data export', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
-  it('BibTeX: one record per arXiv id, @inproceedings for a conference venue, special characters escaped', () => {
-    const bib = papersBibtex([
-      at(paper({ title: 'R&D 100% of $x_1$ {braces} ~ ^ \\', venue: 'Neurips2024', arxiv: '2401.00001' }), 'a'),
-      at(paper({ arxiv: '2401.00001' }), 'same-paper-elsewhere'),
-      at(paper({ links: [{ kind: 'code', url: 'https://github.com/x/y' }] }), 'no-arxiv'),
-      at(paper({ arxiv: '2402.00002', venue: 'TPAMI 2023' }), 'journal'),
+  const record: PaperRecord = {
+    source: 'arxiv',
+    fetched: '2024-10-01',
+    arxiv: '2401.00001v2',
+    title: 'A "quoted", title',
+    authors: ['Ada Lovelace', 'Charles Babbage'],
+    abstract: 'We show, in one line.',
+    category: 'cs.CV',
+    url: 'https://arxiv.org/abs/2401.00001v2',
+  };
+
+  it('papers.json carries the record as one object, in the record file order, and the schema takes it', () => {
+    const file = papersFile([{ ...at(paper()), record }, at(paper(), 'no-record')]);
+    expect(papersFileSchema.parse(file)).toEqual(file);
+    expect(file.version).toBe(2);
+    expect(Object.keys(file.papers[0]!.record!)).toEqual([
+      'source',
+      'fetched',
+      'arxiv',
+      'title',
+      'authors',
+      'abstract',
+      'category',
+      'url',
     ]);
-    const records = bib.split(/\n(?=@)/).filter((r) => r.trim());
-    expect(records).toHaveLength(2);
-    expect(records[0]).toMatch(/^@inproceedings\{/);
-    expect(records[0]).toContain('booktitle = {NeurIPS 2024}');
-    expect(records[0]).toContain(
-      'title = {R\\&D 100\\% of \\$x\\_1\\$ \\{braces\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}}',
-    );
-    expect(records[1]).toMatch(/^@misc\{/);
+    expect(file.papers[1]).not.toHaveProperty('record');
+    // a record that breaks its schema does not pass as data either
+    expect(
+      papersFileSchema.safeParse({ ...file, papers: [{ ...file.papers[0], record: { ...record, authors: 'x' } }] }).success,
+    ).toBe(false);
+  });
+
+  it('CSV carries the record in record_ columns, lists joined with "; ", empty without a record', () => {
+    const csv = papersCsv([{ ...at(paper()), record }, at(paper(), 'no-record')]);
+    const [header, withRecord, without] = csv.split('\r\n');
+    expect(header!.split(',').slice(-15)).toEqual([
+      'record_source',
+      'record_fetched',
+      'record_arxiv',
+      'record_doi',
+      'record_openreview',
+      'record_title',
+      'record_authors',
+      'record_abstract',
+      'record_published',
+      'record_updated',
+      'record_category',
+      'record_venue',
+      'record_url',
+      'record_pdf',
+      'record_code',
+    ]);
+    expect(header!.split(',')).toEqual([...CSV_COLUMNS]);
+    expect(
+      withRecord!.endsWith(
+        ',arxiv,2024-10-01,2401.00001v2,,,"A ""quoted"", title",Ada Lovelace; Charles Babbage,"We show, in one line.",,,cs.CV,,https://arxiv.org/abs/2401.00001v2,,',
+      ),
+    ).toBe(true);
+    expect(without!.endsWith(',,,,,,,,,,,,,,,')).toBe(true);
   });
 });

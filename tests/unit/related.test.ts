@@ -42,19 +42,87 @@ describe('related papers', () => {
     expect(related[4]!.map((r) => papers[r.index]!.id)).toEqual(['e']);
   });
 
-  it('relates by two or more shared words when nothing else is shared, and lists at most five', () => {
-    const papers = Array.from({ length: 9 }, (_, i) => paper(`p${i}`, { text: `Matryoshka nesting tokens ${i}` }));
-    papers.push(paper('lonely', { text: 'Matryoshka only' }));
+  /** Papers about nothing in particular, so a word of the papers under test is rare in the collection. */
+  const background = (count: number) =>
+    Array.from({ length: count }, (_, i) => paper(`bg${i}`, { text: `Topic${i} subject${i}` }));
+
+  it('relates by two or more shared distinctive words when nothing else is shared, and lists at most five', () => {
+    const papers = [
+      ...Array.from({ length: 9 }, (_, i) => paper(`p${i}`, { text: `Matryoshka nesting tokens ${i}` })),
+      paper('lonely', { text: 'Matryoshka only' }),
+      ...background(100),
+    ];
     const related = relatedPapers(papers);
     expect(related[0]!.length).toBe(RELATED_COUNT);
+    expect(related[0]![0]!.shared).toEqual(['nesting', 'tokens', 'matryoshka']); // the rarer first
     expect(related[9]).toEqual([]); // one shared word is not enough
   });
 
-  it('takes words of titles and notes in both languages, without common ones', () => {
-    expect(relatedWords('Detecting Hallucinations with 细粒度奖励模型 and a model')).toEqual(
-      expect.arrayContaining(['detecting', 'hallucinations']),
+  it('lists a paper of two sections once, through whichever of its entries is closer', () => {
+    const papers = [
+      paper('qwen2-vl', { text: 'Qwen2-VL dynamic resolution rotary embeddings' }),
+      paper('benchmarks/mme-realworld', { key: 'mme', text: 'MME-RealWorld dynamic resolution' }),
+      paper('mllm/mme-realworld', { key: 'mme', text: 'MME-RealWorld dynamic resolution rotary' }),
+      paper('other', { text: 'dynamic resolution' }),
+      ...background(100),
+    ];
+    const ids = relatedPapers(papers)[0]!.map((r) => papers[r.index]!.id);
+    expect(ids).toEqual(['mllm/mme-realworld', 'other']);
+  });
+
+  it('never gives a common word as the reason, whether common in English or in the collection', () => {
+    const papers = [
+      paper('a', { text: 'World models of the real world: a new benchmark of physical plausibility' }),
+      paper('b', { text: 'The world in motion: a new benchmark of physical plausibility' }),
+      // "benchmark" is in a fifth of the collection: it says nothing of these two.
+      ...Array.from({ length: 30 }, (_, i) => paper(`bench${i}`, { text: `Benchmark ${i}` })),
+      ...background(120),
+    ];
+    const [ofA] = relatedPapers(papers);
+    expect(ofA!.map((r) => papers[r.index]!.id)).toEqual(['b']);
+    expect(ofA![0]!.shared).toEqual(['physical', 'plausibility']);
+    expect(relatedWords('The new world, via a better model')).toEqual(new Map());
+  });
+
+  it('relates a paper through its abstract, the shared words as the reason', () => {
+    const papers = [
+      paper('with-abstract', {
+        text: 'Qwen2.5-Omni technical report',
+        abstract: 'We study speculative decoding for streaming speech synthesis, with thinker and talker modules.',
+      }),
+      paper('decoding', { text: 'Faster speculative decoding for streaming speech' }),
+      paper('unrelated', { text: 'Chart understanding with program synthesis' }),
+      ...background(100),
+    ];
+    const related = relatedPapers(papers);
+    expect(related[0]!.map((r) => papers[r.index]!.id)).toEqual(['decoding']);
+    expect(related[0]![0]!.shared).toEqual(expect.arrayContaining(['speculative', 'decoding', 'streaming', 'speech']));
+    expect(related[1]!.map((r) => papers[r.index]!.id)).toEqual(['with-abstract']);
+  });
+
+  it('does not relate two papers by words only their abstracts share', () => {
+    const papers = [
+      paper('a', { text: 'Chart reading', abstract: 'Speculative decoding with streaming speech synthesis.' }),
+      paper('b', { text: 'Protein folding', abstract: 'Speculative decoding with streaming speech synthesis.' }),
+      ...background(100),
+    ];
+    expect(relatedPapers(papers)[0]).toEqual([]);
+  });
+
+  it('takes words of titles and notes with their counts, one feature for a plural and its singular', () => {
+    expect(relatedWords('Detecting Hallucinations with 细粒度奖励模型 and a model hallucinations')).toEqual(
+      new Map([
+        ['detecting', 1],
+        ['hallucinations', 2],
+      ]),
     );
-    expect(relatedWords('with the model 我们')).toEqual([]);
+    expect(relatedWords('with the model 我们')).toEqual(new Map());
+    const papers = [
+      paper('a', { text: 'Hallucinations detector calibration' }),
+      paper('b', { text: 'A hallucination detector' }),
+      ...background(30),
+    ];
+    expect(relatedPapers(papers)[0]![0]!.shared).toEqual(['hallucination', 'detector']);
   });
 
   it('stays linear: 20,000 papers sharing one common concept finish quickly and relate within the cap', () => {

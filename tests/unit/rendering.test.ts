@@ -4,7 +4,6 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { arxivYear, bibtexForArxiv } from '../../src/lib/citation';
 import { languageOf } from '../../src/lib/language';
 import { newsPart, splitListHeader } from '../../src/lib/list-header';
 import { isPlainMarkdownLine, markdownPlainText, renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
@@ -71,18 +70,6 @@ describe('note Markdown', () => {
     ])
       expect(isPlainMarkdownLine(note), note).toBe(false);
     expect(isPlainMarkdownLine('统一的视频理解（含长视频）, e.g. LLaVA-1.5: 2x faster!')).toBe(true);
-  });
-});
-
-describe('BibTeX', () => {
-  it('derives the year from the arXiv id', () => {
-    expect(arxivYear('2409.12191')).toBe(2024);
-    expect(arxivYear('hep-th/9901001')).toBe(1999);
-  });
-  it('writes a record with escaped fields', () => {
-    expect(bibtexForArxiv({ title: 'MM1.5: Methods, Analysis & Insights', arxiv: '2409.20566', authors: ['A B', 'C D'] })).toBe(
-      '@misc{mm12024_240920566,\n  title = {MM1.5: Methods, Analysis \\& Insights},\n  author = {A B and C D},\n  year = {2024},\n  eprint = {2409.20566},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2409.20566}\n}',
-    );
   });
 });
 

@@ -1,12 +1,11 @@
-import type { APIContext } from 'astro';
 import { loadContent } from '../../content';
-import { papersBibtex } from '../../lib/data-export';
-import { toExport } from '../../lib/site-data';
+import { bibtexFile } from '../../lib/citation-formats';
+import { siteCitations } from '../../lib/site-data';
 
-/** One BibTeX record per paper with an arXiv id. */
-export async function GET(context: APIContext) {
+/** One BibTeX record per paper, keyed as its page's (lib/citation). */
+export async function GET() {
   const { papers } = await loadContent();
-  return new Response(papersBibtex(toExport(papers, context.site!)), {
+  return new Response(bibtexFile([...siteCitations(papers).values()]), {
     headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' },
   });
 }

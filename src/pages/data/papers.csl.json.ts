@@ -1,0 +1,11 @@
+import { loadContent } from '../../content';
+import { cslJsonFile } from '../../lib/citation-formats';
+import { siteCitations } from '../../lib/site-data';
+
+/** One CSL-JSON item per paper, for Zotero, Mendeley and pandoc (lib/citation-formats). */
+export async function GET() {
+  const { papers } = await loadContent();
+  return new Response(cslJsonFile([...siteCitations(papers).values()]), {
+    headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json' },
+  });
+}
