@@ -34,9 +34,9 @@ function differingFiles(first: string, second: string): string[] {
 }
 
 describe('reproducible builds', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // The same command and environment as tests/setup/build-site.ts, into another folder.
-    buildFixtureSite({ OUT_DIR: `./${REPRO_OUT_DIR}` });
+    await buildFixtureSite({ OUT_DIR: `./${REPRO_OUT_DIR}` });
   });
 
   it('a second build of the same sources is byte-identical to the first (SKIP_BUILD=1 with a stale build shows up here)', () => {
