@@ -17,8 +17,10 @@ await runCommand(
 the same answers: the same schema, the same same-paper rule, the same file name. A title left
 empty is looked up on arXiv when the link or id is arXiv's.
 
-On success it writes the entry into content/ and prints the pull request's description (exit 0);
-on a problem or a paper already listed it writes nothing and prints the issue comment (exit 1);
+On success it writes the entry into content/ and prints the pull request's description (exit 0),
+which starts "Already listed in …" when other sections list the paper (the pull request is then
+labelled "already listed"); on a problem or a paper its section already lists it writes nothing
+and prints the issue comment (exit 1);
 a body not made with the form gets nothing (exit 0, one line on stderr). Exit 2: bad arguments.
 
   --issue N          the issue's number, for "Closes #N"
@@ -68,6 +70,6 @@ a body not made with the form gets nothing (exit 0, one line on stderr). Exit 2:
 function resultOf(outcome: Outcome, issue: number): SuggestionResult {
   if (outcome.kind === 'none') return { kind: 'none', issue };
   if (outcome.kind === 'comment') return { kind: 'comment', issue, body: outcome.body };
-  const { entry, title, body } = outcome;
-  return { kind: 'pull-request', issue, file: repositoryPath(entry.file), text: entry.text, title, body };
+  const { entry, title, body, labels } = outcome;
+  return { kind: 'pull-request', issue, file: repositoryPath(entry.file), text: entry.text, title, body, labels };
 }

@@ -15,6 +15,7 @@ import { NOTE_LIMIT, sectionOption, type FieldId } from './form';
 import { parseIssueBody, type FormAnswers } from './issue-body';
 import { codeSpan, escapeMarkdown } from '../github-markdown';
 import { duplicateComment, problemsComment, pullRequestBody, pullRequestTitle, type Problem } from './messages';
+import { ALREADY_LISTED_LABEL } from './publish';
 
 export interface SuggestOptions {
   /** The content folder the entry is checked against (and later written to). */
@@ -30,7 +31,10 @@ export interface SuggestOptions {
 }
 
 export type Outcome =
-  { kind: 'none' } | { kind: 'comment'; body: string } | { kind: 'pull-request'; entry: NewEntry; title: string; body: string };
+  | { kind: 'none' }
+  | { kind: 'comment'; body: string }
+  /** `labels`: ALREADY_LISTED_LABEL when other sections list the paper, so the maintainer decides. */
+  | { kind: 'pull-request'; entry: NewEntry; title: string; body: string; labels: string[] };
 
 /** The site's origin and base path, e.g. `https://owner.github.io` and `/name/`. */
 export interface SiteAddress {
@@ -68,8 +72,10 @@ function bareArxivId(answer: string): string | undefined {
 
 /**
  * Turns an issue body into what the workflow posts: nothing (not the form), a comment (each
- * problem, or the paper already listed) or a pull request with the entry `npm run new` would
- * write for the same answers. Writes nothing; the entry has passed `npm run validate`'s checks.
+ * problem, or the paper already listed in the section asked for) or a pull request with the entry
+ * `npm run new` would write for the same answers, which starts by saying where else the list has
+ * the paper, if anywhere (and is labelled so). Writes nothing; the entry has passed `npm run
+ * validate`'s checks.
  */
 export async function suggest(body: string, options: SuggestOptions): Promise<Outcome> {
   const parsed = parseIssueBody(body);
@@ -112,12 +118,24 @@ export async function suggest(body: string, options: SuggestOptions): Promise<Ou
 
   const paper = paperSchema.parse(source.data);
   const section = sections.find((candidate) => candidate.id === source.section)!;
+  const listedIn = entry.listedIn.map((listed) => {
+    const where = sections.find((candidate) => candidate.id === listed.section)!;
+    return {
+      title: listed.title,
+      section: where,
+      file: repositoryPath(listed.file),
+      pageUrl: pageUrl(options.site, routes.paper(where.id, listed.id)),
+      why: listed.why,
+    };
+  });
   return {
     kind: 'pull-request',
     entry,
     title: pullRequestTitle(paper),
+    labels: listedIn.length ? [ALREADY_LISTED_LABEL] : [],
     body: pullRequestBody({
       issue: options.issue,
+      listedIn,
       paper,
       body: source.body,
       section,
