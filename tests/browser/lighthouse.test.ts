@@ -48,7 +48,8 @@ browserSuite('Lighthouse, mobile, on the built site', () => {
   });
   afterAll(() => site?.close());
 
-  it.each(PAGES)('%s (/%s)', async (_, sitePath, budget) => {
+  // One Lighthouse run: some 20 s idle, minutes with every core busy (it waits up to 4 for a load).
+  it.each(PAGES)('%s (/%s)', { timeout: 600_000 }, async (_, sitePath, budget) => {
     const report = await runLighthouse(site.url(sitePath), CHROME_PATH);
     const counts = pageCounts(report);
     // What budgets are for: the counts rise only when the page changes.

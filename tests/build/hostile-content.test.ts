@@ -16,6 +16,8 @@ const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/hostile');
 const HOSTILE_PROJECT = path.join(REPO_ROOT, 'dist-hostile');
 const REJECTED_PROJECT = path.join(REPO_ROOT, 'dist-hostile-rejected');
 const HOSTILE_DIST = path.join(HOSTILE_PROJECT, 'dist');
+/** A whole build in a hook or test: under a minute idle, several with every core busy. */
+const BUILD_TIMEOUT = 900_000;
 /** What the site needs to build; content comes from CONTENT_DIR. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
@@ -99,7 +101,7 @@ describe('hostile entries', () => {
   let build: CommandRun;
   beforeAll(async () => {
     build = await buildHostileSite(contentWith('accepted'), HOSTILE_PROJECT);
-  });
+  }, BUILD_TIMEOUT);
 
   it('pass validation and build', () => {
     expect(build.status, build.output).toBe(0);
@@ -232,26 +234,30 @@ describe('hostile entries', () => {
 });
 
 describe('entries the validator must refuse', () => {
-  it('fail the build, each named: MDX that tries to break out, a dangling reference and a javascript: link', async () => {
-    const build = await buildHostileSite(contentWith('rejected'), REJECTED_PROJECT);
-    const output = build.output;
-    expect(build.status, output).not.toBe(0);
-    for (const expected of [
-      /mllm\/jsx-script\.mdx:9: \(body\): HTML element <script> is not allowed/,
-      /mllm\/jsx-handler\.mdx:9: \(body\): HTML element <img> is not allowed/,
-      /mllm\/esm-import\.mdx:9: \(body\): import\/export statements are not allowed/,
-      /mllm\/esm-import\.mdx:11: \(body\): expression \{fs\.readFileSync/,
-      /mllm\/expression-attribute\.mdx:9: \(body\): <PaperRef id=\{process\.exit\(1\)\}>: attribute values must be text in quotes/,
-      /mllm\/spread-props\.mdx:9: \(body\): <Callout> with spread attributes \{\.\.\.globalThis\.props\} is not allowed/,
-      /mllm\/event-handler\.mdx:9: \(body\): <Figure onLoad>: event-handler attributes are not allowed/,
-      /mllm\/unknown-component\.mdx:9: \(body\): unknown component <Chart>: entries may use only/,
-      /mllm\/dangling-ref\.mdx:9: \(body\): <PaperRef id="no-such-paper"> names no entry of the list/,
-      /mllm\/javascript-url\.yaml:4: links\.0\.url: must start with http:\/\/ or https:\/\//,
-    ]) {
-      expect(output).toMatch(expected);
-    }
-    expect(output).toMatch(/content validation failed with 10 errors/);
-  });
+  it(
+    'fail the build, each named: MDX that tries to break out, a dangling reference and a javascript: link',
+    { timeout: BUILD_TIMEOUT },
+    async () => {
+      const build = await buildHostileSite(contentWith('rejected'), REJECTED_PROJECT);
+      const output = build.output;
+      expect(build.status, output).not.toBe(0);
+      for (const expected of [
+        /mllm\/jsx-script\.mdx:9: \(body\): HTML element <script> is not allowed/,
+        /mllm\/jsx-handler\.mdx:9: \(body\): HTML element <img> is not allowed/,
+        /mllm\/esm-import\.mdx:9: \(body\): import\/export statements are not allowed/,
+        /mllm\/esm-import\.mdx:11: \(body\): expression \{fs\.readFileSync/,
+        /mllm\/expression-attribute\.mdx:9: \(body\): <PaperRef id=\{process\.exit\(1\)\}>: attribute values must be text in quotes/,
+        /mllm\/spread-props\.mdx:9: \(body\): <Callout> with spread attributes \{\.\.\.globalThis\.props\} is not allowed/,
+        /mllm\/event-handler\.mdx:9: \(body\): <Figure onLoad>: event-handler attributes are not allowed/,
+        /mllm\/unknown-component\.mdx:9: \(body\): unknown component <Chart>: entries may use only/,
+        /mllm\/dangling-ref\.mdx:9: \(body\): <PaperRef id="no-such-paper"> names no entry of the list/,
+        /mllm\/javascript-url\.yaml:4: links\.0\.url: must start with http:\/\/ or https:\/\//,
+      ]) {
+        expect(output).toMatch(expected);
+      }
+      expect(output).toMatch(/content validation failed with 10 errors/);
+    },
+  );
 });
 
 describe('the site’s defences', () => {
