@@ -3,14 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { builtPages, lighthouseMarkdown, measurePerformance } from './lib/bench/lighthouse';
 import { keepNotes, resultsMarkdown } from './lib/bench/report';
-import { measureSize, prepareSize, profileBuild, type SizeResult } from './lib/bench/run';
+import { measureSize, prepareSize, profileBuild, sizeLayout, type SizeResult } from './lib/bench/run';
 import { REPO_ROOT } from '../src/lib/paths';
 import { ENTRY_EXTENSIONS } from '../src/lib/entry-files';
 import { CliError, EXIT, runCommand } from './lib/cli';
 
 const USAGE =
-  'npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--mdx-cost <sizes>] [--profile <entries>] [--seed <n>] [--out <file>] [--work <dir>]';
+  'npm run bench -- [--sizes 1000,10000] [--rounds <n>] [--warm <sizes>] [--mdx-cost <sizes>] [--profile <entries>] [--lighthouse <runs>] [--seed <n>] [--out <file>] [--work <dir>]';
 /** An English word most titles share, then a Chinese one from the notes: a heavy and a light search. */
 const QUERIES = ['video', '幻觉'];
 
@@ -23,13 +24,17 @@ site from the same synthetic content of each size (papers with their scholarly r
 and writes the Markdown report with each figure of the site as a ratio to both floors
 (scripts/lib/bench/: run.ts says what is measured, report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are measured;
 --mdx-cost the sizes also built with their MDX long notes as Markdown, to price MDX;
---profile N adds a CPU profile of an N-entry build. Exit 0; 1: a build failed; 2: bad arguments.`,
+--profile N adds a CPU profile of an N-entry build; --lighthouse N (default 3, 0 for none) runs
+Lighthouse N times on four pages of the first size's build (scripts/lib/bench/lighthouse.ts) and
+reports its performance score and timings with the load average of each run.
+Exit 0; 1: a build failed; 2: bad arguments.`,
     options: {
       sizes: { type: 'string', default: '1000,10000' },
       rounds: { type: 'string', default: '2' },
       warm: { type: 'string' },
       'mdx-cost': { type: 'string' },
       profile: { type: 'string' },
+      lighthouse: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string', default: 'bench/results.md' },
       work: { type: 'string', default: 'bench/.work' },
@@ -40,6 +45,7 @@ and writes the Markdown report with each figure of the site as a ratio to both f
     const profileSize = values.profile === undefined ? undefined : positiveInteger(values.profile);
     const seed = positiveInteger(values.seed!);
     const rounds = positiveInteger(values.rounds!);
+    const lighthouseRuns = values.lighthouse === '0' ? 0 : positiveInteger(values.lighthouse!);
     // Sizes whose warm rebuilds are measured (default: every size).
     const warmSizes = values.warm === undefined ? sizes : values.warm.split(',').map(positiveInteger);
     const mdxCostSizes = values['mdx-cost']?.split(',').map(positiveInteger) ?? [];
@@ -72,29 +78,49 @@ and writes the Markdown report with each figure of the site as a ratio to both f
       code: codeVersion(),
     };
 
-    const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${mdxCostSizes.length ? ` --mdx-cost ${mdxCostSizes.join(',')}` : ''}${profileSize ? ` --profile ${profileSize}` : ''}`;
+    const command = `npm run bench -- --sizes ${sizes.join(',')} --rounds ${rounds}${values.warm === undefined ? '' : ` --warm ${values.warm}`}${mdxCostSizes.length ? ` --mdx-cost ${mdxCostSizes.join(',')}` : ''}${profileSize ? ` --profile ${profileSize}` : ''}${lighthouseRuns === 3 ? '' : ` --lighthouse ${lighthouseRuns}`}`;
     const results: SizeResult[] = [];
     let profile: Parameters<typeof resultsMarkdown>[0]['profile'];
+    let lighthouse: string | undefined;
     // Written after each size too: a long run stopped part way keeps what it measured, and says so.
     const write = (pending: string[]) => {
-      const report = resultsMarkdown({ machine, results, profile, command, pending });
+      const report = resultsMarkdown({ machine, results, profile, lighthouse, command, pending });
       writeFileSync(outFile, keepNotes(report, existsSync(outFile) ? readFileSync(outFile, 'utf8') : undefined));
       return report;
     };
     const stillToRun = (done: number) => [
       ...sizes.slice(done).map((entries) => `${entries} entries`),
       ...(profileSize === undefined ? [] : [`the ${profileSize}-entry profile`]),
+      ...(lighthouseRuns ? ['Lighthouse'] : []),
     ];
     for (const [index, entries] of sizes.entries()) {
       results.push(
         await measureSize({ ...common, entries, warm: warmSizes.includes(entries), mdxCost: mdxCostSizes.includes(entries) }),
       );
-      if (index < sizes.length - 1 || profileSize !== undefined) write(stillToRun(index + 1));
+      if (index < sizes.length - 1 || profileSize !== undefined || lighthouseRuns) write(stillToRun(index + 1));
     }
     if (profileSize !== undefined) {
       common.log(`${profileSize} entries: clean build under node --cpu-prof`);
       const { layout } = prepareSize({ ...common, entries: profileSize });
       profile = { entries: profileSize, ...(await profileBuild(layout, REPO_ROOT, path.join(workDir, `prof-${profileSize}`))) };
+    }
+    if (lighthouseRuns) {
+      const layout = sizeLayout(workDir, sizes[0]!);
+      const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+      if (!existsSync(chromePath)) common.log(`Lighthouse skipped: no Chromium at ${chromePath} (set CHROME_PATH)`);
+      else {
+        if (profileSize !== undefined) write(['Lighthouse']);
+        const pages = builtPages(layout.contentDir, sections, QUERIES[0]!);
+        const result = await measurePerformance({
+          dist: layout.outDir,
+          build: `the ${sizes[0]}-entry build`,
+          pages,
+          runs: lighthouseRuns,
+          chromePath,
+          log: common.log,
+        });
+        lighthouse = lighthouseMarkdown(result);
+      }
     }
     const report = write([]);
     console.log(report);

@@ -13,10 +13,13 @@ import {
   resolveSectionChoice,
   splitTags,
   type AnswerCheck,
+  type NewEntry,
   type NewEntryInput,
 } from './lib/list/new-entry';
+import { alreadyListedSentence } from './lib/list/already-listed';
 import { CliError, EXIT, runCommand, todayUtc } from './lib/cli';
 import type { ContentRoot } from '../src/lib/content-root';
+import { displayPath } from '../src/lib/paths';
 
 /** Asks `question` until `check` accepts the answer, saying why each refused answer cannot be used. */
 async function ask(prompt: Interface, question: string, check: AnswerCheck = () => undefined): Promise<string> {
@@ -26,6 +29,17 @@ async function ask(prompt: Interface, question: string, check: AnswerCheck = () 
     if (!problem) return answer.trim();
     stdout.write(`  ${problem}; try again\n`);
   }
+}
+
+/** `Already listed in BenchMark and Dataset as <title> (content/benchmarks/<id>.yaml); this adds it to … too.` */
+function alreadyListedText(entry: NewEntry, section: string, content: ContentRoot): string {
+  const sections = content.sections();
+  const titleOf = (id: string) => sections.find((section) => section.id === id)?.title ?? id;
+  const listings = entry.listedIn.map((listed) => ({
+    sectionTitle: titleOf(listed.section),
+    linkedTitle: `${listed.title} (${displayPath(listed.file, path.dirname(content.dir))})`,
+  }));
+  return alreadyListedSentence(listings, titleOf(section));
 }
 
 async function askForEntry(content: ContentRoot): Promise<NewEntryInput> {
@@ -61,7 +75,7 @@ the note is the file's Markdown body instead, to write on in an editor: content/
 The id is the arXiv id (else the title's words); added is today (UTC); published comes from
 a new-style arXiv id unless given; the link's kind comes from its host. The entry is checked
 against the schema and the section (same arXiv id or title = already listed) before anything is
-written. With no arguments in a terminal it asks for each field, checking each answer as typed.
+written; a paper other sections list is written, with a line on stderr saying where it is listed. With no arguments in a terminal it asks for each field, checking each answer as typed.
 Exit 0: written; 1: refused (one line says why); 2: bad arguments.`,
     options: NEW_ENTRY_OPTIONS,
     content: 'registry',
@@ -78,6 +92,8 @@ Exit 0: written; 1: refused (one line says why); 2: bad arguments.`,
     }
     writeFileAtomic(entry.file, entry.text);
     console.log(path.relative(REPO_ROOT, entry.file));
+    // The path stays the one line on stdout (scripts read it); the note goes beside it.
+    if (entry.listedIn.length) console.error(alreadyListedText(entry, input.section!, content));
     return EXIT.ok;
   },
 );

@@ -22,8 +22,10 @@ abstract, dates) is fetched as \`npm run records\` fetches it (by arXiv id, Open
 title only one arXiv paper has; ARXIV_API_URL and OPENREVIEW_API_URL point elsewhere), written
 beside the entry in records/, and shown in the pull request.
 
-On success it writes the entry into content/ and prints the pull request's description (exit 0);
-on a problem or a paper already listed it writes nothing and prints the issue comment (exit 1);
+On success it writes the entry into content/ and prints the pull request's description (exit 0),
+which starts "Already listed in …" when other sections list the paper (the pull request is then
+labelled "already listed"); on a problem or a paper its section already lists it writes nothing
+and prints the issue comment (exit 1);
 a body not made with the form gets nothing (exit 0, one line on stderr). Exit 2: bad arguments.
 
   --issue N          the issue's number, for "Closes #N"
@@ -89,7 +91,7 @@ a body not made with the form gets nothing (exit 0, one line on stderr). Exit 2:
 function resultOf(outcome: Outcome, issue: number): SuggestionResult {
   if (outcome.kind === 'none') return { kind: 'none', issue };
   if (outcome.kind === 'comment') return { kind: 'comment', issue, body: outcome.body };
-  const { entry, record, title, body } = outcome;
+  const { entry, record, title, body, labels } = outcome;
   return {
     kind: 'pull-request',
     issue,
@@ -98,5 +100,6 @@ function resultOf(outcome: Outcome, issue: number): SuggestionResult {
     ...(record ? { record: { file: repositoryPath(record.file), text: record.text } } : {}),
     title,
     body,
+    labels,
   };
 }

@@ -53,6 +53,31 @@ export function duplicatesAddedBy(entries: readonly ValidEntry[], added: ValidEn
   );
 }
 
+/** An entry of another section that lists the paper being added, and why it is the same paper. */
+export interface ListedElsewhere {
+  entry: ValidEntry;
+  why: string;
+}
+
+/**
+ * The sections other than its own that already list the paper `added` names, by the same rule:
+ * for each, its first entry of that paper (in the order given) and why it is the same paper.
+ * Listing a paper in several sections is allowed; `npm run new` and the suggestion workflow say so.
+ */
+export function listedElsewhere(entries: readonly ValidEntry[], added: ValidEntry): ListedElsewhere[] {
+  const index = indexOf(entries);
+  index.add(added.paper, added);
+  const group = index.groups().find((members) => members.includes(added)) ?? [];
+  const firstOfSection = new Map<string, ValidEntry>();
+  for (const entry of group)
+    if (entry.source.section !== added.source.section && !firstOfSection.has(entry.source.section))
+      firstOfSection.set(entry.source.section, entry);
+  return [...firstOfSection.values()].map((entry) => ({
+    entry,
+    why: explained(index, [{ entry: added, first: entry }])[0]!.why,
+  }));
+}
+
 function indexOf(entries: readonly ValidEntry[]): SamePaperIndex<ValidEntry> {
   const index = new SamePaperIndex<ValidEntry>();
   for (const entry of entries) index.add(entry.paper, entry);

@@ -26,7 +26,7 @@ browserSuite('facets, glossary and related papers in the browser', () => {
       const total = entries.filter((entry) => sections.includes(entry.section) && entry.data.added.startsWith(year)).length;
       await page.goto(site.url(`search/?${sections.map((s) => `section=${s}`).join('&')}&year=${year}`));
       await expect
-        .poll(() => page.locator('[data-search-page-status]').textContent(), { timeout: 30_000 })
+        .poll(() => page.locator('[data-search-page-status]').textContent())
         .toBe(`${total} paper${total === 1 ? '' : 's'}`);
       for (const section of sections)
         expect(await page.locator(`input[name="section"][value="${section}"]`).isChecked()).toBe(true);
@@ -45,7 +45,7 @@ browserSuite('facets, glossary and related papers in the browser', () => {
       const tag = shown.find((option) => option.name === 'tag' && option.count > 0)!;
       await page.locator(`input[name="tag"][value="${tag.value}"]`).check();
       await expect
-        .poll(() => page.locator('[data-search-page-status]').textContent(), { timeout: 30_000 })
+        .poll(() => page.locator('[data-search-page-status]').textContent())
         .toBe(`${tag.count} paper${tag.count === 1 ? '' : 's'}`);
       expect(new URL(page.url()).searchParams.getAll('tag')).toEqual([tag.value]);
       expect(new URL(page.url()).searchParams.getAll('section')).toEqual(sections);

@@ -87,9 +87,7 @@ browserSuite('search in the browser', () => {
       const errors = consoleErrors(page);
       await page.goto(site.url(`search/?q=${encodeURIComponent('偏好')}&section=mllm-alignment&sort=added`));
       // The search page loads every filter's index for its counts: allow a busy machine time.
-      await expect
-        .poll(() => page.locator('[data-search-page-status]').textContent(), { timeout: 30_000 })
-        .toMatch(/^\d+ papers?$/);
+      await expect.poll(() => page.locator('[data-search-page-status]').textContent()).toMatch(/^\d+ papers?$/);
       const hits = await page.locator('.search-page-hits .search-hit-link').evaluateAll((links) =>
         links.map((link) => ({
           href: link.getAttribute('href')!,

@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCounts, compareCounts, COUNT_SOURCES, indexedIds, paperOfSitePath } from '../../scripts/lib/checks/check-counts';
-import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
+import { contentRoot } from '../../src/lib/paths';
 import { contentEntries } from '../helpers/content';
+import { runScript } from '../helpers/run';
 import { loadPagefind } from '../helpers/pagefind';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
 
 const sortedIds = (ids: ReadonlyMap<string, readonly string[]>) =>
   [...ids].flatMap(([section, list]) => list.map((id) => `${section}/${id}`)).sort();
 
-function checkCountsCli(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'scripts/check-counts.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
-}
+const checkCountsCli = (...args: string[]) => runScript('scripts/check-counts.ts', args);
 
 /** A copy of the build to break on purpose. */
 function copyOfDist(): string {
@@ -52,7 +50,7 @@ describe('nothing lost between the content and the build', () => {
     expect(fromSearch.sort()).toEqual(sortedIds(indexedIds(SUBPATH_DIST).ids));
   });
 
-  it('names what a build lost: a paper page and a search record', () => {
+  it('names what a build lost: a paper page and a search record', async () => {
     const dist = copyOfDist();
     try {
       const lost = contentEntries().find((entry) => entry.section === 'mllm')!;
@@ -70,7 +68,7 @@ describe('nothing lost between the content and the build', () => {
         expect.stringMatching(/^mllm: \d+ in content, \d+ in pages, \d+ in index, \d+ in data, \d+ in export$/),
       );
 
-      const cli = checkCountsCli('--dist', dist);
+      const cli = await checkCountsCli('--dist', dist);
       expect(cli.status, cli.stderr).toBe(1);
       expect(cli.stderr).toContain(`mllm: missing in pages: ${lost.id}`);
     } finally {
@@ -112,8 +110,8 @@ describe('nothing lost between the content and the build', () => {
     ]);
   });
 
-  it('npm run check:counts prints the table and exits 0 on the build', () => {
-    const cli = checkCountsCli('--dist', DIST);
+  it('npm run check:counts prints the table and exits 0 on the build', async () => {
+    const cli = await checkCountsCli('--dist', DIST);
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/^section\s+content\s+pages\s+index\s+data\s+export$/m);
     expect(cli.stdout).toMatch(new RegExp(`^total\\s+(${contentEntries().length}\\s+){4}${contentEntries().length}$`, 'm'));

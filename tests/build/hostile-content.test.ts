@@ -1,5 +1,4 @@
 import { siteLocation } from '../../src/site.config';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
+import { runIn, type CommandRun } from '../helpers/project-copy';
 import { buildEnv } from '../setup/build-site';
 import { DIST, FIXTURE_CONTENT } from '../setup/dist';
 
@@ -16,6 +16,8 @@ const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/hostile');
 const HOSTILE_PROJECT = path.join(REPO_ROOT, 'dist-hostile');
 const REJECTED_PROJECT = path.join(REPO_ROOT, 'dist-hostile-rejected');
 const HOSTILE_DIST = path.join(HOSTILE_PROJECT, 'dist');
+/** A whole build in a hook or test: under a minute idle, several with every core busy. */
+const BUILD_TIMEOUT = 900_000;
 /** What the site needs to build; content comes from CONTENT_DIR. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
@@ -44,20 +46,18 @@ function contentWith(fixtures: 'accepted' | 'rejected'): string {
  * with the other builds the suites make, and could leak hostile entries into them.
  * Inside the repository, the copy still resolves packages from its node_modules.
  */
-function buildHostileSite(contentDir: string, project: string): ReturnType<typeof spawnSync> {
+async function buildHostileSite(contentDir: string, project: string): Promise<CommandRun> {
   rmSync(project, { recursive: true, force: true });
   for (const file of PROJECT_FILES) cpSync(path.join(REPO_ROOT, file), path.join(project, file), { recursive: true });
-  const built = spawnSync('npx', ['astro', 'build'], {
-    cwd: project,
-    env: { ...buildEnv(), CONTENT_DIR: contentDir },
-    encoding: 'utf8',
-  });
+  // Not spawnSync: a worker blocked for the minutes a build takes on a busy machine cannot answer Vitest.
+  const built = await runIn(project, 'npx', ['astro', 'build'], { ...buildEnv(), CONTENT_DIR: contentDir });
   if (built.status !== 0) return built;
   // Then the search index over it, as `npm run build`'s last step does.
-  return spawnSync(
+  return runIn(
+    REPO_ROOT,
     process.execPath,
     ['--import', 'tsx', path.join(REPO_ROOT, 'src/integrations/build-search-index.ts'), path.join(project, 'dist')],
-    { cwd: REPO_ROOT, env: buildEnv(), encoding: 'utf8' },
+    buildEnv(),
   );
 }
 
@@ -98,13 +98,13 @@ function liveMarkup($: CheerioAPI, page: string, base = '/'): string[] {
 }
 
 describe('hostile entries', () => {
-  let build: ReturnType<typeof spawnSync>;
-  beforeAll(() => {
-    build = buildHostileSite(contentWith('accepted'), HOSTILE_PROJECT);
-  });
+  let build: CommandRun;
+  beforeAll(async () => {
+    build = await buildHostileSite(contentWith('accepted'), HOSTILE_PROJECT);
+  }, BUILD_TIMEOUT);
 
   it('pass validation and build', () => {
-    expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+    expect(build.status, build.output).toBe(0);
   });
 
   it('leave no live markup on any page: no handlers, no javascript:/data: URLs, only the site’s own scripts', () => {
@@ -244,28 +244,32 @@ describe('hostile entries', () => {
 });
 
 describe('entries the validator must refuse', () => {
-  it('fail the build, each named: MDX that tries to break out, a dangling reference, a javascript: link, and records with one or without a paper', () => {
-    const build = buildHostileSite(contentWith('rejected'), REJECTED_PROJECT);
-    const output = `${build.stdout}\n${build.stderr}`;
-    expect(build.status, output).not.toBe(0);
-    for (const expected of [
-      /mllm\/jsx-script\.mdx:9: \(body\): HTML element <script> is not allowed/,
-      /mllm\/jsx-handler\.mdx:9: \(body\): HTML element <img> is not allowed/,
-      /mllm\/esm-import\.mdx:9: \(body\): import\/export statements are not allowed/,
-      /mllm\/esm-import\.mdx:11: \(body\): expression \{fs\.readFileSync/,
-      /mllm\/expression-attribute\.mdx:9: \(body\): <PaperRef id=\{process\.exit\(1\)\}>: attribute values must be text in quotes/,
-      /mllm\/spread-props\.mdx:9: \(body\): <Callout> with spread attributes \{\.\.\.globalThis\.props\} is not allowed/,
-      /mllm\/event-handler\.mdx:9: \(body\): <Figure onLoad>: event-handler attributes are not allowed/,
-      /mllm\/unknown-component\.mdx:9: \(body\): unknown component <Chart>: entries may use only/,
-      /mllm\/dangling-ref\.mdx:9: \(body\): <PaperRef id="no-such-paper"> names no entry of the list/,
-      /mllm\/javascript-url\.yaml:4: links\.0\.url: must start with http:\/\/ or https:\/\//,
-      /records\/mllm\/javascript-url\.yaml:7: url: must start with http:\/\/ or https:\/\//,
-      /records\/mllm\/no-such-entry\.yaml:1: \(file\): is the record of mllm\/no-such-entry, which is no longer an entry/,
-    ]) {
-      expect(output).toMatch(expected);
-    }
-    expect(output).toMatch(/content validation failed with 12 errors/);
-  });
+  it(
+    'fail the build, each named: MDX that tries to break out, a dangling reference, a javascript: link, and records with one or without a paper',
+    { timeout: BUILD_TIMEOUT },
+    async () => {
+      const build = await buildHostileSite(contentWith('rejected'), REJECTED_PROJECT);
+      const output = build.output;
+      expect(build.status, output).not.toBe(0);
+      for (const expected of [
+        /mllm\/jsx-script\.mdx:9: \(body\): HTML element <script> is not allowed/,
+        /mllm\/jsx-handler\.mdx:9: \(body\): HTML element <img> is not allowed/,
+        /mllm\/esm-import\.mdx:9: \(body\): import\/export statements are not allowed/,
+        /mllm\/esm-import\.mdx:11: \(body\): expression \{fs\.readFileSync/,
+        /mllm\/expression-attribute\.mdx:9: \(body\): <PaperRef id=\{process\.exit\(1\)\}>: attribute values must be text in quotes/,
+        /mllm\/spread-props\.mdx:9: \(body\): <Callout> with spread attributes \{\.\.\.globalThis\.props\} is not allowed/,
+        /mllm\/event-handler\.mdx:9: \(body\): <Figure onLoad>: event-handler attributes are not allowed/,
+        /mllm\/unknown-component\.mdx:9: \(body\): unknown component <Chart>: entries may use only/,
+        /mllm\/dangling-ref\.mdx:9: \(body\): <PaperRef id="no-such-paper"> names no entry of the list/,
+        /mllm\/javascript-url\.yaml:4: links\.0\.url: must start with http:\/\/ or https:\/\//,
+        /records\/mllm\/javascript-url\.yaml:7: url: must start with http:\/\/ or https:\/\//,
+        /records\/mllm\/no-such-entry\.yaml:1: \(file\): is the record of mllm\/no-such-entry, which is no longer an entry/,
+      ]) {
+        expect(output).toMatch(expected);
+      }
+      expect(output).toMatch(/content validation failed with 12 errors/);
+    },
+  );
 });
 
 describe('the site’s defences', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { findBrokenLinks, htmlFiles } from '../../scripts/lib/checks/check-links';
+import { runScript } from '../helpers/run';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
 
 describe('internal links and assets', () => {
@@ -23,8 +24,7 @@ describe('internal links and assets', () => {
   });
 
   it('passes `npm run check:links` on the build', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const run = spawnSync('npx', ['tsx', 'scripts/check-links.ts', '--dist', DIST], { encoding: 'utf8' });
+    const run = await runScript('scripts/check-links.ts', ['--dist', DIST]);
     expect([run.status, run.stdout.trim()]).toEqual([0, 'no broken internal links']);
   });
 

@@ -8,6 +8,8 @@ import { buildFixtureSite } from '../setup/build-site';
 import { DIST } from '../setup/dist';
 
 const REPRO_OUT_DIR = 'dist-repro';
+/** A whole build in a hook: about a minute idle, several with every core busy. */
+const BUILD_TIMEOUT = 900_000;
 
 /** sha256 of every file under `dir`, by path relative to it. */
 function fileHashes(dir: string): Map<string, string> {
@@ -34,10 +36,10 @@ function differingFiles(first: string, second: string): string[] {
 }
 
 describe('reproducible builds', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // The same command and environment as tests/setup/build-site.ts, into another folder.
-    buildFixtureSite({ OUT_DIR: `./${REPRO_OUT_DIR}` });
-  });
+    await buildFixtureSite({ OUT_DIR: `./${REPRO_OUT_DIR}` });
+  }, BUILD_TIMEOUT);
 
   it('a second build of the same sources is byte-identical to the first (SKIP_BUILD=1 with a stale build shows up here)', () => {
     expect(fileHashes(DIST).size).toBeGreaterThan(300);

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
+import { serveDist, type ServedSite } from '../../scripts/lib/static-server';
+
+export { serveDist, type ServedSite };
 
 /**
  * Shared browser-test plumbing: Debian's Chromium driven by playwright-core, and a static file
@@ -60,15 +59,6 @@ export async function closeBrowser(): Promise<void> {
   await Promise.all(closing);
 }
 
-/** A build served on 127.0.0.1, at `base` as it would be deployed. */
-export interface ServedSite {
-  origin: string;
-  base: string;
-  /** The absolute URL of a site path (`mllm/2409.12191/`), under the base. */
-  url(sitePath?: string): string;
-  close(): Promise<void>;
-}
-
 /**
  * Opens a fresh page (its own context: no shared storage) on a served build and runs `fn`.
  * The server for `dist` at `base` starts on first use and is reused by the file's other tests.
@@ -97,54 +87,4 @@ export function consoleErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-};
-
-/** A static server like GitHub Pages: `dir/` serves `dir/index.html`, misses get 404.html. */
-export async function serveDist(dir: string, base = '/'): Promise<ServedSite> {
-  const server = createServer(async (request, response) => {
-    const file = await fileFor(dir, base, new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!file) {
-      const notFound = path.join(dir, '404.html');
-      response.writeHead(404, { 'content-type': CONTENT_TYPES['.html']! });
-      response.end(existsSync(notFound) ? await readFile(notFound) : 'not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    response.end(await readFile(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    base,
-    url: (sitePath = '') => `${origin}${base}${sitePath.replace(/^\/+/, '')}`,
-    close: () => closeServer(server),
-  };
-}
-
-async function fileFor(dir: string, base: string, urlPath: string): Promise<string | undefined> {
-  if (!urlPath.startsWith(base)) return undefined;
-  const relative = decodeURIComponent(urlPath.slice(base.length));
-  const candidate = path.resolve(dir, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative);
-  if (!candidate.startsWith(path.resolve(dir) + path.sep)) return undefined; // no ../ out of the build
-  const info = await stat(candidate).catch(() => undefined);
-  return info?.isFile() ? candidate : undefined;
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { childEnv } from '../../scripts/lib/bench/processes';
 import { BUILD_LOG, DIST, FIXTURE_CONTENT, LIST_CONTENT, outDirOf, SUBPATH_BASE, SUBPATH_DIST } from './dist';
@@ -9,33 +10,37 @@ import { BUILD_LOG, DIST, FIXTURE_CONTENT, LIST_CONTENT, outDirOf, SUBPATH_BASE,
  * `npm run build` twice, at the root (DIST) and under a sub-path (SUBPATH_DIST), and the real list
  * once into dist/ for its smoke check. SKIP_BUILD=1 reuses what is there, for quick local reruns.
  */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   if (process.env.SKIP_BUILD === '1') return;
-  writeFileSync(BUILD_LOG, buildFixtureSite({ OUT_DIR: outDirOf(DIST) }));
-  buildFixtureSite({ BASE_PATH: SUBPATH_BASE, OUT_DIR: outDirOf(SUBPATH_DIST) });
-  buildLikeNpmRunBuild({ CONTENT_DIR: LIST_CONTENT });
+  // One after another: they share the checkout's .astro/ and node_modules/.astro (Astro's content
+  // store and MDX module map), which two builds at once overwrite under each other.
+  writeFileSync(BUILD_LOG, await buildFixtureSite({ OUT_DIR: outDirOf(DIST) }));
+  await buildFixtureSite({ BASE_PATH: SUBPATH_BASE, OUT_DIR: outDirOf(SUBPATH_DIST) });
+  await buildLikeNpmRunBuild({ CONTENT_DIR: LIST_CONTENT });
 }
 
 /** `npm run build` of the fixture content, with `env` added (OUT_DIR, BASE_PATH). */
-export function buildFixtureSite(env: NodeJS.ProcessEnv): string {
+export function buildFixtureSite(env: NodeJS.ProcessEnv): Promise<string> {
   return buildLikeNpmRunBuild({ ...env, CONTENT_DIR: FIXTURE_CONTENT });
 }
 
 /**
- * `npm run build` with `env` added, quiet unless it fails (then its whole log is printed); returns
- * its standard output. Every test that needs a real build of the checkout builds this way.
+ * `npm run build` with `env` added, quiet unless it fails (then its whole log is printed); resolves
+ * with its standard output. Every test that needs a real build of the checkout builds this way.
+ * Never a synchronous spawn: a test worker blocked for the minutes a build takes on a busy machine
+ * cannot answer Vitest ("Timeout calling onTaskUpdate"), which fails the run.
  */
-export function buildLikeNpmRunBuild(env: NodeJS.ProcessEnv = {}): string {
+export async function buildLikeNpmRunBuild(env: NodeJS.ProcessEnv = {}): Promise<string> {
   try {
-    return execFileSync('npm', ['run', '--silent', 'build'], {
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'build'], {
       cwd: REPO_ROOT,
-      stdio: 'pipe',
       encoding: 'utf8',
       env: buildEnv(env),
       maxBuffer: 256 * 1024 * 1024,
     });
+    return stdout;
   } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     process.stderr.write(`${stdout ?? ''}${stderr ?? ''}`);
     throw error;
   }

@@ -19,6 +19,8 @@ import { floorParity, PARITY_BYTES } from '../../scripts/lib/bench/astro-floor';
 import { loadPagefind } from '../../scripts/lib/pagefind-node';
 import { parseYaml } from '../../src/lib/yaml-file';
 import { recordSchema } from '../../src/schemas/record';
+import { LIGHTHOUSE_COLUMNS } from '../../scripts/lib/bench/lighthouse';
+import { CHROME_PATH } from '../helpers/browser';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { buildEnv } from '../setup/build-site';
 
@@ -47,6 +49,8 @@ beforeAll(async () => {
       '1',
       '--mdx-cost',
       String(ENTRIES),
+      '--lighthouse',
+      '1',
       '--work',
       WORK,
       '--out',
@@ -83,10 +87,27 @@ const floorPagesOf = () => Number(tableRows(FLOOR_COLUMNS)[0]!['pages site / flo
 const pair = (cell: string) => cell.split(' / ').map(Number);
 
 describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
+  it.runIf(existsSync(CHROME_PATH))(
+    "reports Lighthouse's performance on four pages of the build, with the load of each run",
+    () => {
+      const rows = tableRows(LIGHTHOUSE_COLUMNS);
+      expect(rows.map((row) => row.page.replace(/ \(.*/, ''))).toEqual(['home', 'a section', 'a paper', 'search with a query']);
+      for (const row of rows) {
+        // One run: the median is the run, its spread that one score.
+        const [score, low, high] = row['performance (median, lowest–highest)'].match(/\d+/g)!.map(Number);
+        expect([low, high]).toEqual([score, score]);
+        expect(score).toBeGreaterThan(0);
+        expect(score).toBeLessThanOrEqual(100);
+        expect(Number(row['FCP ms'].replace(/,/g, ''))).toBeGreaterThan(0);
+        expect(row['load average (lowest–highest)']).toMatch(/^\d+\.\d\d–\d+\.\d\d$/);
+      }
+    },
+  );
+
   it('says it is a real run and on what machine', () => {
     expect(report).toMatch(/^# Benchmark/);
     expect(report).toMatch(
-      /A real run of `npm run bench -- --sizes 200 --rounds 1 --mdx-cost 200` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/,
+      /A real run of `npm run bench -- --sizes 200 --rounds 1 --mdx-cost 200 --lighthouse 1` on this machine: \d+ cores, \d+ GB RAM, Node \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}.*, code at [0-9a-f]{7,}/,
     );
     expect(report).toContain(NOTES_MARKER);
   });

@@ -75,12 +75,14 @@ describe('process tree memory', () => {
     if (existsSync('/usr/bin/time')) expect(run.cpuMs).toBeGreaterThan(0);
   });
 
-  // Pagefind's case: a child that burns CPU and is killed by a parent that never waits for it.
+  // Pagefind's case: a child that burns CPU and is killed by a parent that never waits for it. Its
+  // CPU is seen only by the sampler (every 20 ms here), which must run once between the burn and
+  // the kill: 2 s leaves room for a sampler starved by a busy machine (300 ms assumed an idle one).
   const unwaitedChild = `
     const { spawn } = require('node:child_process');
     const burner = spawn(process.execPath, ['-e', "const t = process.cpuUsage(); while (process.cpuUsage(t).user < 500e3); console.log('burnt'); setInterval(() => {}, 1e3)"], { stdio: ['ignore', 'pipe', 'inherit'] });
     burner.unref();
-    burner.stdout.once('data', () => setTimeout(() => { burner.kill(); process.exit(0); }, 300));`;
+    burner.stdout.once('data', () => setTimeout(() => { burner.kill(); process.exit(0); }, 2000));`;
 
   it.runIf(existsSync('/usr/bin/time'))('counts the CPU of a child its parent never waited for', async () => {
     const run = await runMeasured(process.execPath, ['-e', unwaitedChild], { cwd: temp, env: process.env, sampleMs: 20 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/sections';
 import { paperSchema } from '../../src/schemas/paper';
 import { fileSnapshot } from '../helpers/content';
+import { runScript } from '../helpers/run';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');
 const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -276,27 +276,26 @@ describe('syncing an older list with a newer one', () => {
 });
 
 describe('npm run sync (CLI)', () => {
-  const runSync = (...args: string[]) =>
-    spawnSync('npx', ['tsx', 'scripts/sync.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const runSync = (...args: string[]) => runScript('scripts/sync.ts', args);
 
-  it('says in one line that a missing list cannot be read, and exits 2', () => {
-    const result = runSync('/nope');
+  it('says in one line that a missing list cannot be read, and exits 2', async () => {
+    const result = await runSync('/nope');
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('error: cannot read /nope: no such file or directory\n');
     expect(result.stdout).toBe('');
   });
 
-  it('keeps each unreadable line: list.md:LINE and its text, recorded in fixes.yaml, the rest synced; --strict writes nothing', () => {
+  it('keeps each unreadable line: list.md:LINE and its text, recorded in fixes.yaml, the rest synced; --strict writes nothing', async () => {
     copyFileSync(path.join(REPO_ROOT, 'content/sections.yaml'), path.join(root, 'sections.yaml'));
     const list = path.join(path.dirname(root), 'list.md');
     writeFileSync(list, `# Multimodal Large Language Models\n${readFixture('broken.md').split('\n').slice(1).join('\n')}`);
     const before = snapshot();
-    const strict = runSync(list, '--content', root, '--added', '2024-01-01', '--strict');
+    const strict = await runSync(list, '--content', root, '--added', '2024-01-01', '--strict');
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/nothing written: --strict and 5 warning\(s\)/);
     expect(snapshot()).toEqual(before);
 
-    const result = runSync(list, '--content', root, '--added', '2024-01-01');
+    const result = await runSync(list, '--content', root, '--added', '2024-01-01');
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
       `${list}:3: warning: cannot read this line, kept for a fix: expected [Title](url): 2. Missing the link entirely\n`,

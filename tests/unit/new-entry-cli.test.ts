@@ -90,6 +90,24 @@ describe('npm run new', () => {
     });
   });
 
+  it('writes a paper another section lists, saying where in the words of the suggestion', async () => {
+    expect(
+      await run([
+        '--section',
+        'benchmarks',
+        '--url',
+        'https://github.com/haotian-liu/LLaVA',
+        '--title',
+        'Visual instruction tuning',
+      ]),
+    ).toEqual({
+      status: 0,
+      stdout: `${path.relative(REPO_ROOT, path.join(root, 'benchmarks', 'visual-instruction-tuning.yaml'))}\n`,
+      stderr:
+        'Already listed in Multimodal Large Language Models as Visual Instruction Tuning (content/mllm/visual-instruction-tuning.yaml); this adds it to BenchMark and Dataset too.\n',
+    });
+  });
+
   it('refuses with one line on stderr and exit code 1', async () => {
     expect(await run(['--section', 'nope', '--url', 'https://a.org/', '--title', 'A'])).toEqual({
       status: 1,

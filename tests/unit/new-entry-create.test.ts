@@ -130,10 +130,24 @@ describe('createEntry', () => {
     );
   });
 
-  it('accepts the same paper in another section', () => {
-    expect(create({ section: 'benchmarks', url: 'https://arxiv.org/abs/2409.12191', title: 'Qwen2-VL' }).file).toBe(
-      path.join(root, 'benchmarks', '2409.12191.yaml'),
-    );
+  it('accepts the same paper in another section, naming the entries there', () => {
+    const entry = create({ section: 'benchmarks', url: 'https://arxiv.org/abs/2409.12191', title: 'Qwen2-VL' });
+    expect(entry.file).toBe(path.join(root, 'benchmarks', '2409.12191.yaml'));
+    expect(entry.listedIn).toEqual([
+      {
+        section: 'mllm',
+        file: path.join(root, 'mllm', '2409.12191.yaml'),
+        id: '2409.12191',
+        title: 'Qwen2-VL: Enhancing Vision-Language Model’s Perception of the World at Any Resolution',
+        why: 'same arXiv id 2409.12191',
+      },
+    ]);
+    // Known only by its title, in other case and punctuation.
+    expect(
+      create({ section: 'benchmarks', url: 'https://github.com/haotian-liu/LLaVA', title: 'VISUAL instruction-tuning.' })
+        .listedIn,
+    ).toEqual([expect.objectContaining({ file: path.join(root, 'mllm', 'visual-instruction-tuning.yaml'), why: 'same title' })]);
+    expect(create({ section: 'benchmarks', url: 'https://arxiv.org/abs/2311.16502', title: 'MMMU' }).listedIn).toEqual([]);
   });
 
   it('refuses a paper the section has through an entry of another section, naming the file and the chain', () => {

@@ -19,7 +19,7 @@ class RecordingGitHub implements GitHub {
   calls: string[] = [];
   comments: IssueComment[] = [{ id: 1, body: `A stranger's comment, marker and all: ${COMMENT_MARKER}`, byBot: false }];
   branches = new Map<string, { path: string; text: string; alongside?: { path: string; text: string }[] }>();
-  pulls: { number: number; branch: string; title: string; body: string }[] = [];
+  pulls: { number: number; branch: string; title: string; body: string; labels: string[] }[] = [];
 
   async listComments() {
     return this.comments.map((comment) => ({ ...comment }));
@@ -42,13 +42,14 @@ class RecordingGitHub implements GitHub {
     return before ? ('updated' as const) : ('created' as const);
   }
   async findOpenPullRequest(branch: string) {
-    return this.pulls.find((pull) => pull.branch === branch);
+    const pull = this.pulls.find((candidate) => candidate.branch === branch);
+    return pull && { ...pull, labels: [...pull.labels] };
   }
   async createPullRequest({ branch, title, body }: { branch: string; title: string; body: string }) {
     this.calls.push(`open pull request from ${branch}`);
-    const pull = { number: 50 + this.pulls.length, branch, title, body };
+    const pull = { number: 50 + this.pulls.length, branch, title, body, labels: [] as string[] };
     this.pulls.push(pull);
-    return pull;
+    return { ...pull, labels: [...pull.labels] };
   }
   async updatePullRequest(number: number, change: { title: string; body: string }) {
     this.calls.push(`update pull request #${number}`);
@@ -56,6 +57,15 @@ class RecordingGitHub implements GitHub {
       this.pulls.find((pull) => pull.number === number)!,
       change,
     );
+  }
+  async addLabels(number: number, labels: readonly string[]) {
+    this.calls.push(`label #${number} ${labels.join(', ')}`);
+    this.pulls.find((pull) => pull.number === number)!.labels.push(...labels);
+  }
+  async removeLabel(number: number, label: string) {
+    this.calls.push(`unlabel #${number} ${label}`);
+    const pull = this.pulls.find((candidate) => candidate.number === number)!;
+    pull.labels = pull.labels.filter((name) => name !== label);
   }
 }
 
@@ -85,6 +95,7 @@ async function handOver(body: string): Promise<SuggestionResult> {
           text: outcome.entry.text,
           title: outcome.title,
           body: outcome.body,
+          labels: outcome.labels,
         }
       : outcome.kind === 'comment'
         ? { kind: 'comment', issue: ISSUE, body: outcome.body }
@@ -158,6 +169,41 @@ describe('publishing a suggestion', () => {
     expect(github.calls).toEqual(['create comment on #7']);
     expect(github.comments.at(-1)!.body).toContain('/mllm/2409.12191/');
   });
+
+  it('a paper another section lists: the pull request opens labelled, and loses the label once an edit makes it a new paper', async () => {
+    mkdirSync(path.join(temp, 'content', 'benchmarks'));
+    writeFileSync(
+      path.join(temp, 'content', 'benchmarks', '2306.14565.yaml'),
+      readFileSync(path.join(FIXTURES, 'content', 'benchmarks', '2306.14565.yaml')),
+    );
+    const github = new RecordingGitHub();
+    const listed = issue('issue-31.md');
+    const done = await publish(github, await handOver(listed), 'main');
+    expect(done).toEqual(['branch suggestion/issue-7 created', 'pull request #50 opened', 'labelled already listed']);
+    expect(github.pulls[0]).toMatchObject({
+      labels: ['already listed'],
+      body: expect.stringMatching(/^Already listed in BenchMark and Dataset as \[/),
+    });
+    // The same answers again: the label is there already.
+    await publish(github, await handOver(listed), 'main');
+    // Another paper after all: the workflow's label goes, a maintainer's stays.
+    github.pulls[0]!.labels.push('good first review');
+    await publish(
+      github,
+      await handOver(listed.replace('Robust Instruction Tuning', 'Robust Instruction Tuning, Again')),
+      'main',
+    );
+    expect(github.calls).toEqual([
+      'commit content/mllm/mitigating-hallucination-in-large-multi-modal-models-via.yaml to suggestion/issue-7',
+      'open pull request from suggestion/issue-7',
+      'label #50 already listed',
+      'update pull request #50',
+      'commit content/mllm/mitigating-hallucination-in-large-multi-modal-models-via.yaml to suggestion/issue-7',
+      'update pull request #50',
+      'unlabel #50 already listed',
+    ]);
+    expect(github.pulls[0]!.labels).toEqual(['good first review']);
+  });
 });
 
 describe('the artifact the publishing job reads', () => {
@@ -183,18 +229,29 @@ describe('the artifact the publishing job reads', () => {
     );
     await expect(readResult(write(path.join(temp, 'c'), { ...pull, kind: 'merge' }), ISSUE)).rejects.toThrow('unknown kind');
     const ok = write(path.join(temp, 'd'), pull, { 'content/mllm/x.yaml': 'title: X\n' });
-    expect(await readResult(ok, ISSUE)).toEqual({ ...pull, text: 'title: X\n' });
+    expect(await readResult(ok, ISSUE)).toEqual({ ...pull, text: 'title: X\n', labels: [] });
+  });
+
+  it('asks for no label but the ones the publisher owns', async () => {
+    const files = { 'content/mllm/x.yaml': 'title: X\n' };
+    const labelled = write(path.join(temp, 'e'), { ...pull, labels: ['already listed'] }, files);
+    expect(await readResult(labelled, ISSUE)).toMatchObject({ labels: ['already listed'] });
+    for (const labels of [['already listed', 'approved'], 'already listed', [{ name: 'already listed' }]])
+      await expect(
+        readResult(write(path.join(temp, `f${JSON.stringify(labels).replace(/\W/g, '')}`), { ...pull, labels }, files), ISSUE),
+      ).rejects.toThrow('labels must be among ["already listed"]');
   });
 
   it("takes the paper's record only at its entry's record path, and only a file the records code writes", async () => {
     const record =
       '# Written by `npm run records` from arXiv or OpenReview: do not edit, the next run rewrites it.\nsource: arxiv\n';
     const files = { 'content/mllm/x.yaml': 'title: X\n', 'content/records/mllm/x.yaml': record };
-    const ok = write(path.join(temp, 'e'), { ...pull, record: { file: 'content/records/mllm/x.yaml' } }, files);
+    const ok = write(path.join(temp, 'record'), { ...pull, record: { file: 'content/records/mllm/x.yaml' } }, files);
     expect(await readResult(ok, ISSUE)).toEqual({
       ...pull,
       text: 'title: X\n',
       record: { file: 'content/records/mllm/x.yaml', text: record },
+      labels: [],
     });
     for (const file of [
       'content/records/mllm/y.yaml',
@@ -204,13 +261,20 @@ describe('the artifact the publishing job reads', () => {
     ])
       await expect(
         readResult(
-          write(path.join(temp, `f${file.replace(/\W/g, '')}`), { ...pull, record: { file } }, { ...files, [file]: record }),
+          write(
+            path.join(temp, `record-${file.replace(/\W/g, '')}`),
+            { ...pull, record: { file } },
+            { ...files, [file]: record },
+          ),
           ISSUE,
         ),
       ).rejects.toThrow(`the record must be content/records/mllm/x.yaml, not "${file}"`);
     const forged = { ...files, 'content/records/mllm/x.yaml': 'source: arxiv\n# Written by `npm run records`\n' };
     await expect(
-      readResult(write(path.join(temp, 'g'), { ...pull, record: { file: 'content/records/mllm/x.yaml' } }, forged), ISSUE),
+      readResult(
+        write(path.join(temp, 'record-forged'), { ...pull, record: { file: 'content/records/mllm/x.yaml' } }, forged),
+        ISSUE,
+      ),
     ).rejects.toThrow('content/records/mllm/x.yaml is not a record file');
   });
 });
@@ -304,12 +368,23 @@ describe('the GitHub REST calls', () => {
     const { request, sent } = recordingRequest({
       [`GET ${repo}/issues/7/comments?per_page=100&page=1`]: page(1, 100),
       [`GET ${repo}/issues/7/comments?per_page=100&page=2`]: page(101, 3),
-      [`GET ${repo}/pulls?state=open&head=me%3Asuggestion%2Fissue-7`]: [{ number: 9 }],
+      [`GET ${repo}/pulls?state=open&head=me%3Asuggestion%2Fissue-7`]: [{ number: 9, labels: [{ name: 'already listed' }] }],
     });
     const github = restGitHub('me/list', request);
     const comments = await github.listComments(7);
     expect([comments.length, comments.filter((comment) => comment.byBot).map((comment) => comment.id)]).toEqual([103, [1, 101]]);
-    expect(await github.findOpenPullRequest('suggestion/issue-7')).toEqual({ number: 9 });
+    expect(await github.findOpenPullRequest('suggestion/issue-7')).toEqual({ number: 9, labels: ['already listed'] });
     expect(sent).toHaveLength(3);
+  });
+
+  it("labels a pull request through its issue's labels, and takes a label off (none there: nothing)", async () => {
+    const { request, sent } = recordingRequest({ [`POST ${repo}/issues/9/labels`]: [] });
+    const github = restGitHub('me/list', request);
+    await github.addLabels(9, ['already listed']);
+    await github.removeLabel(9, 'already listed');
+    expect(sent).toEqual([
+      { call: `POST ${repo}/issues/9/labels`, body: { labels: ['already listed'] } },
+      { call: `DELETE ${repo}/issues/9/labels/already%20listed` },
+    ]);
   });
 });

@@ -23,6 +23,9 @@ import { recordSchema } from '../../src/schemas/record';
 import { answeringLookup } from '../helpers/records';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server';
 import { runScript } from '../helpers/run';
+import { openContentRoot } from '../../src/lib/content-root';
+import { escapeRegExp } from '../../src/lib/regexp';
+import { titleKey } from '../../src/lib/title-key';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/suggestion');
 const fixture = (...parts: string[]) => readFileSync(path.join(FIXTURES, ...parts), 'utf8');
@@ -133,6 +136,13 @@ const CASES: [name: string, kind: Outcome['kind'], feed?: string][] = [
   ['bad-url', 'comment'],
   ['unknown-section', 'comment'],
   ['duplicate', 'comment'],
+  // Listed in another section: the pull request says so first (golden), and is labelled.
+  ['listed-elsewhere', 'pull-request'],
+  // Known only by a close title (same words, other case and punctuation), in another section and in its own.
+  ['close-title', 'pull-request'],
+  ['close-title-same-section', 'comment'],
+  // Issue #31's case: a BenchMark and Dataset paper suggested, with a new link, for the MLLM section.
+  ['issue-31', 'pull-request'],
   ['broken', 'comment'],
   ['hostile', 'pull-request'],
   ['hostile-refused', 'comment'],
@@ -151,6 +161,8 @@ describe('fixture issues against golden files', () => {
     if (outcome.kind === 'comment') await expect(outcome.body).toMatchFileSnapshot(golden('.comment.md'));
     if (outcome.kind !== 'pull-request') return;
     await expect(outcome.body).toMatchFileSnapshot(golden('.pr.md'));
+    // The label follows the description's first words, and only then.
+    expect(outcome.labels).toEqual(outcome.body.startsWith('Already listed in ') ? ['already listed'] : []);
     await expect(`${path.basename(outcome.entry.file)}\n${outcome.entry.text}`).toMatchFileSnapshot(golden('.entry.txt'));
     // The entry is valid content: written next to the fixtures, `npm run validate`'s checks pass.
     writeFileAtomic(outcome.entry.file, outcome.entry.text);
@@ -179,6 +191,54 @@ describe('fixture issues against golden files', () => {
     expect(written).toBe(outcome.entry.file);
     // `npm run new` dates the entry today; the suggestion was given TODAY.
     expect(readFileSync(written, 'utf8').replace(/^added: .*$/m, `added: ${TODAY}`)).toBe(outcome.entry.text);
+  });
+});
+
+describe('a paper another section lists', () => {
+  it('opens the pull request, starting with where the list has it', async () => {
+    for (const [name, start] of [
+      [
+        'listed-elsewhere',
+        "Already listed in Multimodal Large Language Models as [Qwen2-VL: Enhancing Vision-Language Model's Perception of the World at Any Resolution](https://yfzhang114.github.io/Awesome-Multimodal-Large-Language-Models/mllm/2409.12191/); this adds it to Multimodal Reasoning And Think With Images (o3) too.\nThe same paper (`content/mllm/2409.12191.yaml`: same arXiv id 2409.12191).",
+      ],
+      [
+        'close-title',
+        'Already listed in Multimodal Large Language Models as [Visual Instruction Tuning](https://yfzhang114.github.io/Awesome-Multimodal-Large-Language-Models/mllm/visual-instruction-tuning/); this adds it to Survey and Outlook too.\nThe same paper (`content/mllm/visual-instruction-tuning.yaml`: same title).',
+      ],
+      [
+        'issue-31',
+        'Already listed in BenchMark and Dataset as [Mitigating Hallucination in Large Multi-Modal Models via Robust Instruction Tuning](https://yfzhang114.github.io/Awesome-Multimodal-Large-Language-Models/benchmarks/2306.14565/); this adds it to Multimodal Large Language Models too.\nThe same paper (`content/benchmarks/2306.14565.yaml`: same title).',
+      ],
+    ]) {
+      const outcome = await run(fixture('issues', `${name}.md`));
+      if (outcome.kind !== 'pull-request') throw new Error(`${name}: expected a pull request, got ${outcome.kind}`);
+      expect(outcome.body.startsWith(start!), `${name}:\n${outcome.body}`).toBe(true);
+      expect(outcome.labels).toEqual(['already listed']);
+    }
+    const issue31 = await run(fixture('issues', 'issue-31.md'));
+    expect(issue31).toMatchObject({
+      entry: { file: path.join(root, 'mllm', 'mitigating-hallucination-in-large-multi-modal-models-via.yaml') },
+    });
+  });
+
+  it('names every section that lists it, escaping the titles', async () => {
+    const hostile = 'Seeing [Double] *Twice*: <b>Bold</b> | #1';
+    for (const section of ['benchmarks', 'unified'])
+      writeFileAtomic(
+        path.join(root, section, 'seeing.yaml'),
+        serializeEntry({
+          title: hostile,
+          links: [{ kind: 'paper', url: 'https://arxiv.org/abs/2501.00001' }],
+          added: '2025-01-02',
+        }),
+      );
+    const outcome = await run(formBody({ section: 'Survey and Outlook', url: '2501.00001', title: 'Seeing double twice' }));
+    if (outcome.kind !== 'pull-request') throw new Error(`expected a pull request, got ${outcome.kind}`);
+    const escaped = 'Seeing \\[Double\\] \\*Twice\\*: \\<b\\>Bold\\</b\\> \\| \\#1';
+    const page = (section: string) => `https://yfzhang114.github.io/Awesome-Multimodal-Large-Language-Models/${section}/seeing/`;
+    expect(outcome.body.split('\n')[0]).toBe(
+      `Already listed in BenchMark and Dataset as [${escaped}](${page('benchmarks')}) and in Unify Multimodal Understanding and Generation as [${escaped}](${page('unified')}); this adds it to Survey and Outlook too.`,
+    );
   });
 });
 
@@ -287,6 +347,20 @@ describe('npm run suggestion', () => {
       file: 'content/mllm/2408.03326.yaml',
       title: 'Add paper: LLaVA-OneVision: Easy Visual Task Transfer',
       body: stdout,
+      labels: [],
+    });
+  });
+
+  it('prints the pull request of a paper another section lists starting with where, and asks for the label', async () => {
+    const out = path.join(path.dirname(root), 'out');
+    const { status, stdout } = await cli('issue-31.md', '--out', out);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /^Already listed in BenchMark and Dataset as \[Mitigating Hallucination in Large Multi-Modal Models via Robust Instruction Tuning\]\(\S+\/benchmarks\/2306\.14565\/\); this adds it to Multimodal Large Language Models too\.\n/,
+    );
+    expect(JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'))).toMatchObject({
+      file: 'content/mllm/mitigating-hallucination-in-large-multi-modal-models-via.yaml',
+      labels: ['already listed'],
     });
   });
 
@@ -313,6 +387,31 @@ describe('npm run suggestion', () => {
 });
 
 describe('against the real list', () => {
+  it("says where the list has issue #31's paper when it is suggested for another section, computed from content/", async () => {
+    const title = 'Mitigating Hallucination in Large Multi-Modal Models via Robust Instruction Tuning';
+    const sections = openContentRoot(contentRoot()).sections();
+    const listed = readEntrySources(
+      contentRoot(),
+      sections.map((section) => section.id),
+    ).filter((entry) => titleKey(String((entry.data as { title?: unknown } | undefined)?.title)) === titleKey(title));
+    const elsewhere = listed.filter((entry) => entry.section !== 'mllm');
+    const outcome = await suggest(
+      formBody({ section: 'Multimodal Large Language Models', url: 'https://github.com/FuxiaoLiu/LRV-Instruction', title }),
+      { root: contentRoot(), today: TODAY, lookup: async () => ({ ok: false, reason: 'not asked' }), site: siteAddress({}) },
+    );
+    if (listed.some((entry) => entry.section === 'mllm')) return expect(outcome.kind).toBe('comment');
+    if (outcome.kind !== 'pull-request') throw new Error(`expected a pull request, got ${outcome.kind}`);
+    expect(outcome.labels).toEqual(elsewhere.length ? ['already listed'] : []);
+    if (!elsewhere.length) return;
+    const first = elsewhere[0]!;
+    const sectionTitle = sections.find((section) => section.id === first.section)!.title;
+    expect(outcome.body).toMatch(
+      new RegExp(
+        `^Already listed in ${escapeRegExp(sectionTitle)} as \\[${escapeRegExp(title)}\\]\\(\\S+/${first.section}/${escapeRegExp(first.id)}/\\)`,
+      ),
+    );
+  });
+
   it('answers a paper content/ already has with a link to its page, whichever paper that is', async () => {
     const listed = readEntrySources(contentRoot(), ['mllm']).find(
       (entry) => (entry.data as { arxiv?: string } | undefined)?.arxiv,

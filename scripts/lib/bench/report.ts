@@ -148,12 +148,15 @@ export function resultsMarkdown({
   machine,
   results,
   profile,
+  lighthouse,
   command,
   pending = [],
 }: {
   machine: Machine;
   results: readonly SizeResult[];
   profile?: { entries: number; build: BuildMeasure; summary: ProfileSummary };
+  /** The Lighthouse section, as ./lighthouse.ts writes it. */
+  lighthouse?: string;
   command: string;
   /** What the run has still to measure, when the report is written part way. */
   pending?: readonly string[];
@@ -241,6 +244,7 @@ export function resultsMarkdown({
       : 'Every target checked here is met.',
     '',
   ];
+  if (lighthouse) lines.push(lighthouse);
   if (profile) lines.push(...profileMarkdown(profile), '');
   return lines.join('\n');
 }

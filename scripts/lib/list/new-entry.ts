@@ -4,8 +4,8 @@ import { httpUrl, inferLinkKind, linkSchema } from '../../../src/schemas/link';
 import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
-import { parseEntrySource, readEntrySources, serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
-import { duplicatesAddedBy, type ValidEntry } from '../../../src/lib/section-duplicates';
+import { parseEntrySource, readEntrySources, serializeEntry } from '../../../src/lib/entry-files';
+import { duplicatesAddedBy, listedElsewhere, type ValidEntry } from '../../../src/lib/section-duplicates';
 import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
 import { entrySlug, uniqueSlug } from './slug';
 import { formatZodIssue } from '../../../src/lib/zod-messages';
@@ -51,6 +51,19 @@ export interface NewEntry {
   /** Absolute path the entry should be written to (nothing is written here). */
   file: string;
   text: string;
+  /** Other sections that already list the paper (allowed, but worth saying), in the order of the list's files. */
+  listedIn: ListedIn[];
+}
+
+/** An entry of another section that names the same paper. */
+export interface ListedIn {
+  section: string;
+  /** Its absolute path, and its id (its file name). */
+  file: string;
+  id: string;
+  title: string;
+  /** Why it is the same paper, in words (`same title`). */
+  why: string;
 }
 
 /** `"a, b,,a"` → `['a', 'b']`. */
@@ -176,7 +189,8 @@ const present = (text: string | undefined) => text?.trim() || undefined;
  * (made unique in the section), `added` = `today`, the link's kind inferred from its host. The
  * entry is checked with paperSchema and against the list as validation checks it: refused when its
  * section would list its paper twice (by the same-paper rule, through entries of any section), or
- * when it would join two papers of another section. Throws NewEntryError; writes nothing.
+ * when it would join two papers of another section. Throws NewEntryError; writes nothing. Other
+ * sections listing the paper are allowed and named in `listedIn`, for the caller to say so.
  */
 export function createEntry(input: NewEntryInput, { root, today }: { root: string; today: string }): NewEntry {
   const sectionIds = openContentRoot(root)
@@ -234,12 +248,27 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
   const id = uniqueSlug(entrySlug(title, arxiv), new Set(existing.map((entry) => entry.id)));
   // The list adds papers at its top: one above the section's highest position.
   const listPosition = topListPosition(existing.map((entry) => (entry.data as { listPosition?: unknown } | null)?.listPosition));
-  const entry: NewEntry = {
-    file: path.join(root, section, `${id}.${format}`),
-    text: serializeEntry({ ...paper, ...(listPosition !== undefined && { listPosition }) }, format, long ? (note ?? '') : ''),
-  };
-  refuseDuplicates(sources, { source: parseEntrySource(entry.file, entry.text, section), paper: checked.data }, root);
-  return entry;
+  const file = path.join(root, section, `${id}.${format}`);
+  const text = serializeEntry(
+    { ...paper, ...(listPosition !== undefined && { listPosition }) },
+    format,
+    long ? (note ?? '') : '',
+  );
+  const added: ValidEntry = { source: parseEntrySource(file, text, section), paper: checked.data };
+  // Entries that do not pass the schema are `npm run validate`'s business, not a reason to refuse.
+  const listed = sources.flatMap((source) => {
+    const valid = paperSchema.safeParse(source.data);
+    return valid.success ? [{ source, paper: valid.data }] : [];
+  });
+  refuseDuplicates(listed, added, root);
+  const listedIn = listedElsewhere(listed, added).map(({ entry, why }) => ({
+    section: entry.source.section,
+    file: entry.source.file,
+    id: entry.source.id,
+    title: entry.paper.title,
+    why,
+  }));
+  return { file, text, listedIn };
 }
 
 /**
@@ -247,12 +276,7 @@ export function createEntry(input: NewEntryInput, { root, today }: { root: strin
  * `added` itself (its section lists the paper, directly or through entries elsewhere), or two
  * entries of another section it would join. A paper listed in other sections only is welcome.
  */
-function refuseDuplicates(sources: readonly EntrySource[], added: ValidEntry, root: string): void {
-  // Entries that do not pass the schema are `npm run validate`'s business, not a reason to refuse.
-  const listed = sources.flatMap((source) => {
-    const paper = paperSchema.safeParse(source.data);
-    return paper.success ? [{ source, paper: paper.data }] : [];
-  });
+function refuseDuplicates(listed: readonly ValidEntry[], added: ValidEntry, root: string): void {
   const duplicates = duplicatesAddedBy(listed, added);
   const shown = (entry: ValidEntry) => displayPath(entry.source.file, path.dirname(root));
   const same = duplicates.find((duplicate) => duplicate.entry === added);

@@ -14,6 +14,8 @@ export interface IssueComment {
 
 export interface PullRequest {
   number: number;
+  /** The names of its labels. */
+  labels: string[];
 }
 
 export interface GitHub {
@@ -36,6 +38,10 @@ export interface GitHub {
   findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;
   createPullRequest(request: { branch: string; base: string; title: string; body: string }): Promise<PullRequest>;
   updatePullRequest(number: number, change: { title: string; body: string }): Promise<void>;
+  /** Adds labels to a pull request (GitHub creates a label the repository does not have yet). */
+  addLabels(number: number, labels: readonly string[]): Promise<void>;
+  /** Takes a label off a pull request; nothing when it does not carry it. */
+  removeLabel(number: number, label: string): Promise<void>;
 }
 
 /** One REST call: JSON in, JSON out; `undefined` for a 404 when `allowMissing`. */
@@ -128,18 +134,25 @@ export function restGitHub(repository: string, request: Request): GitHub {
       return 'created';
     },
     async findOpenPullRequest(branch) {
-      const pulls = (await request(
-        'GET',
-        `${repo}/pulls?state=open&head=${encodeURIComponent(`${owner}:${branch}`)}`,
-      )) as PullRequest[];
-      return pulls[0] && { number: pulls[0].number };
+      const pulls = (await request('GET', `${repo}/pulls?state=open&head=${encodeURIComponent(`${owner}:${branch}`)}`)) as {
+        number: number;
+        labels?: { name: string }[];
+      }[];
+      return pulls[0] && { number: pulls[0].number, labels: (pulls[0].labels ?? []).map((label) => label.name) };
     },
     async createPullRequest({ branch, base, title, body }) {
-      const pull = (await request('POST', `${repo}/pulls`, { title, head: branch, base, body })) as PullRequest;
-      return { number: pull.number };
+      const pull = (await request('POST', `${repo}/pulls`, { title, head: branch, base, body })) as { number: number };
+      return { number: pull.number, labels: [] };
     },
     async updatePullRequest(number, { title, body }) {
       await request('PATCH', `${repo}/pulls/${number}`, { title, body });
+    },
+    // A pull request's labels are its issue's.
+    async addLabels(number, labels) {
+      await request('POST', `${repo}/issues/${number}/labels`, { labels });
+    },
+    async removeLabel(number, label) {
+      await request('DELETE', `${repo}/issues/${number}/labels/${encodeURIComponent(label)}`, undefined, true);
     },
   };
 }

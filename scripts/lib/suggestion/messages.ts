@@ -4,6 +4,7 @@ import type { PaperRecord } from '../../../src/schemas/record';
 import type { Section } from '../../../src/schemas/section';
 import { codeBlock, codeSpan, escapeMarkdown } from '../github-markdown';
 import { FORM_FIELDS, type FieldId } from './form';
+import { alreadyListedSentence } from '../list/already-listed';
 
 /**
  * The texts the workflow posts: the issue's comment (problems, or the paper already listed) and
@@ -51,6 +52,8 @@ export function duplicateComment(listed: ListedPaper): string {
 
 export interface Proposal {
   issue?: number;
+  /** Where the list has the paper already (other sections), linked to its pages: the description starts with it. */
+  listedIn?: readonly ListedPaper[];
   paper: Paper;
   /** The long note, the body of an `.md` or `.mdx` entry. */
   body: string;
@@ -138,9 +141,27 @@ function recordLines({ record, recordConflict }: Proposal): string[] {
   ];
 }
 
+/** `Already listed in <section> as [<title>](<page>); this adds it to <section> too.`, every title escaped. */
+export function alreadyListedMarkdown(listedIn: readonly ListedPaper[], section: Section): string {
+  return alreadyListedSentence(
+    listedIn.map((listed) => ({
+      sectionTitle: escapeMarkdown(listed.section.title),
+      linkedTitle: `[${escapeMarkdown(listed.title)}](${listed.pageUrl})`,
+    })),
+    escapeMarkdown(section.title),
+  );
+}
+
 export function pullRequestBody(proposal: Proposal): string {
-  const { issue, paper, section } = proposal;
+  const { issue, paper, section, listedIn = [] } = proposal;
   return [
+    ...(listedIn.length
+      ? [
+          alreadyListedMarkdown(listedIn, section),
+          `The same paper (${listedIn.map((listed) => `\`${listed.file}\`: ${listed.why}`).join('; ')}). The list may hold a paper in several sections; merge this if it belongs here too, or close it.`,
+          '',
+        ]
+      : []),
     `Adds a paper suggested${issue ? ` in #${issue}` : ''} with the "Suggest a paper" form.`,
     ...(issue ? ['', `Closes #${issue}`] : []),
     '',

@@ -15,6 +15,14 @@ export const RESULT_FILE = 'result.json';
 /** Hidden at the top of the one comment the workflow keeps on an issue, to find it again. */
 export const COMMENT_MARKER = '<!-- paper-suggestion -->';
 
+/** Marks a pull request for a paper other sections already list: the maintainer decides. */
+export const ALREADY_LISTED_LABEL = 'already listed';
+/**
+ * Every label a result may ask for, and the only labels the publisher ever adds or removes: the
+ * result comes from a job that read a stranger's text.
+ */
+export const ALLOWED_LABELS: readonly string[] = [ALREADY_LISTED_LABEL];
+
 /** The branch of an issue's pull request, reused on every edit of the issue. */
 export const suggestionBranch = (issue: number) => `suggestion/issue-${issue}`;
 
@@ -24,8 +32,9 @@ export type SuggestionResult =
   /** Problems to fix, or the paper already listed: the issue's one comment says so. */
   | { kind: 'comment'; issue: number; body: string }
   /**
-   * An entry: `file` (`content/<section>/<id>.<ext>`) holds `text`, proposed by a pull request,
-   * with the paper's record beside it (`content/records/<section>/<id>.yaml`) when one was found.
+   * An entry: `file` (`content/<section>/<id>.<ext>`) holds `text`, proposed by a pull request
+   * with `labels` (of ALLOWED_LABELS), with the paper's record beside it
+   * (`content/records/<section>/<id>.yaml`) when one was found.
    */
   | {
       kind: 'pull-request';
@@ -35,6 +44,7 @@ export type SuggestionResult =
       record?: { file: string; text: string };
       title: string;
       body: string;
+      labels: string[];
     };
 
 /** Where an entry may be written: one file in one section folder, with an entry's extension. */
@@ -85,6 +95,9 @@ export async function readResult(dir: string, issue: number): Promise<Suggestion
   if (typeof raw.file !== 'string' || !ENTRY_PATH.test(raw.file) || raw.file.includes('..'))
     throw new Error(`${RESULT_FILE}: ${JSON.stringify(raw.file)} is not content/<section>/<id>.(yaml|md|mdx)`);
   if (!isText(raw.title, MAX_TITLE)) throw new Error(`${RESULT_FILE}: title must be text of at most ${MAX_TITLE} characters`);
+  const labels = raw.labels ?? [];
+  if (!Array.isArray(labels) || !labels.every((label) => ALLOWED_LABELS.includes(label)))
+    throw new Error(`${RESULT_FILE}: labels must be among ${JSON.stringify(ALLOWED_LABELS)}, not ${JSON.stringify(labels)}`);
   const bytes = await readFile(path.join(dir, ...raw.file.split('/')));
   if (bytes.length > MAX_ENTRY_BYTES) throw new Error(`${raw.file} is over ${MAX_ENTRY_BYTES} bytes`);
   const record = raw.record === undefined ? undefined : await readRecordFile(dir, raw.file, raw.record);
@@ -96,6 +109,7 @@ export async function readResult(dir: string, issue: number): Promise<Suggestion
     ...(record ? { record } : {}),
     title: raw.title,
     body: raw.body,
+    labels: [...new Set(labels as string[])],
   };
 }
 
@@ -117,8 +131,9 @@ export const fixedComment = (pull: number) =>
 
 /**
  * Posts a result: a pull request from the issue's branch (the branch reset to the default branch
- * plus the entry file, the pull request updated in place), or the issue's one comment created or
- * updated. After a fix, the comment that listed the problems says so. Returns what it did.
+ * plus the entry file, the pull request updated in place, its labels of ALLOWED_LABELS set to the
+ * result's), or the issue's one comment created or updated. After a fix, the comment that listed
+ * the problems says so. Returns what it did.
  */
 export async function publish(github: GitHub, result: SuggestionResult, base: string): Promise<string[]> {
   if (result.kind === 'none') return [`#${result.issue} was not made with the suggestion form: nothing to do`];
@@ -146,5 +161,15 @@ export async function publish(github: GitHub, result: SuggestionResult, base: st
   const pull = open ?? (await github.createPullRequest({ branch, base, title: result.title, body: result.body }));
   if (open) await github.updatePullRequest(open.number, { title: result.title, body: result.body });
   const done = [`branch ${branch} ${commit}`, `pull request #${pull.number} ${open ? 'updated' : 'opened'}`];
+  // Only the labels this workflow owns: any other a maintainer put on stays.
+  const added = result.labels.filter((label) => !pull.labels.includes(label));
+  if (added.length) {
+    await github.addLabels(pull.number, added);
+    done.push(`labelled ${added.join(', ')}`);
+  }
+  for (const label of ALLOWED_LABELS.filter((label) => pull.labels.includes(label) && !result.labels.includes(label))) {
+    await github.removeLabel(pull.number, label);
+    done.push(`label ${label} removed`);
+  }
   return ours ? [...done, await setComment(fixedComment(pull.number))] : done;
 }

@@ -19,6 +19,7 @@ import { NOTE_LIMIT, sectionOption, type FieldId } from './form';
 import { parseIssueBody, type FormAnswers } from './issue-body';
 import { codeSpan, escapeMarkdown } from '../github-markdown';
 import { duplicateComment, problemsComment, pullRequestBody, pullRequestTitle, type Problem } from './messages';
+import { ALREADY_LISTED_LABEL } from './publish';
 
 export interface SuggestOptions {
   /** The content folder the entry is checked against (and later written to). */
@@ -43,6 +44,8 @@ export type Outcome =
       record?: { file: string; text: string };
       title: string;
       body: string;
+      /** ALREADY_LISTED_LABEL when other sections list the paper, so the maintainer decides. */
+      labels: string[];
     };
 
 /** The site's origin and base path, e.g. `https://owner.github.io` and `/name/`. */
@@ -84,8 +87,10 @@ function bareArxivId(answer: string): string | undefined {
 
 /**
  * Turns an issue body into what the workflow posts: nothing (not the form), a comment (each
- * problem, or the paper already listed) or a pull request with the entry `npm run new` would
- * write for the same answers. Writes nothing; the entry has passed `npm run validate`'s checks.
+ * problem, or the paper already listed in the section asked for) or a pull request with the entry
+ * `npm run new` would write for the same answers, which starts by saying where else the list has
+ * the paper, if anywhere (and is labelled so). Writes nothing; the entry has passed `npm run
+ * validate`'s checks.
  */
 export async function suggest(body: string, options: SuggestOptions): Promise<Outcome> {
   const parsed = parseIssueBody(body);
@@ -133,15 +138,27 @@ export async function suggest(body: string, options: SuggestOptions): Promise<Ou
     data: found.record,
     text: serializeRecord(found.record),
   };
+  const listedIn = entry.listedIn.map((listed) => {
+    const where = sections.find((candidate) => candidate.id === listed.section)!;
+    return {
+      title: listed.title,
+      section: where,
+      file: repositoryPath(listed.file),
+      pageUrl: pageUrl(options.site, routes.paper(where.id, listed.id)),
+      why: listed.why,
+    };
+  });
   return {
     kind: 'pull-request',
     entry,
     ...(record ? { record: { file: record.file, text: record.text } } : {}),
     title: pullRequestTitle(paper),
+    labels: listedIn.length ? [ALREADY_LISTED_LABEL] : [],
     body: pullRequestBody({
       record: record && { data: record.data, file: repositoryPath(record.file) },
       recordConflict: found?.conflict,
       issue: options.issue,
+      listedIn,
       paper,
       body: source.body,
       section,
