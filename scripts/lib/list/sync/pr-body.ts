@@ -1,5 +1,11 @@
-/** The longest body GitHub accepts for a pull request is 65536 characters; leave room for the frame. */
-const MAX_REPORT = 60_000;
+import { MAX_MARKDOWN as MAX_RECORDS_REPORT } from '../../records/report';
+
+/**
+ * The longest body GitHub accepts for a pull request is 65536 characters, and the monthly workflow
+ * appends the records report (at most MAX_RECORDS_REPORT) to this one: leave room for both frames.
+ */
+const MAX_ERRORS = 5_000;
+const MAX_REPORT = 65_536 - MAX_RECORDS_REPORT - MAX_ERRORS - 2_000;
 
 /**
  * The pull request description for a scheduled sync: where the list came from, whether the sync
@@ -19,7 +25,7 @@ export function syncReportBody(run: { source: string; status: number; report: st
     `Outcome: ${outcome}`,
     '',
     'What the report means and how to resolve a conflict or record a fix: CONTRIBUTING.md, "Syncing with the list".',
-    ...(errors ? ['', '### Warnings and errors', '', '```text', errors.slice(0, 20_000), '```'] : []),
+    ...(errors ? ['', '### Warnings and errors', '', '```text', errors.slice(0, MAX_ERRORS), '```'] : []),
     '',
     '### Report',
     '',
