@@ -1,42 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
+import { filesUnder, importsOf } from '../helpers/imports';
+import { tempFolder } from '../helpers/temp-folder';
 
 /**
  * The two wings: src/ holds what the site and its build import, scripts/ the tooling. These
  * checks keep it so: a module under src/ that nothing of the site or the build imports belongs
  * under scripts/ (or is dead), and src/ never reaches into scripts/ or spawns processes.
  */
-
-/** Source files; `.d.ts` declarations are for the type checker and are never imported. */
-const SOURCE = /(?<!\.d)\.(ts|mts|mjs|js|astro|mdx|css)$/;
-/** Static imports, re-exports, side-effect imports and dynamic imports with a literal path. */
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => path.join(dir, name))
-    .filter((file) => SOURCE.test(file) && statSync(file).isFile());
-}
-
-function resolveImport(from: string, specifier: string): string | undefined {
-  const base = path.resolve(path.dirname(from), specifier);
-  return ['', '.ts', '.mjs', '.js', '.astro', '/index.ts']
-    .map((ext) => base + ext)
-    .find((file) => existsSync(file) && statSync(file).isFile());
-}
-
-/** An MDX page's `layout:` frontmatter names the layout it renders in. */
-const MDX_LAYOUT = /^layout:\s*['"]?(\.{1,2}\/[^'"\s]+)/m;
-
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  // A query (`entry.css?url`) changes what an import yields, not which file it reads.
-  const specifiers = [...text.matchAll(IMPORT)].map((match) => match[1]!.replace(/\?.*$/, ''));
-  const layout = file.endsWith('.mdx') ? MDX_LAYOUT.exec(text)?.[1] : undefined;
-  return [...specifiers, ...(layout ? [layout] : [])].flatMap((specifier) => resolveImport(file, specifier) ?? []);
-}
 
 /** Every file reachable by imports from `roots`. */
 function closure(roots: readonly string[]): Set<string> {
@@ -96,5 +69,61 @@ describe('the two wings', () => {
       'src/integrations/validate-content.ts',
     ])
       expect(reachable.has(path.join(REPO_ROOT, known)), known).toBe(true);
+  });
+});
+
+/** The import cycles among `files` (type-only imports count: a reader follows them too), each as its files. */
+function cycles(files: readonly string[]): string[][] {
+  const graph = new Map(files.map((file) => [file, importsOf(file).filter((target) => target !== file)]));
+  // Tarjan's strongly connected components: every component of more than one file is a cycle.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (file: string) => {
+    index.set(file, index.size);
+    low.set(file, index.get(file)!);
+    stack.push(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!graph.has(target)) continue;
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file)!, low.get(target)!));
+      } else if (stack.includes(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    let member: string;
+    do component.push((member = stack.pop()!));
+    while (member !== file);
+    if (component.length > 1) found.push(component.map((each) => path.relative(REPO_ROOT, each)).sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return found;
+}
+
+describe('imports run one way', () => {
+  const modules = [...filesUnder(path.join(REPO_ROOT, 'src')), ...filesUnder(path.join(REPO_ROOT, 'scripts'))];
+
+  it('has no import cycle in src/ or scripts/, type-only imports included', () => {
+    expect(cycles(modules)).toEqual([]);
+  });
+
+  it('finds a cycle where there is one, through a type-only import too (the check itself can see them)', () => {
+    const dir = tempFolder('import-cycles-');
+    const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
+    write('a.ts', "import { b } from './b';\nexport const a = b;\n");
+    write('b.ts', "import type { C } from './c';\nexport const b: C = 1;\n");
+    write('c.ts', "import { a } from './a';\nexport type C = typeof a;\n");
+    write('d.ts', "import { a } from './a';\n");
+    expect(cycles(filesUnder(dir))).toEqual([
+      ['a.ts', 'b.ts', 'c.ts'].map((name) => path.relative(REPO_ROOT, path.join(dir, name))),
+    ]);
+  });
+
+  it('keeps the search client’s types a leaf of it', () => {
+    const search = path.join(REPO_ROOT, 'src/client/search') + path.sep;
+    const types = path.join(search, 'types.ts');
+    expect(importsOf(types).filter((target) => target.startsWith(search))).toEqual([]);
   });
 });
