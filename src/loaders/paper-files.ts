@@ -50,8 +50,11 @@ export function paperFiles(dir: string): Loader {
   };
 }
 
-/** A registered section may have no folder yet: it is an empty section, as the validator allows. */
-async function listFolder(dir: string): Promise<string[]> {
+/**
+ * A folder's file names, none when it does not exist: a registered section may have no folder yet
+ * (an empty section, as the validator allows), and a section no record yet.
+ */
+export async function listFolder(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readdir } from 'node:fs/promises';
+import { listFolder } from './paper-files';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInBatches } from '../lib/batched-reads';
@@ -72,15 +72,6 @@ async function storeRecord(context: LoaderContext, recordsDir: string, file: str
   const filePath = path.relative(fileURLToPath(config.root), file).split(path.sep).join('/');
   store.set({ id, data, filePath, digest });
   return id;
-}
-
-async function listFolder(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
 }
 
 /** In `astro dev`, a record written by `npm run records` while the server runs shows on its page. */
