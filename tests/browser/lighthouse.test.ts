@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { categoryShortfalls, pageCounts, runLighthouse, type PageCounts } from '../../scripts/lib/bench/lighthouse';
+import {
+  categoryShortfalls,
+  COUNTS_AND_SCORES,
+  openLighthouse,
+  pageCounts,
+  type LighthouseSession,
+  type PageCounts,
+} from '../../scripts/lib/bench/lighthouse';
 import { routes } from '../../src/lib/routes';
 import { browserSuite, CHROME_PATH, serveDist, type ServedSite } from '../helpers/browser';
 import { contentEntries } from '../helpers/content';
@@ -45,14 +52,19 @@ function overBudget(counts: PageCounts, budget: Budget): string[] {
 
 browserSuite('Lighthouse, mobile, on the built site', () => {
   let site: ServedSite;
+  let lighthouse: LighthouseSession;
   beforeAll(async () => {
     site = await serveDist(DIST);
+    lighthouse = await openLighthouse(CHROME_PATH);
   });
-  afterAll(() => site?.close());
+  afterAll(async () => {
+    await lighthouse?.close();
+    await site?.close();
+  });
 
-  // One Lighthouse run: some 20 s idle, minutes with every core busy (it waits up to 4 for a load).
+  // One Lighthouse run: some 10 s idle, minutes with every core busy (it waits up to 4 for a load).
   it.each(PAGES)('%s (/%s)', { timeout: 600_000 }, async (_, sitePath, budget) => {
-    const report = await runLighthouse(site.url(sitePath), CHROME_PATH);
+    const report = await lighthouse.run(site.url(sitePath), COUNTS_AND_SCORES);
     const counts = pageCounts(report);
     // What budgets are for: the counts rise only when the page changes.
     expect(counts.bytes).toBeGreaterThan(0);

@@ -14,7 +14,10 @@ describe('the monthly sync pull request’s description', () => {
   });
 
   it('cuts every long listing to the same length, so the short blocks after a long one stay whole', () => {
-    const papers = Array.from({ length: 400 }, (_, index) => `  content/mllm/paper-${index}.yaml: "A long title number ${index}"`);
+    const papers = Array.from(
+      { length: 400 },
+      (_, index) => `  content/mllm/paper-${index}.yaml: "A long title number ${index}"`,
+    );
     const report = [
       'section table',
       `new papers: ${papers.length}`,
@@ -28,7 +31,9 @@ describe('the monthly sync pull request’s description', () => {
     expect(fitted.length).toBeLessThanOrEqual(5_000);
     expect(fitted).toContain('new papers: 400\n  content/mllm/paper-0.yaml');
     expect(fitted).toMatch(/\n {2}… and \d+ more \(run the sync locally for all of them\)\nmended lines/);
-    expect(fitted).toContain('mended lines (read as the list meant them): 2\n  line 169: the title\'s "[" is closed by ")"\n  line 170: another\nwarnings: 2');
+    expect(fitted).toContain(
+      'mended lines (read as the list meant them): 2\n  line 169: the title\'s "[" is closed by ")"\n  line 170: another\nwarnings: 2',
+    );
     const kept = fitted.split('\n').filter((line) => line.startsWith('  content/')).length;
     expect(kept).toBeGreaterThan(10);
     expect(fitted).toContain(`… and ${400 - kept} more`);
