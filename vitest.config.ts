@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import UnitFirstSequencer from './tests/setup/sequencer';
 
-/** FIXTURE_CONTENT of tests/setup/dist.ts (the config imports no project module, so Vite loads it as is). */
+/** FIXTURE_CONTENT of tests/setup/dist.ts (the config imports nothing of src/, so Vite loads it as is). */
 const FIXTURE_CONTENT = fileURLToPath(new URL('./tests/fixtures/site', import.meta.url));
 
 export default defineConfig({
@@ -11,6 +12,7 @@ export default defineConfig({
     // Every core: Vitest's default leaves one free, which on a 2-core machine runs one file at a
     // time. The suites wait on conditions, never on time, so they hold with every core busy.
     maxWorkers: '100%',
+    sequence: { sequencer: UnitFirstSequencer },
     projects: [
       // Hooks too: Vitest's default of 10 s is short of a hook that generates content on a busy machine.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
@@ -36,7 +38,9 @@ export default defineConfig({
           include: ['tests/{build,search,browser,list}/**/*.test.ts'],
           // The suites read the fixture content and its builds, made once before any of them runs
           // (tests/setup/build-site.ts); tests/list/ checks the real list and its build in dist/.
+          // The builds run beside the unit suite; each file of this project waits for them.
           globalSetup: ['tests/setup/build-site.ts'],
+          setupFiles: ['tests/setup/wait-for-builds.ts'],
           env: { CONTENT_DIR: FIXTURE_CONTENT },
           // Generous, so a slow machine fails only on what is wrong (`npm run test:busy` runs the
           // suites with every core held busy): axe over a page in both themes is the slowest test;

@@ -1,17 +1,39 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { writeFileAtomic } from '../../src/lib/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { childEnv } from '../../scripts/lib/bench/processes';
-import { BUILD_LOG, DIST, FIXTURE_CONTENT, LIST_CONTENT, outDirOf, SUBPATH_BASE, SUBPATH_DIST } from './dist';
+import { BUILD_LOG, BUILDS_STATE, DIST, FIXTURE_CONTENT, LIST_CONTENT, outDirOf, SUBPATH_BASE, SUBPATH_DIST } from './dist';
 
 /**
  * Before the build-output, search and browser suites: builds the fixture content with
  * `npm run build` twice, at the root (DIST) and under a sub-path (SUBPATH_DIST), and the real list
  * once into dist/ for its smoke check. SKIP_BUILD=1 reuses what is there, for quick local reruns.
+ *
+ * The builds run while the unit suite does (Vitest runs every global setup before any test file,
+ * so awaiting them here would hold both workers idle for the minute they take): the setup starts
+ * them and returns, the unit files go first (tests/setup/sequencer.ts), and each site test file
+ * waits until BUILDS_STATE says the builds are done (tests/setup/wait-for-builds.ts).
  */
-export default async function setup(): Promise<void> {
-  if (process.env.SKIP_BUILD === '1') return;
+export default function setup(): () => Promise<void> {
+  rmSync(BUILDS_STATE, { force: true });
+  const builds = process.env.SKIP_BUILD === '1' ? Promise.resolve() : buildAll();
+  const done = builds.then(
+    () => writeFileAtomic(BUILDS_STATE, JSON.stringify({ state: 'built' })),
+    (error: unknown) => {
+      writeFileAtomic(BUILDS_STATE, JSON.stringify({ state: 'failed' }));
+      throw error;
+    },
+  );
+  // Caught here so that a failed build is not an unhandled rejection before the teardown reports it.
+  done.catch(() => {});
+  return async () => {
+    await done;
+  };
+}
+
+async function buildAll(): Promise<void> {
   // One after another: they share the checkout's .astro/ and node_modules/.astro (Astro's content
   // store and MDX module map), which two builds at once overwrite under each other.
   writeFileSync(BUILD_LOG, await buildFixtureSite({ OUT_DIR: outDirOf(DIST) }));

@@ -13,6 +13,11 @@ export const SUBPATH_BASE = '/awesome-mllm/';
 export const SUBPATH_DIST = path.join(REPO_ROOT, 'dist-fixture-subpath');
 /** What `npm run build` printed for DIST (tests/build/build-log.test.ts reads it). */
 export const BUILD_LOG = path.join(REPO_ROOT, 'dist-build.log');
+/**
+ * Where the suites' builds say they are done (tests/setup/build-site.ts writes it, each site test
+ * file waits on it: tests/setup/wait-for-builds.ts): `{"state":"built"}` or `{"state":"failed"}`.
+ */
+export const BUILDS_STATE = path.join(REPO_ROOT, 'dist-builds.state');
 
 /** The real list and its build, as `npm run build` writes it: the one smoke check (tests/list/). */
 export const LIST_CONTENT = path.join(REPO_ROOT, 'content');
