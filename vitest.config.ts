@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import UnitFirstSequencer from './tests/setup/sequencer';
+import UnitFirstSequencer from './tests/setup/sequencer.ts';
 
 /** FIXTURE_CONTENT of tests/setup/dist.ts (the config imports nothing of src/, so Vite loads it as is). */
 const FIXTURE_CONTENT = fileURLToPath(new URL('./tests/fixtures/site', import.meta.url));

@@ -117,7 +117,7 @@ export function serializeEntry(paper: PaperInput, format: EntryFormat = 'yaml', 
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file behind. */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe } from 'vitest';
+import { CHROME_PATH, launchChromium } from '../../scripts/lib/chromium';
 import { serveDist, type ServedSite } from '../../scripts/lib/static-server';
 
-export { serveDist, type ServedSite };
+export { CHROME_PATH, serveDist, type ServedSite };
 
 /**
  * Shared browser-test plumbing: Debian's Chromium driven by playwright-core, and a static file
@@ -16,7 +17,6 @@ export { serveDist, type ServedSite };
  *
  * Without a Chromium the suite is skipped with one loud line, or fails when REQUIRE_BROWSER=1 (CI).
  */
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const browserFound = existsSync(CHROME_PATH);
 const browserRequired = process.env.REQUIRE_BROWSER === '1';
 
@@ -27,17 +27,6 @@ if (!browserFound && !browserRequired) {
 /** `describe` for suites that need Chromium; when it is required but missing, launching fails the suite. */
 export const browserSuite = describe.skipIf(!browserFound && !browserRequired);
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox', // Chromium refuses to run as root (containers, CI) with its sandbox on
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let browser: Promise<Browser> | undefined;
 const sites = new Map<string, Promise<ServedSite>>();
 
@@ -46,7 +35,7 @@ export function launchBrowser(): Promise<Browser> {
     return Promise.reject(
       new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH`),
     );
-  browser ??= chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS });
+  browser ??= launchChromium();
   return browser;
 }
 

@@ -64,6 +64,12 @@ describe('the README names only what exists', () => {
     expect(missing, 'README.md names these, which the repository does not have').toEqual([]);
   });
 
+  it('every image it shows exists', () => {
+    const images = [...README.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+    expect(images).toEqual(expect.arrayContaining(['.github/screenshots/home.png']));
+    expect(images.filter((file) => !existsSync(path.join(REPO_ROOT, file)))).toEqual([]);
+  });
+
   it('every path of its Layout tree exists', () => {
     const missing = layoutPaths(README).filter((file) => !existsSync(path.join(REPO_ROOT, file)));
     expect(missing, 'README.md’s Layout names these, which the repository does not have').toEqual([]);
