@@ -6,8 +6,9 @@
  * build opens the hand-off, and it is emptied once the content is loaded (`astro:build:start`),
  * so what no loader took (files unchanged since the last build) is not kept while pages render.
  *
- * Astro loads the integration and the content loaders through different module runners of one
- * process, each with its own copy of this module, so the hand-off lives on `globalThis`.
+ * Astro loads the integration (with the config) and the loaders (with the content config) through
+ * separate Vite module runners of one process, so the hand-off lives on `globalThis`: both see it
+ * whether or not they share this module. Both only read the data they are handed.
  */
 
 /** A parse waiting for its second reader: the YAML's data (never a file with syntax errors). */
