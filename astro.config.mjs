@@ -32,8 +32,10 @@ export default defineConfig({
   // Four pages in flight at once: a page's file write then overlaps the next pages' rendering
   // instead of idling the build (bench/results.md, changes table).
   // Paper pages carry a cacheKey (src/lib/cache-key.ts): a rebuild re-renders only those whose
-  // content changed, and restores the others from the cache.
-  experimental: { incrementalBuild: true },
+  // content changed, and restores the others from the cache. Keeping that cache writes every paper
+  // page twice, so a build that is never rebuilt warm (CI, the deployment) turns it off with
+  // BUILD_CACHE=off; its pages are the same.
+  experimental: { incrementalBuild: process.env.BUILD_CACHE !== 'off' },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs src/integrations/build-search-index.ts.

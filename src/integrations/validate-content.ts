@@ -5,6 +5,7 @@ import { ENTRY_EXTENSIONS, parseEntrySource, readSavedFile } from '../lib/entry-
 import { contentRoot } from '../lib/paths';
 import { formatProblem, type Problem } from '../lib/problems';
 import { entryFileProblems, validateContent } from '../lib/validate';
+import { closeYamlHandoff, openYamlHandoff } from '../lib/yaml-handoff';
 
 /**
  * Runs the content validator before Astro reads any entry. `astro build` fails with every problem
@@ -21,6 +22,8 @@ export function contentValidation(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
+        // A build's loaders take the validator's parses instead of parsing every file again.
+        if (command === 'build') openYamlHandoff();
         // Figures in MDX notes must be files of the public folder this build serves.
         const problems = validateContent({ publicDir: fileURLToPath(config.publicDir) });
         const errors = problems.filter((problem) => problem.severity === 'error');
@@ -35,6 +38,8 @@ export function contentValidation(): AstroIntegration {
           );
         }
       },
+      // The content is loaded by now: what no loader took is not kept while pages render.
+      'astro:build:start': () => closeYamlHandoff(),
       'astro:server:setup': ({ server }) => {
         const root = contentRoot();
         /** Entry files with errors now, so a reader who opens the page later still sees them. */

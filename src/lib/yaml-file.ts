@@ -3,6 +3,7 @@ import type { z } from 'astro/zod';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from './problems';
 import { explainYamlError } from './yaml-hints';
+import { handOn, takeHandedOn } from './yaml-handoff';
 import { formatZodIssue, type ZodIssue } from './zod-messages';
 
 /**
@@ -23,8 +24,20 @@ export interface YamlText {
   lineOf(fieldPath: readonly PropertyKey[]): number;
 }
 
-/** Parses YAML that starts at line `firstLine` of its file. Never throws. */
+/**
+ * Parses YAML that starts at line `firstLine` of its file. Never throws. While a build hands
+ * parses on (lib/yaml-handoff), a text read twice is parsed once.
+ */
 export function parseYaml(text: string, firstLine = 1): YamlText {
+  const handedOn = takeHandedOn(text, firstLine);
+  if (handedOn)
+    return { data: handedOn.data, syntaxErrors: [], lineOf: (fieldPath) => parseText(text, firstLine).lineOf(fieldPath) };
+  const parsed = parseText(text, firstLine);
+  if (!parsed.syntaxErrors.length) handOn(text, firstLine, parsed.data);
+  return parsed;
+}
+
+function parseText(text: string, firstLine: number): YamlText {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;

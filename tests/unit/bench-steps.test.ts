@@ -77,7 +77,7 @@ describe('Astro’s page generation time', () => {
 describe('the build as package.json runs it', () => {
   it('reads both steps of `npm run build`, so the benchmark builds as the project does', () => {
     expect(buildScript(REPO_ROOT)).toEqual({
-      astroFlags: ['--max-old-space-size=1536'],
+      astroFlags: ['--max-old-space-size=1536', '--max-semi-space-size=64'],
       indexFlags: ['--import', 'tsx'],
       indexEntry: 'src/integrations/build-search-index.ts',
     });

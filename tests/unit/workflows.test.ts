@@ -128,6 +128,7 @@ describe('.github', () => {
       REPO_BRANCH: '${{ github.event.repository.default_branch }}',
       BASE_PATH: '${{ steps.pages.outputs.base_path }}/',
       SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BUILD_CACHE: 'off',
     });
   });
 });
