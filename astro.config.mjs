@@ -6,7 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { buildLog, quietPagesLogger } from './src/integrations/build-log.ts';
 import { buildOutDir } from './src/lib/paths.ts';
-import { markdownPipeline } from './src/lib/markdown.ts';
+import { markdownPipeline } from './src/lib/render/markdown.ts';
 import { siteLocation } from './src/site.config.ts';
 
 // The origin comes from the one SITE_REPOSITORY setting (src/site.config.ts); the deploy workflow
@@ -22,7 +22,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   logger: quietPagesLogger(),
   // Markdown and MDX (which extends this config) render with the site's one pipeline, the same
-  // as notes (src/lib/markdown.ts): links with unsafe URLs become text, external links get rel.
+  // as notes (src/lib/render/markdown.ts): links with unsafe URLs become text, external links get rel.
   // Syntax highlighting and table alignment would write inline styles, which the CSP forbids.
   markdown: {
     processor: unified({ ...markdownPipeline, gfm: false, smartypants: false }),
@@ -31,7 +31,7 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   // Four pages in flight at once: a page's file write then overlaps the next pages' rendering
   // instead of idling the build (bench/results.md, changes table).
-  // Paper pages carry a cacheKey (src/lib/cache-key.ts): a rebuild re-renders only those whose
+  // Paper pages carry a cacheKey (src/lib/render/cache-key.ts): a rebuild re-renders only those whose
   // content changed, and restores the others from the cache. Keeping that cache writes every paper
   // page twice, so a build that is never rebuilt warm (CI, the deployment) turns it off with
   // BUILD_CACHE=off; its pages are the same.

@@ -8,12 +8,12 @@
 // bench/astro-floor/ writes the same HTML with Astro, so keep the two in step (the bench checks).
 //   node bench/floor.mjs <content dir> <out dir>
 // Plain JavaScript, run by node itself: no TypeScript loader or bundler sits between the floor and
-// the work it measures. It escapes with the site's one escaper (src/lib/html.ts, which Node runs
+// the work it measures. It escapes with the site's one escaper (src/lib/render/html.ts, which Node runs
 // with its types stripped).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { escapeHtml } from '../src/lib/html.ts';
+import { escapeHtml } from '../src/lib/render/html.ts';
 
 const [contentDir, outDir] = process.argv.slice(2);
 if (!contentDir || !outDir) throw new Error('usage: node bench/floor.mjs <content dir> <out dir>');

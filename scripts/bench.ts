@@ -7,7 +7,7 @@ import { builtPages, lighthouseMarkdown, measurePerformance } from './lib/bench/
 import { keepNotes, resultsMarkdown } from './lib/bench/report';
 import { measureSize, prepareSize, profileBuild, sizeLayout, type SizeResult } from './lib/bench/run';
 import { REPO_ROOT } from '../src/lib/paths';
-import { ENTRY_EXTENSIONS } from '../src/lib/entry-files';
+import { ENTRY_EXTENSIONS } from '../src/lib/content/entry-files';
 import { CliError, EXIT, runCommand } from './lib/cli';
 
 const USAGE =

@@ -1,6 +1,6 @@
 /** npm run export:readme: the awesome-list Markdown, written back from content/. */
 import path from 'node:path';
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { exportListFromDisk } from './lib/list/write';
 import { asInputError, EXIT, runCommand } from './lib/cli';
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { stdin, stdout } from 'node:process';
 import { createInterface, type Interface } from 'node:readline/promises';
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { REPO_ROOT } from '../src/lib/paths';
 import {
   answerChecks,
@@ -18,7 +18,7 @@ import {
 } from './lib/list/new-entry';
 import { alreadyListedSentence } from './lib/list/already-listed';
 import { CliError, EXIT, runCommand, todayUtc } from './lib/cli';
-import type { ContentRoot } from '../src/lib/content-root';
+import type { ContentRoot } from '../src/lib/content/content-root';
 import { displayPath } from '../src/lib/paths';
 
 /** Asks `question` until `check` accepts the answer, saying why each refused answer cannot be used. */

@@ -1,6 +1,6 @@
 /** npm run schema: regenerates the editors' JSON Schema from the Zod schema. */
 import path from 'node:path';
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { formatPaperJsonSchema, jsonSchemaPath } from './lib/schema/json-schema';
 import { REPO_ROOT } from '../src/lib/paths';
 import { EXIT, runCommand } from './lib/cli';

@@ -1,6 +1,6 @@
 /** npm run suggestion:form: writes the "Suggest a paper" issue form from the section registry. */
 import path from 'node:path';
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { REPO_ROOT } from '../src/lib/paths';
 import { FORM_FILE, renderForm } from './lib/suggestion/form';
 import { EXIT, runCommand } from './lib/cli';

@@ -1,6 +1,6 @@
 /** npm run suggestion: turns a "Suggest a paper" issue body into an entry file and the text the workflow would post. */
 import path from 'node:path';
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { REPO_ROOT } from '../src/lib/paths';
 import { isoDay } from '../src/schemas/dates';
 import { lookupRecord } from './lib/records/lookup';

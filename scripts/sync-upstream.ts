@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { REPO_ROOT } from '../src/lib/paths';
 import { CliError, EXIT, runCommand } from './lib/cli';
 import { syncReportBody } from './lib/list/sync/pr-body';

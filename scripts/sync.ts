@@ -1,7 +1,7 @@
 /** npm run sync (also npm run import): syncs content/ with the awesome-list Markdown. */
 import { readFileSync } from 'node:fs';
 import { isRealDate } from '../src/schemas/dates';
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { applySyncPlan, formatSyncReport, parseAddedDates, planSyncFromDisk, planIsClean, planWarnings } from './lib/list/sync';
 import { notListText } from './lib/list/sync/state';
 import { displayPath } from '../src/lib/paths';

@@ -1,5 +1,5 @@
 /** npm run tags:suggest: topic tags the entries' titles and notes suggest (only ever added). */
-import { writeFileAtomic } from '../src/lib/entry-files';
+import { writeFileAtomic } from '../src/lib/content/entry-files';
 import { planTagSuggestions } from './lib/list/suggest-tags';
 import { displayPath } from '../src/lib/paths';
 import { EXIT, runCommand } from './lib/cli';

@@ -1,6 +1,6 @@
 /** npm run validate: checks every entry file, one `path:line: field: message` line per problem. */
-import { formatGithubAnnotation, formatProblem } from '../src/lib/problems';
-import { checkContent, ContentRootError, formatSummary } from '../src/lib/validate';
+import { formatGithubAnnotation, formatProblem } from '../src/lib/content/problems';
+import { checkContent, ContentRootError, formatSummary } from '../src/lib/validate/validate';
 import { CliError, EXIT, runCommand } from './lib/cli';
 
 await runCommand(

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { paperFiles } from './loaders/paper-files';
 import { recordFiles } from './loaders/record-files';
-import { openContentRoot } from './lib/content-root';
+import { openContentRoot } from './lib/content/content-root';
 import { paperSchema } from './schemas/paper';
 import { recordSchema } from './schemas/record';
 

@@ -1,21 +1,21 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { openContentRoot } from './lib/content-root';
+import { openContentRoot } from './lib/content/content-root';
 import { memoize } from './lib/memo';
-import { paperKeys } from './lib/same-paper';
-import { sortEntries } from './lib/sort';
+import { paperKeys } from './lib/data/same-paper';
+import { sortEntries } from './lib/data/sort';
 import { tagSlug } from './lib/tags';
 import type { Paper } from './schemas/paper';
 import type { PaperRecord } from './schemas/record';
 import type { Section } from './schemas/section';
 import { routes } from './lib/routes';
-import { withPaperRefTitles } from './lib/paper-ref';
-import { compileGlossary, conceptsIn, indexKeywords, type CompiledConcept, type IndexKeywords } from './lib/glossary';
-import { chineseFoldTable } from './lib/chinese-fold-table';
-import { loadGlossary } from './lib/glossary-file';
-import { relatedPapers } from './lib/related';
-import { facetCounts, type FacetName, type FacetOption } from './lib/facets';
-import { cacheKey } from './lib/cache-key';
-import { recordByline, recordView } from './lib/paper-record';
+import { withPaperRefTitles } from './lib/data/paper-ref';
+import { compileGlossary, conceptsIn, indexKeywords, type CompiledConcept, type IndexKeywords } from './lib/search/glossary';
+import { chineseFoldTable } from './lib/search/chinese-fold-table';
+import { loadGlossary } from './lib/content/glossary-file';
+import { relatedPapers } from './lib/data/related';
+import { facetCounts, type FacetName, type FacetOption } from './lib/data/facets';
+import { cacheKey } from './lib/render/cache-key';
+import { recordByline, recordView } from './lib/data/paper-record';
 import { SITE } from './site.config';
 
 /** A paper as pages see it: its entry, its section and the other sections' entries for the same paper. */
@@ -33,9 +33,9 @@ export interface PaperEntry {
    * service's words, kept apart from the entry's; where both say something, `data` wins.
    */
   record?: PaperRecord;
-  /** "Wang et al., 2024", from its record, for listings (lib/paper-record). */
+  /** "Wang et al., 2024", from its record, for listings (lib/data/paper-record). */
   byline?: string;
-  /** Shared by entries of the same paper across sections (see lib/same-paper). */
+  /** Shared by entries of the same paper across sections (see lib/data/same-paper). */
   key: string;
   /** The collection entry, for `render()` of an MDX entry's long note. */
   entry: CollectionEntry<CollectionKey>;
@@ -46,7 +46,7 @@ export interface PaperEntry {
   path: string;
   /** Glossary concept ids its title, note, tags and long note use, with the first form used. */
   concepts: Map<string, string>;
-  /** What its page indexes besides its text (see lib/glossary). */
+  /** What its page indexes besides its text (see lib/search/glossary). */
   keywords: IndexKeywords;
   /** Other papers of the list close to this one (not the same paper in another section). */
   related: { paper: PaperEntry; shared: string[] }[];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { openContentRoot, type ContentRoot } from '../../src/lib/content-root';
+import { openContentRoot, type ContentRoot } from '../../src/lib/content/content-root';
 import { assertInRepository, contentRoot } from '../../src/lib/paths';
 
 /** A usage or input mistake: printed as one `error: …` line without a stack trace. */

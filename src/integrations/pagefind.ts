@@ -2,13 +2,13 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { readInBatches } from '../lib/batched-reads';
-import { FOLDED_MARK, foldTableFile } from '../lib/chinese-fold';
-import { chineseFoldTable } from '../lib/chinese-fold-table';
-import { CONCEPT_TOKEN_PREFIX } from '../lib/glossary';
+import { readInBatches } from '../lib/content/batched-reads';
+import { FOLDED_MARK, foldTableFile } from '../lib/search/chinese-fold';
+import { chineseFoldTable } from '../lib/search/chinese-fold-table';
+import { CONCEPT_TOKEN_PREFIX } from '../lib/search/glossary';
 import { FOLD_TABLE_PATH, NEWEST_FIRST_PATH, PAGEFIND_DIR, PAPER_PAGES_GLOB, SEARCH_VOCABULARY_PATH } from '../lib/routes';
-import { newestFirst, parseFragment, type IndexedPaper } from '../lib/search-order';
-import { vocabularyFile, vocabularyOf } from '../lib/spelling';
+import { newestFirst, parseFragment, type IndexedPaper } from '../lib/search/search-order';
+import { vocabularyFile, vocabularyOf } from '../lib/search/spelling';
 
 /**
  * The language the whole index is built in. Pages say `<html lang="en">` (the site's interface is

@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENTRY_EXTENSIONS, parseEntrySource, readSavedFile } from '../lib/entry-files';
+import { ENTRY_EXTENSIONS, parseEntrySource, readSavedFile } from '../lib/content/entry-files';
 import { contentRoot } from '../lib/paths';
-import { formatProblem, type Problem } from '../lib/problems';
-import { entryFileProblems, validateContent } from '../lib/validate';
-import { closeYamlHandoff, openYamlHandoff } from '../lib/yaml-handoff';
+import { formatProblem, type Problem } from '../lib/content/problems';
+import { entryFileProblems, validateContent } from '../lib/validate/validate';
+import { closeYamlHandoff, openYamlHandoff } from '../lib/content/yaml-handoff';
 
 /**
  * Runs the content validator before Astro reads any entry. `astro build` fails with every problem

@@ -2,7 +2,7 @@
  * Every path of the site, in one place: pages, the indexer, the search client, the checks and
  * validation all build paths and read reserved names from here, so a new page kind or a renamed
  * folder is one edit. Paths are site-relative (no leading slash, no base); `withBase()` in
- * `./urls` adds the deployment base for links.
+ * `./render/urls` adds the deployment base for links.
  */
 import { tagSlug } from './tags';
 
@@ -91,16 +91,16 @@ export const PAPER_PAGES_GLOB = '*/*/index.html';
 /** The Pagefind bundle's folder in the build. */
 export const PAGEFIND_DIR = 'pagefind';
 
-/** "Newest first" for search results, a file of its own (see ./search-order). */
+/** "Newest first" for search results, a file of its own (see ./search/search-order). */
 export const NEWEST_FIRST_PATH = 'search/newest-first.json';
 
-/** The glossary as the search client reads it (concepts and their forms), see lib/glossary. */
+/** The glossary as the search client reads it (concepts and their forms), see lib/search/glossary. */
 export const SEARCH_GLOSSARY_PATH = 'search/glossary.json';
 
-/** The index's words and how many papers hold each, for spelling corrections (see lib/spelling). */
+/** The index's words and how many papers hold each, for spelling corrections (see lib/search/spelling). */
 export const SEARCH_VOCABULARY_PATH = 'search/vocabulary.json';
 
-/** Traditional → Simplified characters the index needs, for queries with Chinese (see lib/chinese-fold). */
+/** Traditional → Simplified characters the index needs, for queries with Chinese (see lib/search/chinese-fold). */
 export const FOLD_TABLE_PATH = 'search/fold-zh.json';
 
 /** Names of the Pagefind filters and metadata that paper pages declare and the search client reads. */
@@ -109,7 +109,7 @@ export const SEARCH_FILTERS = {
   tag: 'tag',
   /** Year published (from `published`). */
   published: 'published',
-  /** Normalised venue with its year ("NeurIPS 2024"), see lib/facets. */
+  /** Normalised venue with its year ("NeurIPS 2024"), see lib/data/facets. */
   venue: 'venue',
   /** Normalised organisation, one value per organisation named. */
   org: 'org',

@@ -2,11 +2,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readInBatches } from '../lib/batched-reads';
-import { ENTRY_EXTENSIONS, entryId, parseEntrySource, readSavedFile, type EntrySource } from '../lib/entry-files';
-import { renderMarkdown } from '../lib/markdown';
-import { formatProblem } from '../lib/problems';
-import { entryFileProblems } from '../lib/validate';
+import { readInBatches } from '../lib/content/batched-reads';
+import { ENTRY_EXTENSIONS, entryId, parseEntrySource, readSavedFile, type EntrySource } from '../lib/content/entry-files';
+import { renderMarkdown } from '../lib/render/markdown';
+import { formatProblem } from '../lib/content/problems';
+import { entryFileProblems } from '../lib/validate/validate';
 
 /**
  * The entry files of one section folder, `<id>.yaml`, `<id>.md` and `<id>.mdx`, with the file
@@ -15,7 +15,7 @@ import { entryFileProblems } from '../lib/validate';
  * Astro's glob() loader would hand every entry to Vite; here only `.mdx` entries go there: they
  * are stored with `deferredRender` and their file path, as glob() stores them, so Astro's MDX
  * integration compiles each into a module of its own and `render()` imports it. The validator has
- * already checked their bodies against the component allow-list (src/lib/mdx-safety.ts), so what
+ * already checked their bodies against the component allow-list (src/lib/validate/mdx-safety.ts), so what
  * compiles is Markdown and allow-listed components with string attributes, never code.
  * YAML entries (nearly all) stay data, and a `.md` body is rendered here with the site's own
  * Markdown settings (GFM, safe links, raw HTML as text), stored with the entry like glob()'s.

@@ -2,11 +2,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { listFolder } from './paper-files';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readInBatches } from '../lib/batched-reads';
-import { readSavedFile } from '../lib/entry-files';
-import { formatProblem } from '../lib/problems';
-import { readRecord } from '../lib/validate-records';
-import { parseYaml } from '../lib/yaml-file';
+import { readInBatches } from '../lib/content/batched-reads';
+import { readSavedFile } from '../lib/content/entry-files';
+import { formatProblem } from '../lib/content/problems';
+import { readRecord } from '../lib/validate/validate-records';
+import { parseYaml } from '../lib/content/yaml-file';
 
 /**
  * The scholarly records (src/schemas/record.ts) of the registry's sections,
@@ -14,7 +14,7 @@ import { parseYaml } from '../lib/yaml-file';
  * src/content.ts joins to its entry. Read with the one YAML reader (so a date stays the text
  * written, as in entries), not glob(), and unchanged files keep their stored record, so a warm
  * build parses only what `npm run records` rewrote. Records of folders that are not sections, and
- * of entries that are gone, are validation errors (lib/validate-records) that stop the build first.
+ * of entries that are gone, are validation errors (lib/validate/validate-records) that stop the build first.
  */
 export function recordFiles(recordsDir: string, sectionIds: readonly string[]): Loader {
   return {

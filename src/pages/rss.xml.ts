@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { loadContent } from '../content';
-import { renderInlineMarkdown } from '../lib/markdown';
-import { withBase } from '../lib/urls';
+import { renderInlineMarkdown } from '../lib/render/markdown';
+import { withBase } from '../lib/render/urls';
 import { SITE } from '../site.config';
 
 const FEED_SIZE = 50;

@@ -6,7 +6,7 @@ import { typeError } from './errors';
 /**
  * What a link points at, and everything the project knows about each kind: its label on the site,
  * what it is for (the guide page's table), and the URLs import infers it from. The one place for
- * link kinds: the site (src/lib/links.ts draws the chips) and the tooling import it.
+ * link kinds: the site (src/lib/render/links.ts draws the chips) and the tooling import it.
  */
 export const LINK_KINDS = ['paper', 'notes', 'code', 'project', 'openreview', 'blog', 'other'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { facetValues, type FacetName } from '../../src/lib/facets';
+import { facetValues, type FacetName } from '../../src/lib/data/facets';
 import { textEntries } from '../helpers/search';
 import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { expect, it } from 'vitest';
 import { readmePaper, readmeShots, takeScreenshots, VIEWPORT } from '../../scripts/lib/screenshots/readme-screenshots';
-import { openContentRoot } from '../../src/lib/content-root';
+import { openContentRoot } from '../../src/lib/content/content-root';
 import { routes } from '../../src/lib/routes';
 import { browserSuite } from '../helpers/browser';
 import { tempFolder } from '../helpers/temp-folder';

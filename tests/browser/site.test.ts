@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, expect, it } from 'vitest';
-import { sortEntries } from '../../src/lib/sort';
+import { sortEntries } from '../../src/lib/data/sort';
 import { contentEntries } from '../helpers/content';
 import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';

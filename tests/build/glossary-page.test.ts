@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { compileGlossary, conceptsIn } from '../../src/lib/glossary';
-import { loadGlossary } from '../../src/lib/glossary-file';
-import { paperKeys } from '../../src/lib/same-paper';
+import { compileGlossary, conceptsIn } from '../../src/lib/search/glossary';
+import { loadGlossary } from '../../src/lib/content/glossary-file';
+import { paperKeys } from '../../src/lib/data/same-paper';
 import { textEntries } from '../helpers/search';
 import { DIST } from '../setup/dist';
 

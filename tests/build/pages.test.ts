@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { titleKey } from '../../src/lib/title-key';
 import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { contentEntries, contentRecords } from '../helpers/content';

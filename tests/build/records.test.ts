@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { sameTarget } from '../../src/lib/paper-record';
+import { sameTarget } from '../../src/lib/data/paper-record';
 import { contentEntries, contentRecords, type SourceEntry } from '../helpers/content';
 import { DIST } from '../setup/dist';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openContentRoot } from '../../src/lib/content-root';
+import { openContentRoot } from '../../src/lib/content/content-root';
 import { contentRoot } from '../../src/lib/paths';
-import { readRecord } from '../../src/lib/validate-records';
+import { readRecord } from '../../src/lib/validate/validate-records';
 import { paperSchema, type Paper } from '../../src/schemas/paper';
 import type { PaperRecord } from '../../src/schemas/record';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { createEntry, NewEntryError, type NewEntryInput } from '../../scripts/lib/list/new-entry';
-import { serializeEntry } from '../../src/lib/entry-files';
+import { serializeEntry } from '../../src/lib/content/entry-files';
 
 /** A content root for each test of `npm run new` (tests/unit/new-entry-*.test.ts), and entries made in it. */
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { createEntry, NewEntryError, type NewEntryInput } from '../../scripts/lib/list/new-entry';
-import { openContentRoot } from '../../src/lib/content-root';
+import { openContentRoot } from '../../src/lib/content/content-root';
 import { REPO_ROOT } from '../../src/lib/paths';
 
 /**

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileGlossary, type CompiledConcept, type Concept } from '../../src/lib/glossary';
+import { compileGlossary, type CompiledConcept, type Concept } from '../../src/lib/search/glossary';
 import { SEARCH_GLOSSARY_PATH } from '../../src/lib/routes';
-import { loadSections } from '../../src/lib/sections';
-import { openContentRoot } from '../../src/lib/content-root';
-import { withPaperRefTitles } from '../../src/lib/paper-ref';
+import { loadSections } from '../../src/lib/content/sections';
+import { openContentRoot } from '../../src/lib/content/content-root';
+import { withPaperRefTitles } from '../../src/lib/data/paper-ref';
 import { loadFoldTable, loadVocabulary } from '../../src/client/search/load';
 import { searchPapers } from '../../src/client/search/search-papers';
 import type { PaperHit, PaperQuery, PaperResults, SearchSources } from '../../src/client/search/types';

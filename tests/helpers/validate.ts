@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { Problem } from '../../src/lib/problems';
-import { validateContent } from '../../src/lib/validate';
+import type { Problem } from '../../src/lib/content/problems';
+import { validateContent } from '../../src/lib/validate/validate';
 
 /** Temporary content folders for the validation tests (tests/unit/validate-*.test.ts), and their problems. */
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openContentRoot } from '../../src/lib/content-root';
+import { openContentRoot } from '../../src/lib/content/content-root';
 import { fileSnapshot } from '../helpers/content';
 import { runScript } from '../helpers/run';
 import { LIST_CONTENT, LIST_DIST } from '../setup/dist';

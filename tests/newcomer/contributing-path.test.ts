@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEntrySource } from '../../src/lib/entry-files';
+import { parseEntrySource } from '../../src/lib/content/entry-files';
 import { addGeneratedPapers, contributingArgv, contributingBlock, promisedFile } from '../helpers/newcomer';
 import { cleanUp, copyEnv, copyProject, runIn, type CommandRun } from '../helpers/project-copy';
 

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { openContentRoot } from '../../src/lib/content-root';
-import type { EntrySource } from '../../src/lib/entry-files';
+import { openContentRoot } from '../../src/lib/content/content-root';
+import type { EntrySource } from '../../src/lib/content/entry-files';
 import { browserSuite, closeBrowser, launchBrowser } from '../helpers/browser';
 import { cleanUp, copyEnv, copyProject, runIn, startIn, type StartedCommand } from '../helpers/project-copy';
 

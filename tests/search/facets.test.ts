@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FACETS, facetValues, normaliseVenue, type FacetName } from '../../src/lib/facets';
+import { FACETS, facetValues, normaliseVenue, type FacetName } from '../../src/lib/data/facets';
 import type { PaperQuery } from '../../src/client/search/types';
 import { searcherOf, textEntries, type TextEntry } from '../helpers/search';
 import { DIST } from '../setup/dist';

@@ -1,8 +1,8 @@
 import { Converter } from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileGlossary, termsOf } from '../../src/lib/glossary';
-import { loadGlossary } from '../../src/lib/glossary-file';
-import { latinWords, MIN_CORRECTED_LENGTH } from '../../src/lib/spelling';
+import { compileGlossary, termsOf } from '../../src/lib/search/glossary';
+import { loadGlossary } from '../../src/lib/content/glossary-file';
+import { latinWords, MIN_CORRECTED_LENGTH } from '../../src/lib/search/spelling';
 import type { PaperResults } from '../../src/client/search/types';
 import { pagefindQuery } from '../../src/client/search/query';
 import { frequent, searcherOf, textEntries } from '../helpers/search';

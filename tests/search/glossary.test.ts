@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../src/lib/glossary-file';
-import type { Concept } from '../../src/lib/glossary';
+import { loadGlossary } from '../../src/lib/content/glossary-file';
+import type { Concept } from '../../src/lib/search/glossary';
 import { searcherOf, textEntries } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
 /*
  * Cross-language search through the glossary, on the built index. Which papers use a concept is
  * worked out here from the content (with each paper's section title, which search matches too) by a reading of its own (Chinese anywhere; English at a word
- * start, any case; an abbreviation also inside a capitalised compound), not by lib/glossary.
+ * start, any case; an abbreviation also inside a capitalised compound), not by lib/search/glossary.
  */
 const entries = textEntries();
 const concepts = loadGlossary();

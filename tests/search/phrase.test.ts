@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PHRASE_WINDOW, phraseKey } from '../../src/client/search/hits';
 import { pagefindQuery } from '../../src/client/search/query';
-import { loadGlossary } from '../../src/lib/glossary-file';
+import { loadGlossary } from '../../src/lib/content/glossary-file';
 import { searcherOf, textEntries, type TextEntry } from '../helpers/search';
 import { DIST } from '../setup/dist';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagefindQuery } from '../../src/client/search/query';
-import { compileGlossary, termsOf, type Concept } from '../../src/lib/glossary';
-import { loadGlossary } from '../../src/lib/glossary-file';
-import { facetValues, type FacetName } from '../../src/lib/facets';
+import { compileGlossary, termsOf, type Concept } from '../../src/lib/search/glossary';
+import { loadGlossary } from '../../src/lib/content/glossary-file';
+import { facetValues, type FacetName } from '../../src/lib/data/facets';
 import { frequent, searcherOf, textEntries, type TextEntry } from '../helpers/search';
 import { DIST } from '../setup/dist';
 

@@ -7,7 +7,7 @@ import { DIST } from '../setup/dist';
  * Scholarly records in search, on the built index of the fixture: an author's name finds their
  * papers, a phrase of an abstract finds its paper, the glossary and the forgiving search reach
  * abstracts, and a word of a title or note still ranks the papers that say it there above those
- * whose abstract alone says it (abstracts weigh less: lib/paper-byline).
+ * whose abstract alone says it (abstracts weigh less: lib/render/paper-byline).
  */
 const entries = textEntries();
 const records = contentRecords();

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NEWEST_FIRST_PATH } from '../../src/lib/routes';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { tagSlug } from '../../src/lib/tags';
 import { titleKey } from '../../src/lib/title-key';
 import { searchPapers } from '../../src/client/search/search-papers';

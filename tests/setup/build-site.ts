@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { writeFileAtomic } from '../../src/lib/entry-files';
+import { writeFileAtomic } from '../../src/lib/content/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { childEnv } from '../../scripts/lib/bench/processes';
 import { BUILD_LOG, BUILDS_STATE, DIST, FIXTURE_CONTENT, LIST_CONTENT, outDirOf, SUBPATH_BASE, SUBPATH_DIST } from './dist';

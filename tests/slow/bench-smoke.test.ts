@@ -17,7 +17,7 @@ import {
 import { NOTES_MARKER } from '../../scripts/lib/bench/report';
 import { floorParity, PARITY_BYTES } from '../../scripts/lib/bench/astro-floor';
 import { loadPagefind } from '../../scripts/lib/pagefind-node';
-import { parseYaml } from '../../src/lib/yaml-file';
+import { parseYaml } from '../../src/lib/content/yaml-file';
 import { recordSchema } from '../../src/schemas/record';
 import { LIGHTHOUSE_COLUMNS } from '../../scripts/lib/bench/lighthouse';
 import { CHROME_PATH } from '../helpers/browser';

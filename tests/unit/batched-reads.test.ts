@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readInBatches } from '../../src/lib/batched-reads';
+import { readInBatches } from '../../src/lib/content/batched-reads';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'batched-reads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { largestPage, pageWeight, servedBytes } from '../../scripts/lib/bench/output';
-import { writeFileAtomic as write } from '../../src/lib/entry-files';
+import { writeFileAtomic as write } from '../../src/lib/content/entry-files';
 import { tempFolder } from '../helpers/temp-folder';
 
 /** The benchmark's weighing of a build's output (scripts/lib/bench/output.ts): a page with what it loads, the largest page. */

@@ -12,7 +12,7 @@ import {
   sampleTree,
   TEST_RUNNER_VARIABLES,
 } from '../../scripts/lib/bench/processes';
-import { writeFileAtomic as write } from '../../src/lib/entry-files';
+import { writeFileAtomic as write } from '../../src/lib/content/entry-files';
 import { buildEnv } from '../setup/build-site';
 import { tempFolder } from '../helpers/temp-folder';
 

@@ -10,7 +10,7 @@ describe('CPU profile summary', () => {
     expect(frameOwner('node:internal/fs', root)).toBe('node');
     expect(frameOwner('file:///repo/node_modules/astro/dist/core/build/index.js', root)).toBe('astro');
     expect(frameOwner('file:///repo/node_modules/@astrojs/mdx/dist/index.js', root)).toBe('@astrojs/mdx');
-    expect(frameOwner('file:///repo/src/lib/validate.ts', root)).toBe('ours');
+    expect(frameOwner('file:///repo/src/lib/validate/validate.ts', root)).toBe('ours');
     expect(frameOwner('file:///repo/bench/.work/dist-1/chunks/PaperCard_x.mjs', root)).toBe(SITE_BUNDLE);
     expect(frameOwner('file:///repo/bench/.work/dist-1/chunks/astro/server_x.mjs', root)).toBe('astro');
     expect(frameOwner('file:///repo/bench/.work/dist-1/pages/_section_/_id_.astro.mjs?time=1795788296358', root)).toBe(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardGrid } from '../../src/lib/card-grid';
+import { cardGrid } from '../../src/lib/render/card-grid';
 
 /** Cards per row as CSS grid auto-placement lays them out, a wide card taking two columns. */
 function rowsOf(count: number, columns: number, wide: readonly number[]): number[] {

@@ -12,7 +12,7 @@ import {
   readEntryTextsInWorkingTree,
   reportChanges,
 } from '../../scripts/lib/list/changes';
-import { serializeEntry } from '../../src/lib/entry-files';
+import { serializeEntry } from '../../src/lib/content/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
 import type { PaperInput } from '../../src/schemas/paper';
 

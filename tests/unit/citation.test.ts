@@ -1,8 +1,8 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { arxivYear, citationsOf, citedVenue, listCitations, type CitationSource } from '../../src/lib/citation';
-import { bibtexFile, bibtexRecord, bibtexText, cslJsonFile, risFile } from '../../src/lib/citation-formats';
-import { parsePersonName } from '../../src/lib/person-name';
+import { arxivYear, citationsOf, citedVenue, listCitations, type CitationSource } from '../../src/lib/data/citation';
+import { bibtexFile, bibtexRecord, bibtexText, cslJsonFile, risFile } from '../../src/lib/data/citation-formats';
+import { parsePersonName } from '../../src/lib/data/person-name';
 import type { PaperRecord } from '../../src/schemas/record';
 
 const record = (extra: Partial<PaperRecord> = {}): PaperRecord => ({

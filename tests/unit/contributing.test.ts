@@ -2,13 +2,13 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import { parseEntrySource, serializeEntry } from '../../src/lib/content/entry-files';
 import { headingAnchor } from '../../scripts/lib/list/write';
-import { ENTRY_COMPONENT_NAMES, findUnsafeMdx, inspectMdx } from '../../src/lib/mdx-safety';
+import { ENTRY_COMPONENT_NAMES, findUnsafeMdx, inspectMdx } from '../../src/lib/validate/mdx-safety';
 import { contentRoot, REPO_ROOT, sectionRegistryPath } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
-import { formatProblem } from '../../src/lib/problems';
-import { validateContent } from '../../src/lib/validate';
+import { loadSections } from '../../src/lib/content/sections';
+import { formatProblem } from '../../src/lib/content/problems';
+import { validateContent } from '../../src/lib/validate/validate';
 import { routes } from '../../src/lib/routes';
 import { LINK_KINDS, paperSchema } from '../../src/schemas/paper';
 import { siteLocation } from '../../src/site.config';

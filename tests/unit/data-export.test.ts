@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, papersCsv, papersFile } from '../../src/lib/data-export';
+import { CSV_COLUMNS, papersCsv, papersFile } from '../../src/lib/data/data-export';
 import { papersFileSchema } from '../../src/schemas/data';
 import type { Paper } from '../../src/schemas/paper';
 import type { PaperRecord } from '../../src/schemas/record';

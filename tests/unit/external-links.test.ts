@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeEntry } from '../../src/lib/entry-files';
+import { serializeEntry } from '../../src/lib/content/entry-files';
 import {
   backoffDelay,
   checkUrl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetCounts, facetValues, normaliseOrgs, normaliseVenue } from '../../src/lib/facets';
+import { facetCounts, facetValues, normaliseOrgs, normaliseVenue } from '../../src/lib/data/facets';
 import type { Paper } from '../../src/schemas/paper';
 
 describe('venues', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { figureSize, figureSizesIn } from '../../src/lib/figure-size';
+import { figureSize, figureSizesIn } from '../../src/lib/render/figure-size';
 
 const publicDir = mkdtempSync(path.join(tmpdir(), 'figure-size-'));
 afterAll(() => rmSync(publicDir, { recursive: true, force: true }));

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { markedExcerpt } from '../../src/client/search/hits';
-import { FOLDED_MARK, foldChinese, foldedRuns, foldTableFile, parseFoldTable } from '../../src/lib/chinese-fold';
-import { chineseFoldTable } from '../../src/lib/chinese-fold-table';
-import { compileGlossary, conceptToken, indexKeywords } from '../../src/lib/glossary';
-import { correctionFor, editDistance, latinWords, parseVocabulary, vocabularyFile, vocabularyOf } from '../../src/lib/spelling';
+import { FOLDED_MARK, foldChinese, foldedRuns, foldTableFile, parseFoldTable } from '../../src/lib/search/chinese-fold';
+import { chineseFoldTable } from '../../src/lib/search/chinese-fold-table';
+import { compileGlossary, conceptToken, indexKeywords } from '../../src/lib/search/glossary';
+import {
+  correctionFor,
+  editDistance,
+  latinWords,
+  parseVocabulary,
+  vocabularyFile,
+  vocabularyOf,
+} from '../../src/lib/search/spelling';
 
 const table = chineseFoldTable();
 

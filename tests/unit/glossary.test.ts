@@ -12,8 +12,8 @@ import {
   matchedForms,
   termsOf,
   type Concept,
-} from '../../src/lib/glossary';
-import { glossaryPath, loadGlossary, readGlossary } from '../../src/lib/glossary-file';
+} from '../../src/lib/search/glossary';
+import { glossaryPath, loadGlossary, readGlossary } from '../../src/lib/content/glossary-file';
 
 const CONCEPTS: Concept[] = [
   { id: 'hallucination', en: ['hallucination'], zh: ['幻觉'] },

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw, type HtmlValue } from '../../src/lib/html';
+import { escapeHtml, html, raw, type HtmlValue } from '../../src/lib/render/html';
 
 describe('the html template', () => {
   const hostile = `<script>alert("x")</script> & 'y'`;

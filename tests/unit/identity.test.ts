@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl } from '../../src/lib/arxiv';
 import { inferLinkKind } from '../../src/schemas/link';
-import { paperKeys, SamePaperIndex, samePaperReason, type PaperIdentity } from '../../src/lib/same-paper';
-import { sectionDuplicates, type ValidEntry } from '../../src/lib/section-duplicates';
-import { parseYaml } from '../../src/lib/yaml-file';
+import { paperKeys, SamePaperIndex, samePaperReason, type PaperIdentity } from '../../src/lib/data/same-paper';
+import { sectionDuplicates, type ValidEntry } from '../../src/lib/validate/section-duplicates';
+import { parseYaml } from '../../src/lib/content/yaml-file';
 import { entrySlug, uniqueSlug } from '../../scripts/lib/list/slug';
 import { shortTitleKey, titleKey } from '../../src/lib/title-key';
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA_REF, readEntrySources } from '../../src/lib/entry-files';
+import { JSON_SCHEMA_REF, readEntrySources } from '../../src/lib/content/entry-files';
 import { buildPaperJsonSchema, formatPaperJsonSchema, jsonSchemaPath } from '../../scripts/lib/schema/json-schema';
 import { contentRoot, REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { isOptionalField, paperSchema, type Paper } from '../../src/schemas/paper';
 
 const ajv = new Ajv({ allErrors: true, strict: true });

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatSyncReport, planSyncFromDisk } from '../../scripts/lib/list/sync';
 import { headingAnchor } from '../../scripts/lib/list/write';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { fileSnapshot as snapshot } from '../helpers/content';
 import { contentFolder, copyOf, removeContentFolders, sync } from '../helpers/list-sync';
 

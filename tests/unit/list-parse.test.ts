@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntryText, parseList, type ParsedEntry, type ParsedList } from '../../scripts/lib/list/parse';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');
 const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');

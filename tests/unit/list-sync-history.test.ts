@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSyncReport, planSyncFromDisk, planWarnings } from '../../scripts/lib/list/sync';
 import { exportListFromDisk } from '../../scripts/lib/list/write';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { fileSnapshot as snapshot } from '../helpers/content';
 import {
   contentFolder,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import { parseEntrySource, serializeEntry } from '../../src/lib/content/entry-files';
 import {
   applySyncPlan,
   formatSyncReport,
@@ -14,7 +14,7 @@ import {
 } from '../../scripts/lib/list/sync';
 import { readFixes } from '../../scripts/lib/list/sync/state';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { paperSchema } from '../../src/schemas/paper';
 import { fileSnapshot } from '../helpers/content';
 import { runScript } from '../helpers/run';

@@ -11,8 +11,8 @@ import { parseList } from '../../scripts/lib/list/parse';
 import { exportListFromDisk } from '../../scripts/lib/list/write';
 import { contentIds } from '../../scripts/lib/checks/check-counts';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
-import { validateContent } from '../../src/lib/validate';
+import { loadSections } from '../../src/lib/content/sections';
+import { validateContent } from '../../src/lib/validate/validate';
 import { fileSnapshot } from '../helpers/content';
 import {
   contentFolder,

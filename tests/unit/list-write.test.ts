@@ -2,12 +2,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serializeEntry } from '../../src/lib/entry-files';
+import { serializeEntry } from '../../src/lib/content/entry-files';
 import { applySyncPlan, parseAddedDates, planSyncFromDisk } from '../../scripts/lib/list/sync';
 import { parseList, type ListEntryFields, type ParsedList } from '../../scripts/lib/list/parse';
 import { entryLine, exportListFromDisk, headingAnchor, writeList, type ListDocument } from '../../scripts/lib/list/write';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { titleKey } from '../../src/lib/title-key';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/unit/fixtures/lists');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRY_COMPONENT_NAMES, ENTRY_COMPONENTS, findUnsafeMdx, inspectMdx } from '../../src/lib/mdx-safety';
+import { ENTRY_COMPONENT_NAMES, ENTRY_COMPONENTS, findUnsafeMdx, inspectMdx } from '../../src/lib/validate/mdx-safety';
 
 const NO_HTML = 'use Markdown, or one of the components <Figure>, <Callout>, <PaperRef>, <Results> (write \\< for a literal <)';
 

@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEntry, monthOfArxivId } from '../../scripts/lib/list/new-entry';
-import { parseEntrySource } from '../../src/lib/entry-files';
-import { validateContent } from '../../src/lib/validate';
+import { parseEntrySource } from '../../src/lib/content/entry-files';
+import { validateContent } from '../../src/lib/validate/validate';
 import { paperSchema } from '../../src/schemas/paper';
 import { create, refusal, removeContentRoot, root, setUpContentRoot, TODAY, writeEntry } from '../helpers/new-entry';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEntry, NewEntryError, type NewEntryInput } from '../../scripts/lib/list/new-entry';
-import { validateContent } from '../../src/lib/validate';
+import { validateContent } from '../../src/lib/validate/validate';
 import { removeContentRoot, root, setUpContentRoot, TODAY, writeEntry } from '../helpers/new-entry';
 
 /** `npm run new` against validation: over a table of lists, createEntry accepts exactly what validation accepts once written. */

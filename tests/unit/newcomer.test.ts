@@ -6,9 +6,9 @@ import { contentIds, exportedIds } from '../../scripts/lib/checks/check-counts';
 import { createEntry, parseNewEntryArgs } from '../../scripts/lib/list/new-entry';
 import { parseList } from '../../scripts/lib/list/parse';
 import { exportListFromDisk } from '../../scripts/lib/list/write';
-import { openContentRoot } from '../../src/lib/content-root';
+import { openContentRoot } from '../../src/lib/content/content-root';
 import { contentRoot } from '../../src/lib/paths';
-import { validateContent } from '../../src/lib/validate';
+import { validateContent } from '../../src/lib/validate/validate';
 import { addGeneratedPapers, contributingArgv, promisedFile } from '../helpers/newcomer';
 import { runScript } from '../helpers/run';
 

@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { paperCardHtml, paperListItems, type CardPaper } from '../../src/lib/paper-card';
-import { linkChipsHtml } from '../../src/lib/links';
+import { paperCardHtml, paperListItems, type CardPaper } from '../../src/lib/render/paper-card';
+import { linkChipsHtml } from '../../src/lib/render/links';
 
 const hostile = `"><script>alert('x')</script> & <b>`;
 const paper: CardPaper = {

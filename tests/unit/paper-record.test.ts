@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { familyName, shortCitation } from '../../src/lib/authors';
-import { paperBylineHtml } from '../../src/lib/paper-byline';
-import { recordByline, recordView, sameTarget } from '../../src/lib/paper-record';
+import { familyName, shortCitation } from '../../src/lib/data/authors';
+import { paperBylineHtml } from '../../src/lib/render/paper-byline';
+import { recordByline, recordView, sameTarget } from '../../src/lib/data/paper-record';
 import type { Paper } from '../../src/schemas/paper';
 import type { PaperRecord } from '../../src/schemas/record';
 
-/** How a record and its entry merge for the page and the listings (src/lib/paper-record.ts, authors.ts). */
+/** How a record and its entry merge for the page and the listings (src/lib/data/paper-record.ts, authors.ts). */
 
 const entry: Paper = {
   title: 'Qwen2-VL',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePaperRef, withPaperRefTitles } from '../../src/lib/paper-ref';
+import { resolvePaperRef, withPaperRefTitles } from '../../src/lib/data/paper-ref';
 
 const SECTIONS = [{ id: 'survey' }, { id: 'mllm' }, { id: 'unified' }];
 const entry = (section: string, id: string) => ({ id, section: { id: section }, title: `${section}/${id}` });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportListFromDisk } from '../../scripts/lib/list/write';
 import { emptyOutcome, exitCodeOf } from '../../scripts/lib/records/outcome';
 import { MAX_MARKDOWN, renderReport } from '../../scripts/lib/records/report';
-import { openContentRoot } from '../../src/lib/content-root';
+import { openContentRoot } from '../../src/lib/content/content-root';
 import { contentFolder, removeContentFolders, sync, UPSTREAM, UPSTREAM_DATES } from '../helpers/list-sync';
 import {
   addEntry,

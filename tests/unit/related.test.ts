@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, relatedWords, RELATED_COUNT, type RelatedInput } from '../../src/lib/related';
+import { relatedPapers, relatedWords, RELATED_COUNT, type RelatedInput } from '../../src/lib/data/related';
 
 const paper = (id: string, extra: Partial<RelatedInput> = {}): RelatedInput => ({
   id,

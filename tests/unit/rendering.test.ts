@@ -5,9 +5,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { languageOf } from '../../src/lib/language';
-import { newsPart, splitListHeader } from '../../src/lib/list-header';
-import { isPlainMarkdownLine, markdownPlainText, renderInlineMarkdown, renderMarkdown } from '../../src/lib/markdown';
-import { editUrl, withBase } from '../../src/lib/urls';
+import { newsPart, splitListHeader } from '../../src/lib/render/list-header';
+import { isPlainMarkdownLine, markdownPlainText, renderInlineMarkdown, renderMarkdown } from '../../src/lib/render/markdown';
+import { editUrl, withBase } from '../../src/lib/render/urls';
 
 describe('note Markdown', () => {
   it('renders inline Markdown without a wrapping paragraph', () => {

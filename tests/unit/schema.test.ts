@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paperSchema } from '../../src/schemas/paper';
 import { sectionRegistrySchema, sectionSchema } from '../../src/schemas/section';
-import { formatZodIssue } from '../../src/lib/zod-messages';
+import { formatZodIssue } from '../../src/lib/content/zod-messages';
 
 const paper = {
   title: 'Qwen2-VL: Enhancing Vision-Language Model’s Perception of the World at Any Resolution',

@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/lib/entry-files';
+import { writeFileAtomic } from '../../src/lib/content/entry-files';
 import { applySyncPlan, planSyncFromDisk, planIsClean } from '../../scripts/lib/list/sync';
 import { assertInRepository, REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 
 /** The commands that read user input and write content; each is checked the same way. */
 const SCRIPTS = ['sync', 'validate', 'new', 'export-readme'] as const;
@@ -29,7 +29,7 @@ const SCRIPT_SOURCES: Record<Script, string[]> = {
     'scripts/sync.ts',
     ...readdirSync(path.join(REPO_ROOT, 'scripts/lib/list/sync')).map((name) => `scripts/lib/list/sync/${name}`),
   ],
-  validate: ['scripts/validate.ts', 'src/lib/validate.ts'],
+  validate: ['scripts/validate.ts', 'src/lib/validate/validate.ts'],
   new: ['scripts/new.ts', 'scripts/lib/list/new-entry.ts'],
   'export-readme': ['scripts/export-readme.ts', 'scripts/lib/list/write.ts'],
 };

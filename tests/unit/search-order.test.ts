@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestFirst, parseFragment, ranksOf } from '../../src/lib/search-order';
+import { newestFirst, parseFragment, ranksOf } from '../../src/lib/search/search-order';
 
 const fragmentText = (fragment: unknown) => `pagefind_dcd${JSON.stringify(fragment)}`;
 

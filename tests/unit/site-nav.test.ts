@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { siteNavItemsHtml, type NavSection } from '../../src/lib/site-nav';
+import { siteNavItemsHtml, type NavSection } from '../../src/lib/render/site-nav';
 
 const sections: NavSection[] = [
   { id: 'mllm', path: 'mllm/', title: 'Multimodal LLMs', short: 'MLLMs', papers: { length: 3 } },

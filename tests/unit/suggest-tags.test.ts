@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntrySource, serializeEntry } from '../../src/lib/entry-files';
+import { parseEntrySource, serializeEntry } from '../../src/lib/content/entry-files';
 import { mergeTags, planTagSuggestions, suggestTopicTags } from '../../scripts/lib/list/suggest-tags';
 
 describe('suggestTopicTags', () => {

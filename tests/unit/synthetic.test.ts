@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENTRY_COMPONENT_NAMES, inspectMdx } from '../../src/lib/mdx-safety';
+import { ENTRY_COMPONENT_NAMES, inspectMdx } from '../../src/lib/validate/mdx-safety';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import {
   charCount,
   NOTE_CHARS,
@@ -15,11 +15,11 @@ import {
   writeSyntheticContent,
 } from '../../scripts/lib/bench/synthetic';
 import { ABSTRACT_WORDS, AUTHOR_COUNT, serializeRecord } from '../../scripts/lib/bench/synthetic-records';
-import { openContentRoot } from '../../src/lib/content-root';
+import { openContentRoot } from '../../src/lib/content/content-root';
 import { titleKey } from '../../src/lib/title-key';
-import { parseYaml } from '../../src/lib/yaml-file';
+import { parseYaml } from '../../src/lib/content/yaml-file';
 import { recordSchema } from '../../src/schemas/record';
-import { checkContent } from '../../src/lib/validate';
+import { checkContent } from '../../src/lib/validate/validate';
 import { paperSchema } from '../../src/schemas/paper';
 
 const SECTIONS = ['survey', 'mllm', 'benchmarks'];

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { formatProblem } from '../../src/lib/problems';
-import { checkContent, ContentRootError, validateContent } from '../../src/lib/validate';
+import { formatProblem } from '../../src/lib/content/problems';
+import { checkContent, ContentRootError, validateContent } from '../../src/lib/validate/validate';
 import { contentFolder, problemsIn, REGISTRY, removeContentFolders, yamlEntry } from '../helpers/validate';
 
 /**

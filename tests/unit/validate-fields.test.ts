@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseEntrySource } from '../../src/lib/entry-files';
+import { parseEntrySource } from '../../src/lib/content/entry-files';
 import { contentFolder, onlyProblem, problemsIn, removeContentFolders, yamlEntry } from '../helpers/validate';
 
 /** Validation of an entry's data: YAML syntax and each field the schema checks, at the line that holds it. */

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/problems';
+import { formatProblem } from '../../src/lib/content/problems';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { contentFolder, problemsIn, removeContentFolders, yamlEntry } from '../helpers/validate';
 
 /**
- * Validation of the scholarly records beside the entries (src/lib/validate-records.ts): the
+ * Validation of the scholarly records beside the entries (src/lib/validate/validate-records.ts): the
  * records folder is no unregistered section, decisions.yaml no record, each record is checked
  * against the schema at its line, and a record whose paper or section is gone is named with what
  * to do.

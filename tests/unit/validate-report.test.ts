@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentValidation } from '../../src/integrations/validate-content';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { formatGithubAnnotation, formatProblem, type Problem } from '../../src/lib/problems';
-import { formatSummary } from '../../src/lib/validate';
+import { formatGithubAnnotation, formatProblem, type Problem } from '../../src/lib/content/problems';
+import { formatSummary } from '../../src/lib/validate/validate';
 import { runScript } from '../helpers/run';
 import { contentFolder, removeContentFolders, yamlEntry } from '../helpers/validate';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countByMonth, layoutBars } from '../../src/lib/charts';
-import { pageRest, paginate, sectionViews, viewRest } from '../../src/lib/section-views';
-import { sortEntries } from '../../src/lib/sort';
+import { countByMonth, layoutBars } from '../../src/lib/render/charts';
+import { pageRest, paginate, sectionViews, viewRest } from '../../src/lib/data/section-views';
+import { sortEntries } from '../../src/lib/data/sort';
 import { hasTag, tagSlug } from '../../src/lib/tags';
 
 const entry = (id: string, added: string, title = id, extra: { published?: string; tags?: string[] } = {}) => ({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { loadSections } from '../../src/lib/sections';
+import { loadSections } from '../../src/lib/content/sections';
 import { paperSchema } from '../../src/schemas/paper';
 import { siteLocation } from '../../src/site.config';
 import { FORM_FIELDS, renderForm, SUGGESTION_LABEL } from '../../scripts/lib/suggestion/form';

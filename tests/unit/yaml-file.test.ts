@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadGlossary, readGlossary } from '../../src/lib/glossary-file';
-import { formatProblem } from '../../src/lib/problems';
-import { loadSections } from '../../src/lib/sections';
-import { validateContent } from '../../src/lib/validate';
+import { loadGlossary, readGlossary } from '../../src/lib/content/glossary-file';
+import { formatProblem } from '../../src/lib/content/problems';
+import { loadSections } from '../../src/lib/content/sections';
+import { validateContent } from '../../src/lib/validate/validate';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'yaml-file-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

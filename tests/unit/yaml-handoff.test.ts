@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { parseEntrySource } from '../../src/lib/entry-files';
-import { validateContent } from '../../src/lib/validate';
-import { closeYamlHandoff, openYamlHandoff, takeHandedOn } from '../../src/lib/yaml-handoff';
-import { parseYaml } from '../../src/lib/yaml-file';
+import { parseEntrySource } from '../../src/lib/content/entry-files';
+import { validateContent } from '../../src/lib/validate/validate';
+import { closeYamlHandoff, openYamlHandoff, takeHandedOn } from '../../src/lib/content/yaml-handoff';
+import { parseYaml } from '../../src/lib/content/yaml-file';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'yaml-handoff-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -15,7 +15,7 @@ const ENTRY = 'title: Qwen2-VL\nlinks:\n  - kind: paper\n    url: https://arxiv.
 const RECORD =
   'source: arxiv\nfetched: "2026-12-01"\narxiv: 2409.12191v1\ntitle: Qwen2-VL\nauthors:\n  - Peng Wang\npublished: "2024-09-18"\nurl: https://arxiv.org/abs/2409.12191\n';
 
-describe('a build parses each YAML text once (lib/yaml-handoff)', () => {
+describe('a build parses each YAML text once (lib/content/yaml-handoff)', () => {
   it('the second read of a text takes the first read’s data, once; lines are still found', () => {
     openYamlHandoff();
     const first = parseYaml(ENTRY);

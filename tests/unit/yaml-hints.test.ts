@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEntrySource } from '../../src/lib/entry-files';
+import { parseEntrySource } from '../../src/lib/content/entry-files';
 
 const rest = 'links:\n  - kind: paper\n    url: https://a.org/x\nadded: 2024-01-01\n';
 

@@ -61,7 +61,7 @@ export function largestPage(distDir: string): LargestPage {
   return { ...largest, cards: html.split(PAPER_CARD_MARKUP).length - 1 };
 }
 
-/** How src/lib/paper-card.ts opens a card. */
+/** How src/lib/render/paper-card.ts opens a card. */
 const PAPER_CARD_MARKUP = '<article class="paper-card"';
 
 /**

@@ -1,4 +1,4 @@
-import { PAGE_SIZE } from '../../../src/lib/section-views';
+import { PAGE_SIZE } from '../../../src/lib/data/section-views';
 import { PAPER_PAGE_MAX_RAW_BYTES } from './output';
 import { SITE_BUNDLE, type ProfileSummary } from './profile';
 import type { SizeResult } from './run';

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openContentRoot } from '../../../src/lib/content-root';
-import { serializeEntry } from '../../../src/lib/entry-files';
+import { openContentRoot } from '../../../src/lib/content/content-root';
+import { serializeEntry } from '../../../src/lib/content/entry-files';
 import { PAGEFIND_DIR } from '../../../src/lib/routes';
 import {
   ASTRO_FLOOR_PROJECT,

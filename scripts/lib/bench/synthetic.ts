@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serializeEntry } from '../../../src/lib/entry-files';
+import { serializeEntry } from '../../../src/lib/content/entry-files';
 import { entrySlug, uniqueSlug } from '../list/slug';
 import { titleKey } from '../../../src/lib/title-key';
 import type { LinkKind, PaperInput } from '../../../src/schemas/paper';
@@ -23,7 +23,7 @@ import {
 } from './synthetic-words';
 import { Picker, seededRandom } from './synthetic-random';
 import { serializeRecord, syntheticRecord } from './synthetic-records';
-import { openContentRoot, type ContentRoot } from '../../../src/lib/content-root';
+import { openContentRoot, type ContentRoot } from '../../../src/lib/content/content-root';
 import type { PaperRecord } from '../../../src/schemas/record';
 
 export { seededRandom };

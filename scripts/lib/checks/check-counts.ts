@@ -7,8 +7,8 @@ import { htmlFiles } from './check-links';
 import { parseList } from '../list/parse';
 import { exportListFromDisk } from '../list/write';
 import { PAGEFIND_DIR } from '../../../src/lib/routes';
-import { readFragment } from '../../../src/lib/search-order';
-import { openContentRoot } from '../../../src/lib/content-root';
+import { readFragment } from '../../../src/lib/search/search-order';
+import { openContentRoot } from '../../../src/lib/content/content-root';
 import { formatTextTable } from '../text-table';
 
 /**

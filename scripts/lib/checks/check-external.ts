@@ -6,8 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { htmlFiles } from './check-links';
-import { type EntrySource } from '../../../src/lib/entry-files';
-import { openContentRoot } from '../../../src/lib/content-root';
+import { type EntrySource } from '../../../src/lib/content/entry-files';
+import { openContentRoot } from '../../../src/lib/content/content-root';
 
 // ── Collecting ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { ENTRY_EXTENSIONS, parseEntrySource, type EntrySource } from '../../../src/lib/entry-files';
+import { ENTRY_EXTENSIONS, parseEntrySource, type EntrySource } from '../../../src/lib/content/entry-files';
 import { escapeMarkdown } from '../github-markdown';
 import { displayPath } from '../../../src/lib/paths';
 

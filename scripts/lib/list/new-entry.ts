@@ -4,12 +4,12 @@ import { httpUrl, inferLinkKind, linkSchema } from '../../../src/schemas/link';
 import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
-import { parseEntrySource, readEntrySources, serializeEntry } from '../../../src/lib/entry-files';
-import { duplicatesAddedBy, listedElsewhere, type ValidEntry } from '../../../src/lib/section-duplicates';
-import { findUnsafeMdx } from '../../../src/lib/mdx-safety';
+import { parseEntrySource, readEntrySources, serializeEntry } from '../../../src/lib/content/entry-files';
+import { duplicatesAddedBy, listedElsewhere, type ValidEntry } from '../../../src/lib/validate/section-duplicates';
+import { findUnsafeMdx } from '../../../src/lib/validate/mdx-safety';
 import { entrySlug, uniqueSlug } from './slug';
-import { formatZodIssue } from '../../../src/lib/zod-messages';
-import { openContentRoot } from '../../../src/lib/content-root';
+import { formatZodIssue } from '../../../src/lib/content/zod-messages';
+import { openContentRoot } from '../../../src/lib/content/content-root';
 import { displayPath } from '../../../src/lib/paths';
 
 /** What `npm run new` is told, from flags or prompts. Everything is optional here: createEntry says what is missing. */
@@ -25,7 +25,7 @@ export interface NewEntryInput {
   published?: string;
   /**
    * A long note: the note is the entry file's Markdown body, in `<id>.md`, or `<id>.mdx` when it
-   * uses a component (src/lib/mdx-safety.ts).
+   * uses a component (src/lib/validate/mdx-safety.ts).
    */
   long?: boolean;
 }

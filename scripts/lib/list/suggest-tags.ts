@@ -1,4 +1,4 @@
-import { serializeEntry, type EntrySource } from '../../../src/lib/entry-files';
+import { serializeEntry, type EntrySource } from '../../../src/lib/content/entry-files';
 import { paperSchema, type PaperInput } from '../../../src/schemas/paper';
 
 /**

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { paperSchema, type LinkKind, type Paper } from '../../../src/schemas/paper';
 import type { Section } from '../../../src/schemas/section';
-import { type EntrySource } from '../../../src/lib/entry-files';
+import { type EntrySource } from '../../../src/lib/content/entry-files';
 import { LINK_LABELS } from '../../../src/schemas/link';
 import { DEFAULT_DIALECT, parseList, type ListDialect, type ListEntryFields, type ParsedEntry } from './parse';
 import { applyFixes, readDialect, readFixes, readLastSync } from './sync/state';
-import { paperKeys } from '../../../src/lib/same-paper';
-import { sortEntries } from '../../../src/lib/sort';
-import { formatZodIssue } from '../../../src/lib/zod-messages';
-import { openContentRoot } from '../../../src/lib/content-root';
+import { paperKeys } from '../../../src/lib/data/same-paper';
+import { sortEntries } from '../../../src/lib/data/sort';
+import { formatZodIssue } from '../../../src/lib/content/zod-messages';
+import { openContentRoot } from '../../../src/lib/content/content-root';
 
 /** One line of the exported list: the fields it carries, or the list's own line when nothing changed. */
 export type ListDocumentEntry = ListEntryFields & {

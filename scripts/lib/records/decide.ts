@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { ContentRoot } from '../../../src/lib/content-root';
+import type { ContentRoot } from '../../../src/lib/content/content-root';
 import {
   DecisionError,
   formatPaperId,

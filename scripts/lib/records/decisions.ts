@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { stringify } from 'yaml';
 import { arxivIdFromUrl, stripArxivVersion } from '../../../src/lib/arxiv';
-import { writeFileAtomic } from '../../../src/lib/entry-files';
-import { formatProblem } from '../../../src/lib/problems';
-import { readYamlFile } from '../../../src/lib/yaml-file';
+import { writeFileAtomic } from '../../../src/lib/content/entry-files';
+import { formatProblem } from '../../../src/lib/content/problems';
+import { readYamlFile } from '../../../src/lib/content/yaml-file';
 import { ARXIV_ID_PATTERN } from '../../../src/schemas/arxiv';
 import { openreviewForumOf } from './openreview';
 

@@ -1,9 +1,9 @@
-import { samePaperReason } from '../../../src/lib/same-paper';
+import { samePaperReason } from '../../../src/lib/data/same-paper';
 import { titleKey } from '../../../src/lib/title-key';
 
 /**
  * How a service's title stands to the entry's, by the project's one title key (src/lib/title-key)
- * and same-paper rule (src/lib/same-paper):
+ * and same-paper rule (src/lib/data/same-paper):
  * - `same`: the keys are equal (case, spacing, punctuation, dashes, quotes, LaTeX aside);
  * - `names`: one is the other's name before its subtitle (`Qwen2-VL` and `Qwen2-VL: Enhancing …`),
  *   the list's usual short form;

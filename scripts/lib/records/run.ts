@@ -1,6 +1,6 @@
-import type { ContentRoot } from '../../../src/lib/content-root';
+import type { ContentRoot } from '../../../src/lib/content/content-root';
 import { stripArxivVersion } from '../../../src/lib/arxiv';
-import { arxivIdsOf } from '../../../src/lib/same-paper';
+import { arxivIdsOf } from '../../../src/lib/data/same-paper';
 import { titleKey } from '../../../src/lib/title-key';
 import { paperSchema, type Paper } from '../../../src/schemas/paper';
 import { acceptedId, formatPaperId, isRejected, readDecisions, type Decisions, type PaperId } from './decisions';

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { ContentRoot } from '../../../src/lib/content-root';
-import { ENTRY_EXTENSIONS, writeFileAtomic } from '../../../src/lib/entry-files';
-import { formatProblem } from '../../../src/lib/problems';
-import { parseYaml, yamlProblems } from '../../../src/lib/yaml-file';
+import type { ContentRoot } from '../../../src/lib/content/content-root';
+import { ENTRY_EXTENSIONS, writeFileAtomic } from '../../../src/lib/content/entry-files';
+import { formatProblem } from '../../../src/lib/content/problems';
+import { parseYaml, yamlProblems } from '../../../src/lib/content/yaml-file';
 import { RECORD_FIELD_ORDER, recordSchema, type PaperRecord } from '../../../src/schemas/record';
 import { DECISIONS_FILE_NAME } from './decisions';
 

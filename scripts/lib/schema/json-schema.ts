@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { toJsonSchema } from '../../../src/lib/json-schema';
+import { toJsonSchema } from '../../../src/lib/data/json-schema';
 import { paperSchema } from '../../../src/schemas/paper';
-import { JSON_SCHEMA_REF } from '../../../src/lib/entry-files';
+import { JSON_SCHEMA_REF } from '../../../src/lib/content/entry-files';
 import { contentRoot } from '../../../src/lib/paths';
 
 /** Where the editor schema is committed: where entry files in content/<section>/ point with JSON_SCHEMA_REF. */

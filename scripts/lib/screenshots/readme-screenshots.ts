@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentRoot } from '../../../src/lib/content-root';
-import { writeFileAtomic } from '../../../src/lib/entry-files';
+import type { ContentRoot } from '../../../src/lib/content/content-root';
+import { writeFileAtomic } from '../../../src/lib/content/entry-files';
 import { routes } from '../../../src/lib/routes';
 import { launchChromium } from '../chromium';
 import { serveDist } from '../static-server';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { arxivIdFromUrl } from '../../../src/lib/arxiv';
-import { openContentRoot } from '../../../src/lib/content-root';
-import { parseEntrySource } from '../../../src/lib/entry-files';
+import { openContentRoot } from '../../../src/lib/content/content-root';
+import { parseEntrySource } from '../../../src/lib/content/entry-files';
 import { routes } from '../../../src/lib/routes';
-import { entryFileProblems } from '../../../src/lib/validate';
+import { entryFileProblems } from '../../../src/lib/validate/validate';
 import { ARXIV_ID_PATTERN } from '../../../src/schemas/arxiv';
 import { paperSchema } from '../../../src/schemas/paper';
 import type { PaperRecord } from '../../../src/schemas/record';

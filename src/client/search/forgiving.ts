@@ -1,6 +1,6 @@
-import { termsOf, type CompiledConcept, type QueryTerm } from '../../lib/glossary';
+import { termsOf, type CompiledConcept, type QueryTerm } from '../../lib/search/glossary';
 import { SEARCH_META } from '../../lib/routes';
-import { correctionFor, latinWords, MIN_CORRECTED_LENGTH } from '../../lib/spelling';
+import { correctionFor, latinWords, MIN_CORRECTED_LENGTH } from '../../lib/search/spelling';
 import { toHit, unionCounts } from './hits';
 import { optional } from './load';
 import { everyWord } from './match';
@@ -13,7 +13,7 @@ import { pagefindQuery } from './query';
  * - Misspellings. A query word of MIN_CORRECTED_LENGTH letters or more that the index does not
  *   hold, or that fewer than FEW_PAPERS papers hold, is looked up in the index's vocabulary
  *   (fetched then, never before), and the query is searched again with the closest much more
- *   frequent word (lib/spelling): "Showing results for …".
+ *   frequent word (lib/search/spelling): "Showing results for …".
  * - Some of the words. A query of two or more words (a glossary term counts as one) whose full
  *   matches, corrected ones included, are fewer than SOME_WORDS_BELOW also lists the papers holding
  *   some of its words, those holding more of them first; a word's glossary forms count.

@@ -1,5 +1,5 @@
-import { FOLDED_MARK, foldChinese, type FoldTable } from '../../lib/chinese-fold';
-import { CONCEPT_TOKEN_PATTERN, matchedForms, type QueryTerm } from '../../lib/glossary';
+import { FOLDED_MARK, foldChinese, type FoldTable } from '../../lib/search/chinese-fold';
+import { CONCEPT_TOKEN_PATTERN, matchedForms, type QueryTerm } from '../../lib/search/glossary';
 import { SEARCH_META } from '../../lib/routes';
 import type { DateRanks, HitContext, PagefindResponse, PagefindResult, PagefindResultData, PaperHit } from './types';
 import { pagefindQuery } from './query';
@@ -66,7 +66,7 @@ export async function unionCounts(
   return counts;
 }
 
-/** The page's indexed text without its folded Traditional Chinese (see lib/chinese-fold). */
+/** The page's indexed text without its folded Traditional Chinese (see lib/search/chinese-fold). */
 export function asWritten(content: string): string {
   const at = content.indexOf(FOLDED_MARK);
   return at < 0 ? content : content.slice(0, at);

@@ -1,9 +1,9 @@
 import { FOLD_TABLE_PATH, NEWEST_FIRST_PATH, PAGEFIND_DIR, SEARCH_GLOSSARY_PATH, SEARCH_VOCABULARY_PATH } from '../../lib/routes';
-import { parseFoldTable, type FoldTable } from '../../lib/chinese-fold';
-import { compileGlossary, type CompiledConcept, type Concept } from '../../lib/glossary';
-import { ranksOf } from '../../lib/search-order';
-import { parseVocabulary, type Vocabulary } from '../../lib/spelling';
-import { withBase } from '../../lib/urls';
+import { parseFoldTable, type FoldTable } from '../../lib/search/chinese-fold';
+import { compileGlossary, type CompiledConcept, type Concept } from '../../lib/search/glossary';
+import { ranksOf } from '../../lib/search/search-order';
+import { parseVocabulary, type Vocabulary } from '../../lib/search/spelling';
+import { withBase } from '../../lib/render/urls';
 import type { DateRanks, PagefindApi } from './types';
 
 /**
@@ -62,7 +62,7 @@ export const loadSearchGlossary = (url = withBase(SEARCH_GLOSSARY_PATH)): Promis
 /** The Traditional → Simplified table, loaded by the first query with Chinese in it. */
 export const loadFoldTable = (url = withBase(FOLD_TABLE_PATH)): Promise<FoldTable> => fetchOnce(url, parseFoldTable);
 
-/** The index's words, loaded only when a query word finds too little (lib/spelling). */
+/** The index's words, loaded only when a query word finds too little (lib/search/spelling). */
 export const loadVocabulary = (url = withBase(SEARCH_VOCABULARY_PATH)): Promise<Vocabulary> => fetchOnce(url, parseVocabulary);
 
 /** A file that helps search but is not needed for it: without it, search finds the words as typed. */

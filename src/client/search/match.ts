@@ -1,4 +1,4 @@
-import { expandQuery } from '../../lib/glossary';
+import { expandQuery } from '../../lib/search/glossary';
 import { byDate, phraseFirst, toHit, unionCounts } from './hits';
 import { pagefindQuery } from './query';
 import type { Matches, SearchContext } from './types';

@@ -1,4 +1,4 @@
-import { foldChinese, HAS_HAN } from '../../lib/chinese-fold';
+import { foldChinese, HAS_HAN } from '../../lib/search/chinese-fold';
 import { SEARCH_FILTERS } from '../../lib/routes';
 import { forgivingGroups } from './forgiving';
 import { loadDateRanks, loadFoldTable, loadPagefind, loadSearchGlossary, loadVocabulary, optional } from './load';
@@ -12,7 +12,7 @@ import type { PaperFilter, PaperQuery, PaperResults, SearchContext, SearchSource
  * Order: papers holding the query as typed first (among them, those holding it as one
  * contiguous phrase first), then papers found only through the glossary (the query's glossary
  * terms replaced by their concept tokens), which say which form they matched. Chinese is folded to
- * Simplified first (lib/chinese-fold). Then, labelled, any further groups (./forgiving): the query
+ * Simplified first (lib/search/chinese-fold). Then, labelled, any further groups (./forgiving): the query
  * with its misspellings corrected, and papers holding some of its words.
  */
 export async function searchPapers(query: PaperQuery, given: Partial<SearchSources> = {}): Promise<PaperResults> {

@@ -1,7 +1,7 @@
-import type { FoldTable } from '../../lib/chinese-fold';
-import type { CompiledConcept } from '../../lib/glossary';
+import type { FoldTable } from '../../lib/search/chinese-fold';
+import type { CompiledConcept } from '../../lib/search/glossary';
 import type { SEARCH_FILTERS } from '../../lib/routes';
-import type { Vocabulary } from '../../lib/spelling';
+import type { Vocabulary } from '../../lib/search/spelling';
 
 /**
  * What search is made of, as types: Pagefind's API as this site uses it, a query, its hits and
@@ -99,7 +99,7 @@ export interface PaperResults extends HitList {
   more: ResultGroup[];
 }
 
-/** Each indexed paper's place, newest first (see src/lib/search-order.ts); smaller is newer. */
+/** Each indexed paper's place, newest first (see src/lib/search/search-order.ts); smaller is newer. */
 export type DateRanks = ReadonlyMap<string, number>;
 
 /** The glossary, compiled, loaded with the first search (a few KB). */

@@ -1,4 +1,4 @@
-import type { EntryComponentName } from '../../lib/mdx-safety';
+import type { EntryComponentName } from '../../lib/validate/mdx-safety';
 import Callout from './Callout.astro';
 import Figure from './Figure.astro';
 import PaperRef from './PaperRef.astro';
@@ -6,7 +6,7 @@ import Results from './Results.astro';
 
 /**
  * The implementations of the allow-listed entry components (ENTRY_COMPONENTS in
- * src/lib/mdx-safety.ts), for `<Content components={entryComponents} />`: entries import nothing.
+ * src/lib/validate/mdx-safety.ts), for `<Content components={entryComponents} />`: entries import nothing.
  * Their styles are src/styles/entry.css, which a page rendering them links (most paper pages have
  * no long note, so the components carry no <style> that would ride along with this import).
  */

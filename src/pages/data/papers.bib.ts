@@ -1,8 +1,8 @@
 import { loadContent } from '../../content';
-import { bibtexFile } from '../../lib/citation-formats';
-import { siteCitations } from '../../lib/site-data';
+import { bibtexFile } from '../../lib/data/citation-formats';
+import { siteCitations } from '../../lib/render/site-data';
 
-/** One BibTeX record per paper, keyed as its page's (lib/citation). */
+/** One BibTeX record per paper, keyed as its page's (lib/data/citation). */
 export async function GET() {
   const { papers } = await loadContent();
   return new Response(bibtexFile([...siteCitations(papers).values()]), {

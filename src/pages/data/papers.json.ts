@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
 import { loadContent } from '../../content';
-import { papersFile } from '../../lib/data-export';
-import { toExport } from '../../lib/site-data';
+import { papersFile } from '../../lib/data/data-export';
+import { toExport } from '../../lib/render/site-data';
 
 /** Every entry with its section, id, page URL and all fields (schema: papers.schema.json; README "Data"). */
 export async function GET(context: APIContext) {

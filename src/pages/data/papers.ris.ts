@@ -1,8 +1,8 @@
 import { loadContent } from '../../content';
-import { risFile } from '../../lib/citation-formats';
-import { siteCitations } from '../../lib/site-data';
+import { risFile } from '../../lib/data/citation-formats';
+import { siteCitations } from '../../lib/render/site-data';
 
-/** One RIS record per paper, for EndNote, Zotero, Mendeley (lib/citation-formats). */
+/** One RIS record per paper, for EndNote, Zotero, Mendeley (lib/data/citation-formats). */
 export async function GET() {
   const { papers } = await loadContent();
   return new Response(risFile([...siteCitations(papers).values()]), {

@@ -1,5 +1,5 @@
 import { papersFileSchema } from '../../schemas/data';
-import { toJsonSchema } from '../../lib/json-schema';
+import { toJsonSchema } from '../../lib/data/json-schema';
 
 /** The JSON Schema of papers.json, generated from the Zod schema the site itself uses. */
 export function GET() {

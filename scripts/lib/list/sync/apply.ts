@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { writeFileAtomic } from '../../../../src/lib/entry-files';
+import { writeFileAtomic } from '../../../../src/lib/content/entry-files';
 import type { SyncPlan } from './plan-types';
 
 /** True when the plan may be written: a refusal or a content problem stops the whole sync. */

@@ -1,5 +1,5 @@
 import type { Link } from '../../../../src/schemas/paper';
-import type { EntrySource } from '../../../../src/lib/entry-files';
+import type { EntrySource } from '../../../../src/lib/content/entry-files';
 
 /** An existing entry file, read leniently: schema problems are the validator's job, not the sync's. */
 export interface ExistingEntry {

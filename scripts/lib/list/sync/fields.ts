@@ -1,5 +1,5 @@
 import { PAPER_FIELD_ORDER, type Link, type PaperInput } from '../../../../src/schemas/paper';
-import { serializeEntry, serializeEntryYaml } from '../../../../src/lib/entry-files';
+import { serializeEntry, serializeEntryYaml } from '../../../../src/lib/content/entry-files';
 import { isRecord, type ExistingEntry } from './existing';
 import { unique, withoutBookkeeping, type ListItem } from './list-items';
 import type { FieldChange, FieldConflict, PlannedEntry } from './plan-types';

@@ -1,5 +1,5 @@
 import type { PaperInput } from '../../../../src/schemas/paper';
-import { paperKeys, type PaperIdentity } from '../../../../src/lib/same-paper';
+import { paperKeys, type PaperIdentity } from '../../../../src/lib/data/same-paper';
 import { titleKey } from '../../../../src/lib/title-key';
 import type { ParsedEntry } from '../parse';
 
@@ -13,7 +13,7 @@ export interface ListItem extends PaperInput {
 }
 
 /**
- * Lines of one section that name the same paper (the one rule of src/lib/same-paper.ts), in list
+ * Lines of one section that name the same paper (the one rule of src/lib/data/same-paper.ts), in list
  * order. A shared notes URL is no identity: one reading note often covers many papers.
  */
 export function groupDuplicates(entries: readonly ParsedEntry[]): ParsedEntry[][] {

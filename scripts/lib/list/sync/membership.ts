@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { serializeEntry } from '../../../../src/lib/entry-files';
+import { serializeEntry } from '../../../../src/lib/content/entry-files';
 import type { Section } from '../../../../src/schemas/section';
 import type { ParsedEntry } from '../parse';
 import { entrySlug, uniqueSlug } from '../slug';

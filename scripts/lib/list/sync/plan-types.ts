@@ -1,5 +1,5 @@
 import type { Section } from '../../../../src/schemas/section';
-import type { EntrySource } from '../../../../src/lib/entry-files';
+import type { EntrySource } from '../../../../src/lib/content/entry-files';
 import type { ListDialect, ListProblem, ParsedList } from '../parse';
 import type { AddedDates } from './dates';
 import type { SectionRename, SectionReorder } from './sections';

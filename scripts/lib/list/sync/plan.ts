@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ABOUT_FILE_NAME, openContentRoot } from '../../../../src/lib/content-root';
+import { ABOUT_FILE_NAME, openContentRoot } from '../../../../src/lib/content/content-root';
 import { sectionRegistryPath } from '../../../../src/lib/paths';
 import type { Section } from '../../../../src/schemas/section';
 import { DEFAULT_DIALECT, parseList, type ListDialect, type ParsedEntry, type ParsedList } from '../parse';

@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
 import type { Section } from '../../../../src/schemas/section';
-import type { PaperIdentity } from '../../../../src/lib/same-paper';
+import type { PaperIdentity } from '../../../../src/lib/data/same-paper';
 import type { ParsedEntry, ParsedList } from '../parse';
 import { findSamePaper } from './list-items';
 import { entrySlug, uniqueSlug } from '../slug';

@@ -1,8 +1,8 @@
 import type { APIContext } from 'astro';
 import { loadContent, type SectionWithPapers } from '../../../content';
-import { jsonFeed } from '../../../lib/data-export';
+import { jsonFeed } from '../../../lib/data/data-export';
 import { routes } from '../../../lib/routes';
-import { absolute, feedItems } from '../../../lib/site-data';
+import { absolute, feedItems } from '../../../lib/render/site-data';
 import { SITE } from '../../../site.config';
 
 export async function getStaticPaths() {

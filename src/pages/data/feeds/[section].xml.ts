@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { loadContent, type SectionWithPapers } from '../../../content';
-import { feedItems } from '../../../lib/site-data';
+import { feedItems } from '../../../lib/render/site-data';
 import { SITE } from '../../../site.config';
 
 export async function getStaticPaths() {
