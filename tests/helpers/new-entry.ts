@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { createEntry, NewEntryError, type NewEntryInput } from '../../scripts/lib/list/new-entry';
 import { serializeEntry } from '../../src/lib/content/entry-files';
 
-/** A content root for each test of `npm run new` (tests/unit/new-entry-*.test.ts), and entries made in it. */
+/** A content root for each test of `npm run new` (tests/unit/list/new-entry-*.test.ts), and entries made in it. */
 
 /** The day `create` dates its entries. */
 export const TODAY = '2025-03-04';

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { Problem } from '../../src/lib/content/problems';
 import { validateContent } from '../../src/lib/validate/validate';
 
-/** Temporary content folders for the validation tests (tests/unit/validate-*.test.ts), and their problems. */
+/** Temporary content folders for the validation tests (tests/unit/validate/*.test.ts), and their problems. */
 
 /** Three sections; the third has no folder, which is fine. */
 export const REGISTRY = `- id: mllm

@@ -3,7 +3,7 @@
  * interpolates, as Astro escapes expressions (& < > " '), unless the value is itself HTML: the
  * result of another `html` template, or a string marked with `raw()`. Pages written as strings
  * (lib/render/paper-page, paper-card, site-nav, links) are safe by default: a value someone forgets to
- * think about comes out as text. tests/unit/html.test.ts fails on a template in src/ that builds
+ * think about comes out as text. tests/unit/render/html.test.ts fails on a template in src/ that builds
  * HTML without the tag.
  */
 

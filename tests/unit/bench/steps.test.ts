@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../src/lib/paths';
+import { samplePages } from '../../../scripts/lib/bench/run';
+import { isolatedConfigSource } from '../../../scripts/lib/bench/astro-floor';
+import {
+  astroPageGenerationMs,
+  ASTRO_CLI,
+  buildScript,
+  parseBuildScript,
+  runSteps,
+  siteSteps,
+} from '../../../scripts/lib/bench/steps';
+import { syntheticEntries } from '../../../scripts/lib/bench/synthetic';
+import { tempFolder } from '../../helpers/temp-folder';
+
+/**
+ * How the benchmark builds (scripts/lib/bench/run.ts, steps.ts): a root of its own, the pages it
+ * weighs, the steps of `npm run build`, and Astro's page generation time read from each step.
+ */
+
+const temp = tempFolder('bench-');
+
+describe('benchmark set-up', () => {
+  it('builds with the project config, src/ and public/ from a root of its own', () => {
+    expect(isolatedConfigSource('/repo')).toBe(
+      'import config from "file:///repo/astro.config.mjs";\n' +
+        'export default { ...config, srcDir: "/repo/src", publicDir: "/repo/public", outDir: "./dist", cacheDir: "./cache" };\n',
+    );
+  });
+
+  it('weighs the largest section and a paper in it with an arXiv id', () => {
+    const entries = syntheticEntries(300, { sections: ['a', 'b'], sectionWeights: [1, 5], seed: 2 });
+    const { section, paper } = samplePages(entries);
+    expect(section).toBe('b');
+    expect(paper).toMatchObject({ section: 'b', format: 'yaml' });
+    expect(paper.paper.arxiv).toBeDefined();
+  });
+});
+
+describe('Astro’s page generation time', () => {
+  // The end of `astro build --timings` (Astro 7.4), colours off; then the same with colours.
+  const log = [
+    '15:50:49 [build] ✓ Completed in 27.51s.',
+    '  content sync                        15.10s  30.3% ████▆··················',
+    '  generate pages                      25.97s  52.1% ···············██████▆',
+    '    prerenderer setup                   15ms   0.5% ···············▁······',
+    '    static paths                       145ms   5.1% ···············▇▃·····',
+    '',
+    'Page rendering (706ms across 470 pages)',
+  ].join('\n');
+
+  it('reads the report’s generate-pages row, in each unit it is written in', () => {
+    expect(astroPageGenerationMs(log)).toBe(25_970);
+    expect(astroPageGenerationMs(log.replace('25.97s', '812ms'))).toBe(812);
+    expect(astroPageGenerationMs(log.replace('25.97s', '1m 5s'))).toBe(65_000);
+    const coloured = log.replace('25.97s', '\x1b[2m25.97s\x1b[22m');
+    expect(astroPageGenerationMs(coloured)).toBe(25_970);
+  });
+
+  it('gives no figure for output without the report’s row', () => {
+    expect(astroPageGenerationMs('floor: 10008 pages')).toBeUndefined();
+    expect(astroPageGenerationMs(log.replace('generate pages', 'generate images'))).toBeUndefined();
+  });
+
+  it('is recorded with the step that logged it', async () => {
+    const print = (text: string) => ({
+      name: text ? 'astro build' : 'search index',
+      command: process.execPath,
+      args: ['-e', `process.stdout.write(${JSON.stringify(text)})`],
+    });
+    const measured = await runSteps([print(log), print('')], temp);
+    expect(measured.steps.map((step) => step.pageGenerationMs)).toEqual([25_970, undefined]);
+  });
+});
+
+describe('the build as package.json runs it', () => {
+  it('reads both steps of `npm run build`, so the benchmark builds as the project does', () => {
+    expect(buildScript(REPO_ROOT)).toEqual({
+      astroFlags: ['--max-old-space-size=1536', '--max-semi-space-size=64'],
+      indexFlags: ['--import', 'tsx'],
+      indexEntry: 'src/integrations/build-search-index.ts',
+    });
+    expect(() => parseBuildScript('astro build')).toThrow(/package.json "build" is not/);
+  });
+
+  it('runs Astro in the size’s own root, then the indexer on that root’s output', () => {
+    const [astro, index] = siteSteps(REPO_ROOT, { siteRoot: '/w/site-1', outDir: '/w/site-1/dist', contentDir: '/w/content-1' });
+    expect(astro!.args.slice(-5)).toEqual([path.join(REPO_ROOT, ASTRO_CLI), 'build', '--timings', '--root', '/w/site-1']);
+    expect(index!.args.slice(-2)).toEqual(['src/integrations/build-search-index.ts', '/w/site-1/dist']);
+    expect(astro!.env).toEqual({ CONTENT_DIR: '/w/content-1' });
+  });
+});

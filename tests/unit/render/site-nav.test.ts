@@ -1,0 +1,33 @@
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { siteNavItemsHtml, type NavSection } from '../../../src/lib/render/site-nav';
+
+const sections: NavSection[] = [
+  { id: 'mllm', path: 'mllm/', title: 'Multimodal LLMs', short: 'MLLMs', papers: { length: 3 } },
+  { id: 'odd', path: 'odd/', title: `A <b>"bold"</b> & odd one`, papers: { length: 0 } },
+];
+
+describe('the header nav', () => {
+  it('lists each section with its count, then the site pages, and marks only the current one', () => {
+    const $ = load(`<ul>${siteNavItemsHtml(sections, 'odd')}</ul>`);
+    const items = $('li a')
+      .map((_, link) => [[$(link).attr('href'), $(link).text(), $(link).attr('aria-current') ?? '']])
+      .get();
+    expect(items).toEqual([
+      ['/mllm/', 'MLLMs 3', ''],
+      ['/odd/', `A <b>"bold"</b> & odd one 0`, 'page'],
+      ['/tags/', 'Tags', ''],
+      ['/glossary/', 'Glossary', ''],
+      ['/stats/', 'Stats', ''],
+      ['/about/', 'About', ''],
+    ]);
+    expect($('b')).toHaveLength(0);
+  });
+
+  it('marks a site page, or nothing, and writes each variant once', () => {
+    expect(load(siteNavItemsHtml(sections, 'tags').value)('[aria-current]').text()).toBe('Tags');
+    expect(load(siteNavItemsHtml(sections).value)('[aria-current]')).toHaveLength(0);
+    expect(siteNavItemsHtml(sections, 'mllm')).toBe(siteNavItemsHtml(sections, 'mllm'));
+    expect(siteNavItemsHtml(sections, 'mllm').value).not.toBe(siteNavItemsHtml(sections, 'odd').value);
+  });
+});
