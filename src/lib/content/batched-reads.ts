@@ -1,3 +1,5 @@
+// src/lib/content/: reading content/: its root, entry files, the one YAML reader, sections.yaml, the glossary, problems.
+
 import { readFile } from 'node:fs/promises';
 
 /**

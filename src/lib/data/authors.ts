@@ -1,3 +1,5 @@
+// src/lib/data/: what entries and records add up to: facets, related papers, orders, same paper, citations, /data/.
+
 /** Lower-case name particles that belong to the family name: "Fernández de la Cruz", "van der Berg". */
 const PARTICLES = new Set(['da', 'de', 'del', 'della', 'der', 'di', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'van', 'von']);
 

@@ -1,3 +1,5 @@
+// src/lib/search/: search, alike at build time and in the browser: Chinese folding, spelling, glossary, newest first.
+
 /**
  * The fold table (see ./chinese-fold.ts) from Open Chinese Convert's dictionaries, at build time
  * only (the browser gets the part the index needs as a file, never these dictionaries): OpenCC's

@@ -1,3 +1,5 @@
+// src/lib/validate/: the content checks of npm run validate and the build: fields, records, MDX safety, duplicates.
+
 import { createProcessor } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 
