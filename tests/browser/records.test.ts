@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { contentEntries, contentRecords } from '../helpers/content';
-import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
+import { browserSuite, closeBrowser, consoleErrors, seriousAxeViolations, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
 
 /*
@@ -49,14 +48,11 @@ browserSuite('scholarly records in Chromium', () => {
   ])('has no serious or critical axe violations on a paper with %s, light and dark', (_, sitePath, unfold) =>
     withPage(DIST, async (page, site) => {
       const errors = consoleErrors(page);
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
+      const open = async () => {
         await page.goto(site.url(sitePath));
         if (unfold) await page.locator('.more-authors summary').click();
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      }
+      };
+      expect(await seriousAxeViolations(page, open)).toEqual([]);
       expect(errors).toEqual([]);
     }),
   );

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, expect, it } from 'vitest';
 import { sortEntries } from '../../src/lib/data/sort';
 import { contentEntries } from '../helpers/content';
-import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
+import { browserSuite, closeBrowser, consoleErrors, seriousAxeViolations, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
 
 const entries = contentEntries();
@@ -94,21 +93,7 @@ browserSuite('reading the site in Chromium', () => {
     ['stats', 'stats/'],
   ])('has no serious or critical axe violations on %s, light and dark', (_, sitePath) =>
     withPage(DIST, async (page, site) => {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(site.url(sitePath));
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(
-          serious.map(
-            (v) =>
-              `${scheme}: ${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          ),
-        ).toEqual([]);
-      }
+      expect(await seriousAxeViolations(page, () => page.goto(site.url(sitePath)))).toEqual([]);
     }),
   );
 });

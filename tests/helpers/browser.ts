@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe } from 'vitest';
@@ -76,4 +77,33 @@ export function consoleErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * The axe rules whose outcome depends on the colours (text and link contrast): all that can differ
+ * between the themes of one page, so the dark pass runs only these after a full light pass.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * The serious and critical axe violations of the page `open` loads, in the light theme (every
+ * rule) and the dark one (the colour rules), one line each: `dark: color-contrast: .card a, …`.
+ */
+export async function seriousAxeViolations(page: Page, open: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open();
+    const axe = new AxeBuilder({ page });
+    const { violations } = await (scheme === 'dark' ? axe.withRules(COLOUR_RULES) : axe).analyze();
+    for (const violation of violations)
+      if (violation.impact === 'serious' || violation.impact === 'critical')
+        lines.push(
+          `${scheme}: ${violation.id}: ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+        );
+  }
+  return lines;
 }
