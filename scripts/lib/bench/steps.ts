@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { NOT_SEARCHABLE, SEARCH_INDEX_LANGUAGE } from '../../../src/integrations/pagefind';
+import { NOT_SEARCHABLE, SEARCH_INDEX_LANGUAGE } from '../../../src/build/pagefind';
 import { PAPER_PAGES_GLOB } from '../../../src/lib/routes';
 import { escapeRegExp } from '../../../src/lib/regexp';
 import { childEnv, runMeasured } from './processes';

@@ -79,7 +79,7 @@ describe('the build as package.json runs it', () => {
     expect(buildScript(REPO_ROOT)).toEqual({
       astroFlags: ['--max-old-space-size=1536', '--max-semi-space-size=64'],
       indexFlags: ['--import', 'tsx'],
-      indexEntry: 'src/integrations/build-search-index.ts',
+      indexEntry: 'src/build/build-search-index.ts',
     });
     expect(() => parseBuildScript('astro build')).toThrow(/package.json "build" is not/);
   });
@@ -87,7 +87,7 @@ describe('the build as package.json runs it', () => {
   it('runs Astro in the size’s own root, then the indexer on that root’s output', () => {
     const [astro, index] = siteSteps(REPO_ROOT, { siteRoot: '/w/site-1', outDir: '/w/site-1/dist', contentDir: '/w/content-1' });
     expect(astro!.args.slice(-5)).toEqual([path.join(REPO_ROOT, ASTRO_CLI), 'build', '--timings', '--root', '/w/site-1']);
-    expect(index!.args.slice(-2)).toEqual(['src/integrations/build-search-index.ts', '/w/site-1/dist']);
+    expect(index!.args.slice(-2)).toEqual(['src/build/build-search-index.ts', '/w/site-1/dist']);
     expect(astro!.env).toEqual({ CONTENT_DIR: '/w/content-1' });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The last step of `npm run build`, run after `astro build` has exited:
- * `node --import tsx src/integrations/build-search-index.ts [site dir]` indexes the build in
+ * `node --import tsx src/build/build-search-index.ts [site dir]` indexes the build in
  * `site dir` (default: where astro.config.mjs writes it, see buildOutDir) and fails the build,
  * naming the problem, when indexing does.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildOutDir } from '../lib/paths';
 import { buildSearchIndex } from './pagefind';
 
-const USAGE = 'usage: node --import tsx src/integrations/build-search-index.ts [site dir]';
+const USAGE = 'usage: node --import tsx src/build/build-search-index.ts [site dir]';
 
 async function main(args: readonly string[]): Promise<void> {
   if (args.length > 1 || args.some((arg) => arg.startsWith('-'))) {

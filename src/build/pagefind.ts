@@ -42,7 +42,7 @@ const NOT_VOCABULARY = new RegExp(`^(?:${CONCEPT_TOKEN_PREFIX}|${FOLDED_MARK}$)`
  * Builds the Pagefind index over a finished build in `siteDir`, and beside it the files the search
  * client fetches only when a search needs them: the date order, the vocabulary (misspellings) and
  * the Chinese fold table.
- * `npm run build` runs it after `astro build` has exited (src/integrations/build-search-index.ts),
+ * `npm run build` runs it after `astro build` has exited (src/build/build-search-index.ts),
  * not in Astro's `astro:build:done` hook: there Pagefind's memory added to that of Astro's
  * still-living process, while on its own the build's peak is the larger of the two.
  */
