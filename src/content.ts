@@ -14,7 +14,7 @@ import { chineseFoldTable } from './lib/search/chinese-fold-table';
 import { loadGlossary } from './lib/content/glossary-file';
 import { relatedPapers } from './lib/data/related';
 import { facetCounts, type FacetName, type FacetOption } from './lib/data/facets';
-import { cacheKey } from './lib/render/cache-key';
+import { cacheKey } from './lib/data/cache-key';
 import { recordByline, recordView } from './lib/data/paper-record';
 import { SITE } from './site.config';
 

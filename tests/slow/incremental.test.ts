@@ -8,7 +8,7 @@ import type { PaperInput } from '../../src/schemas/paper';
 import { cleanUp, copyEnv, copyProject, runIn } from '../helpers/project-copy';
 
 /**
- * Astro's incremental build reuses a paper page while its cacheKey (src/lib/render/cache-key.ts) and its
+ * Astro's incremental build reuses a paper page while its cacheKey (src/lib/data/cache-key.ts) and its
  * code are unchanged. A part of the page left out of the key would leave the page stale, so a warm
  * build after each kind of change must write exactly what a clean build of the same content
  * writes, and must really have reused pages (or the first assertion proves nothing).

@@ -1,3 +1,5 @@
+// src/lib/render/: what pages are written from: escaper, Markdown, paper page and card, nav, charts, URLs, feed items.
+
 /**
  * The home page's section cards without holes: 6 sections sit 3 + 3 rather than 4 + 2, and 7 sit
  * as two full rows of 4 with one card twice as wide. `columns` is for wide screens (at most

@@ -1,5 +1,3 @@
-// src/lib/render/: what pages are written from: escaper, Markdown, paper page and card, nav, charts, URLs, feed items.
-
 import { createHash } from 'node:crypto';
 
 /**
