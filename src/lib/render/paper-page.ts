@@ -1,4 +1,4 @@
-import type { PaperEntry } from '../../content';
+import type { PaperEntry } from '../entries/paper-entry';
 import { arxivAbsUrl } from '../arxiv';
 import { facetValues } from '../data/facets';
 import { FOLDED_MARK } from '../search/chinese-fold';

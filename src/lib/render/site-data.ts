@@ -2,7 +2,7 @@
  * What the data endpoints (src/pages/data/, feeds) share: the list's entries as exportable
  * papers with absolute URLs, and a section's or the whole list's feed items.
  */
-import type { PaperEntry } from '../../content';
+import type { PaperEntry } from '../entries/paper-entry';
 import { listCitations, type Citation } from '../data/citation';
 import type { PaperToExport } from '../data/data-export';
 import { memoize } from '../memo';
