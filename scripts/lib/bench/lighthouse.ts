@@ -11,6 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { routes } from '../../../src/lib/routes';
+import { CHROMIUM_ARGS } from '../chromium';
 import { serveDist } from '../static-server';
 import { markdownTable } from './tables';
 
@@ -71,7 +72,7 @@ export interface LighthouseSession {
  * loading Lighthouse once, not once a page, is about half of what a page's audit costs.
  */
 export async function openLighthouse(chromePath: string): Promise<LighthouseSession> {
-  const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_ARGS });
   return {
     async run(url, scope = EVERY_CATEGORY) {
       const counting = !scope.categories.includes('performance');
