@@ -25,6 +25,18 @@ export type Category = (typeof CATEGORIES)[number];
  */
 const PATIENT_SETTINGS = { maxWaitForFcp: 180_000, maxWaitForLoad: 240_000 };
 
+/**
+ * For a run that only counts: no full-page screenshot, and neither the fixed pause Lighthouse
+ * adds after the load event nor the quiet main thread it waits for so that timings settle. What is
+ * counted still waits on conditions: the first paint, the load event, then the network quiet for
+ * Lighthouse's default second (the search page's fetches after its load included).
+ */
+const COUNTING_SETTINGS = {
+  disableFullPageScreenshot: true,
+  pauseAfterLoadMs: 0,
+  cpuQuietThresholdMs: 0,
+};
+
 /** The audits pageCounts reads: all of the performance category's, none of its timings. */
 export const COUNTED_AUDITS = [
   'total-byte-weight',
@@ -80,7 +92,7 @@ export async function openLighthouse(chromePath: string): Promise<LighthouseSess
         ...PATIENT_SETTINGS,
         onlyCategories: [...scope.categories],
         ...(scope.audits ? { onlyAudits: [...scope.audits] } : {}),
-        ...(counting ? { disableFullPageScreenshot: true } : {}),
+        ...(counting ? COUNTING_SETTINGS : {}),
       };
       const result = await lighthouse(url, { port: chrome.port, logLevel: 'error' }, { extends: 'lighthouse:default', settings });
       if (!result) throw new Error(`Lighthouse returned no report for ${url}`);
