@@ -1,20 +1,20 @@
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite, closeBrowser, consoleErrors, withPage, type ServedSite } from '../helpers/browser';
+import { searcherOf } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
 /**
- * The queries of issue #25, typed into the search page in Chromium: each must show every
- * paper its correct form finds (Traditional script, a misspelling, three words no paper holds
- * together). What the correct forms find is read from the same page, so the list may grow.
+ * Search that forgives, as the search page shows it in Chromium: one query of each kind of issue
+ * #25 (Traditional script, a misspelling, words no paper holds together) must show every paper its
+ * correct form finds, with the page's own words for what it did. What the correct forms find is
+ * computed from the same build by the page's own search module in Node (tests/helpers/search.ts),
+ * so the list may grow. tests/search/forgiving.test.ts holds that module to every query of the
+ * issue and to many generated ones; this file holds the page to what the module finds.
  */
 const EXAMPLES: { typed: string; correct: string[]; corrected?: string }[] = [
   { typed: '強化學習', correct: ['强化学习'] },
-  { typed: '幻覺', correct: ['幻觉'] },
-  { typed: '視頻', correct: ['视频'] },
   { typed: 'reasonning', correct: ['reasoning'], corrected: 'reasoning' },
-  { typed: 'halucination', correct: ['hallucination'], corrected: 'hallucination' },
-  { typed: 'preferance', correct: ['preference'], corrected: 'preference' },
   { typed: 'video reasoning benchmark', correct: ['video', 'reasoning', 'benchmark'] },
 ];
 
@@ -34,14 +34,21 @@ async function allResults(page: Page, site: ServedSite, query: string, extra = '
   return hits.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
 }
 
+/** The links of every paper the search module matches for `query` (its matches, not its further groups). */
+let matchesOf: (query: string) => Promise<string[]>;
+
 browserSuite('search that forgives, on the search page', () => {
+  beforeAll(async () => {
+    const searcher = await searcherOf(DIST);
+    matchesOf = async (query) => (await searcher.search({ text: query })).map((hit) => hit.url);
+  });
   afterAll(closeBrowser);
 
   it.each(EXAMPLES)('$typed finds what $correct finds', ({ typed, correct, corrected }) =>
     withPage(DIST, async (page, site) => {
       const errors = consoleErrors(page);
       const expected = new Set<string>();
-      for (const form of correct) for (const href of await allResults(page, site, form)) expected.add(href);
+      for (const form of correct) for (const href of await matchesOf(form)) expected.add(href);
       expect(expected.size, `${correct.join(', ')} should find papers`).toBeGreaterThan(0);
       const found = await allResults(page, site, typed);
       expect(found).toEqual(expect.arrayContaining([...expected]));

@@ -138,6 +138,33 @@ describe('search that forgives', () => {
   });
 });
 
+/**
+ * The queries of issue #25, each with its correct forms: all of what those find must show, the
+ * correction (if any) named. The search page shows one of each kind in Chromium
+ * (tests/browser/forgiving-search.test.ts).
+ */
+const ISSUE_25: { typed: string; correct: string[]; corrected?: string }[] = [
+  { typed: '強化學習', correct: ['强化学习'] },
+  { typed: '幻覺', correct: ['幻觉'] },
+  { typed: '視頻', correct: ['视频'] },
+  { typed: 'reasonning', correct: ['reasoning'], corrected: 'reasoning' },
+  { typed: 'halucination', correct: ['hallucination'], corrected: 'hallucination' },
+  { typed: 'preferance', correct: ['preference'], corrected: 'preference' },
+  { typed: 'video reasoning benchmark', correct: ['video', 'reasoning', 'benchmark'] },
+];
+
+describe('the queries of issue #25', () => {
+  it.each(ISSUE_25)('$typed shows what $correct finds', async ({ typed, correct, corrected }) => {
+    const expected = new Set((await Promise.all(correct.map(matches))).flat());
+    expect(expected.size, `${correct.join(', ')} should find papers`).toBeGreaterThan(0);
+    const results = await searcher.results({ text: typed });
+    expect(await shown(results)).toEqual(expect.arrayContaining([...expected]));
+    const correction = results.more.find((group) => group.kind === 'corrected');
+    expect(correction?.text).toBe(corrected);
+    if (correct.length > 1) expect(results.more.map((group) => group.kind)).toContain('some');
+  });
+});
+
 describe('what the forgiving steps leave alone', () => {
   it('corrects nothing when asked to search exactly as typed', async () => {
     const { query } = misspellings[0]!;
