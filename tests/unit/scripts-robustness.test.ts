@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -11,15 +10,14 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/lib/content/entry-files';
 import { applySyncPlan, planSyncFromDisk, planIsClean } from '../../scripts/lib/list/sync';
 import { assertInRepository, REPO_ROOT } from '../../src/lib/paths';
 import { loadSections } from '../../src/lib/content/sections';
+import { runScript, type ScriptRun } from '../helpers/run';
 
 /** The commands that read user input and write content; each is checked the same way. */
 const SCRIPTS = ['sync', 'validate', 'new', 'export-readme'] as const;
@@ -33,39 +31,13 @@ const SCRIPT_SOURCES: Record<Script, string[]> = {
   new: ['scripts/new.ts', 'scripts/lib/list/new-entry.ts'],
   'export-readme': ['scripts/export-readme.ts', 'scripts/lib/list/write.ts'],
 };
-/** tsx's CLI, run with this Node: no shell, no .bin link, wherever the package was installed. */
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const MLLM_TITLE = 'Multimodal Large Language Models';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a script with tsx (not npm, whose own lines would hide the script's), without blocking this process. */
-async function runScript(
-  script: string,
-  args: string[],
-  { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSX_CLI, script, ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
 
 const scriptPath = (script: Script, root = REPO_ROOT) => path.join(root, 'scripts', `${script}.ts`);
 
 /** A failure a user can act on: a non-zero exit and one line on stderr, no stack trace. */
-function expectOneLineFailure(run: Run, mentions: string | RegExp): void {
-  expect(run.code, run.stderr).not.toBe(0);
+function expectOneLineFailure(run: ScriptRun, mentions: string | RegExp): void {
+  expect(run.status, run.stderr).not.toBe(0);
   const lines = run.stderr.trimEnd().split('\n');
   expect(lines, run.stderr).toHaveLength(1);
   expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -154,7 +126,7 @@ describe('writes are whole or absent', () => {
     const list = path.join(content, 'list.md');
     writeFileSync(list, `# ${MLLM_TITLE}\n1. [Alpha](https://arxiv.org/abs/2401.00001)(a)\n2. Beta without a link\n`);
     const run = await runScript(scriptPath('sync'), [list, '--content', content, '--added', '2024-01-01', '--strict']);
-    expect(run.code).toBe(1);
+    expect(run.status).toBe(1);
     expect(run.stderr).toContain('nothing written');
     expect(filesUnder(content)).toEqual(['list.md', 'sections.yaml']);
   });
@@ -187,12 +159,12 @@ describe('outside the repository', () => {
   it('paths come from the scripts’ own location, not the working directory', async () => {
     const elsewhere = scratchDir('cwd-');
     const [validate, exported] = await Promise.all([
-      runScript(scriptPath('validate'), [], { cwd: elsewhere }),
-      runScript(scriptPath('export-readme'), [], { cwd: elsewhere }),
+      runScript(scriptPath('validate'), [], {}, { cwd: elsewhere }),
+      runScript(scriptPath('export-readme'), [], {}, { cwd: elsewhere }),
     ]);
-    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.status, validate.stderr).toBe(0);
     expect(validate.stdout).toMatch(new RegExp(`\\d{3} entries in ${loadSections().length} sections: 0 errors`));
-    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.status, exported.stderr).toBe(0);
     expect(exported.stdout).toContain(`# ${MLLM_TITLE}`);
   });
 });
@@ -247,7 +219,7 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
       `cannot read ${missingDir}/sections.yaml`,
     ],
   ] as const)('%s', async (_, script, args, env, mentions) => {
-    expectOneLineFailure(await runScript(scriptPath(script), [...args], { env }), mentions);
+    expectOneLineFailure(await runScript(scriptPath(script), [...args], env), mentions);
   });
 
   it('export: an --out that cannot be written (a folder) fails in one line and leaves no temporary file', async () => {
@@ -265,11 +237,11 @@ describe('a missing or unreadable input gets one clear line, not a stack trace',
       runScript(scriptPath('export-readme'), ['--content', content]),
       runScript(scriptPath('sync'), [path.join(REPO_ROOT, 'README.md'), '--content', content]),
       runScript(scriptPath('new'), ['--section', 'mllm', '--url', 'https://a.org/x', '--title', 'X'], {
-        env: { CONTENT_DIR: content },
+        CONTENT_DIR: content,
       }),
     ]);
     for (const run of runs) {
-      expect(run.code, run.stderr).not.toBe(0);
+      expect(run.status, run.stderr).not.toBe(0);
       expect(`${run.stdout}${run.stderr}`).toContain('sections.yaml');
       expect(run.stderr).not.toMatch(/^\s+at /m);
     }
