@@ -13,6 +13,11 @@ export default defineConfig({
     // time. The suites wait on conditions, never on time, so they hold with every core busy.
     maxWorkers: '100%',
     sequence: { sequencer: UnitFirstSequencer },
+    // Files of a worker share the modules they import (zod, yaml, Pagefind's loader, playwright…)
+    // instead of loading them again each: a fifth of the suite's CPU. So no test may leave state
+    // behind in a shared module: env through vi.stubEnv and unstubbed, browsers closed in afterAll.
+    // The suites pass in any file order (checked with --sequence.shuffle.files).
+    isolate: false,
     projects: [
       // Hooks too: Vitest's default of 10 s is short of a hook that generates content on a busy machine.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
