@@ -37,12 +37,24 @@ export default defineConfig({
               },
             },
           ]),
+      // `npm run test:slow` too: the real list's smoke check (tests/list/), on content/ and its
+      // build in dist/ (tests/setup/build-list.ts). The newcomer's path runs it in its copy, after
+      // adding papers. Not in `npm test`, which tests the code on fixture content whatever the list holds.
+      {
+        test: {
+          name: 'list',
+          include: ['tests/list/**/*.test.ts'],
+          globalSetup: ['tests/setup/build-list.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
       {
         test: {
           name: 'site',
-          include: ['tests/{build,search,browser,list}/**/*.test.ts'],
+          include: ['tests/{build,search,browser}/**/*.test.ts'],
           // The suites read the fixture content and its builds, made once before any of them runs
-          // (tests/setup/build-site.ts); tests/list/ checks the real list and its build in dist/.
+          // (tests/setup/build-site.ts).
           // The builds run beside the unit suite; each file of this project waits for them.
           globalSetup: ['tests/setup/build-site.ts'],
           setupFiles: ['tests/setup/wait-for-builds.ts'],

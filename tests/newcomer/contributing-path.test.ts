@@ -68,7 +68,7 @@ describe('a newcomer, following CONTRIBUTING.md in a clean copy of the project',
 
   it('passes the real list’s smoke check on that build', { timeout: 10 * MINUTE }, async () => {
     // The build above is the one the check reads (SKIP_BUILD), as after `npm run build` locally.
-    const run = await npm(['exec', '--', 'vitest', 'run', '--project', 'site', 'tests/list'], {
+    const run = await npm(['exec', '--', 'vitest', 'run', '--project', 'list'], {
       SKIP_BUILD: '1',
       NEWCOMER_COPY: '1',
     });

@@ -4,12 +4,12 @@ import { promisify } from 'node:util';
 import { writeFileAtomic } from '../../src/lib/content/entry-files';
 import { REPO_ROOT } from '../../src/lib/paths';
 import { childEnv } from '../../scripts/lib/bench/processes';
-import { BUILD_LOG, BUILDS_STATE, DIST, FIXTURE_CONTENT, LIST_CONTENT, outDirOf, SUBPATH_BASE, SUBPATH_DIST } from './dist';
+import { BUILD_LOG, BUILDS_STATE, DIST, FIXTURE_CONTENT, outDirOf, SUBPATH_BASE, SUBPATH_DIST } from './dist';
 
 /**
  * Before the build-output, search and browser suites: builds the fixture content with
- * `npm run build` twice, at the root (DIST) and under a sub-path (SUBPATH_DIST), and the real list
- * once into dist/ for its smoke check. SKIP_BUILD=1 reuses what is there, for quick local reruns.
+ * `npm run build` twice, at the root (DIST) and under a sub-path (SUBPATH_DIST). SKIP_BUILD=1
+ * reuses what is there, for quick local reruns. (The real list's build: tests/setup/build-list.ts.)
  *
  * The builds run while the unit suite does (Vitest runs every global setup before any test file,
  * so awaiting them here would hold both workers idle for the minute they take): the setup starts
@@ -38,7 +38,6 @@ async function buildAll(): Promise<void> {
   // store and MDX module map), which two builds at once overwrite under each other.
   writeFileSync(BUILD_LOG, await buildFixtureSite({ OUT_DIR: outDirOf(DIST) }));
   await buildFixtureSite({ BASE_PATH: SUBPATH_BASE, OUT_DIR: outDirOf(SUBPATH_DIST) });
-  await buildLikeNpmRunBuild({ CONTENT_DIR: LIST_CONTENT });
 }
 
 /** `npm run build` of the fixture content, with `env` added (OUT_DIR, BASE_PATH). */

@@ -5,7 +5,7 @@ import { BUILDS_STATE } from './dist';
 /**
  * A setup file of the site suites: the file waits until the builds it reads are done
  * (tests/setup/build-site.ts writes BUILDS_STATE when they are), and fails at once if they failed.
- * The deadline is for a build that hangs; three builds take about a minute idle, several with
+ * The deadline is for a build that hangs; the two builds take under a minute idle, several with
  * every core busy.
  */
 const DEADLINE_MS = 30 * 60_000;
