@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contentEntries } from '../helpers/content';
-import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
+import { browserSuite, closeServers, consoleErrors, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
 
 const entries = contentEntries();
@@ -27,7 +27,7 @@ async function cspViolations(page: Page): Promise<string[]> {
 }
 
 browserSuite('the Content-Security-Policy in Chromium', () => {
-  afterAll(closeBrowser);
+  afterAll(closeServers);
 
   it('home, a section, a paper page and both searches run without a violation or a console error', () =>
     withPage(DIST, async (page, site) => {

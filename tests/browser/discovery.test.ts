@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { facetValues, type FacetName } from '../../src/lib/data/facets';
 import { textEntries } from '../helpers/search';
-import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
+import { browserSuite, closeServers, consoleErrors, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
 
 const entries = textEntries();
@@ -15,7 +15,7 @@ const count = (filters: Partial<Record<FacetName, string[]>>, name: FacetName, v
   }).length;
 
 browserSuite('facets, glossary and related papers in the browser', () => {
-  afterAll(closeBrowser);
+  afterAll(closeServers);
 
   it('browses by facets from the URL, shows counts of the current results, and keeps choices in the URL', () =>
     withPage(DIST, async (page, site) => {

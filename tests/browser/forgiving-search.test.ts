@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSuite, closeBrowser, consoleErrors, withPage, type ServedSite } from '../helpers/browser';
+import { browserSuite, closeServers, consoleErrors, withPage, type ServedSite } from '../helpers/browser';
 import { searcherOf } from '../helpers/search';
 import { DIST } from '../setup/dist';
 
@@ -42,7 +42,7 @@ browserSuite('search that forgives, on the search page', () => {
     const searcher = await searcherOf(DIST);
     matchesOf = async (query) => (await searcher.search({ text: query })).map((hit) => hit.url);
   });
-  afterAll(closeBrowser);
+  afterAll(closeServers);
 
   it.each(EXAMPLES)('$typed finds what $correct finds', ({ typed, correct, corrected }) =>
     withPage(DIST, async (page, site) => {

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contentEntries } from '../helpers/content';
-import { browserSuite, closeBrowser, withPage } from '../helpers/browser';
+import { browserSuite, closeServers, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
 
 /**
@@ -18,7 +18,7 @@ async function open(page: Page, url: string, width: number): Promise<void> {
 }
 
 browserSuite('layout on a phone and a wide screen', () => {
-  afterAll(closeBrowser);
+  afterAll(closeServers);
 
   it.each(WIDTHS)('stats chart labels and values are at least 10 px at %i px', (width) =>
     withPage(DIST, async (page, site) => {

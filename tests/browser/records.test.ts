@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
 import { contentEntries, contentRecords } from '../helpers/content';
-import { browserSuite, closeBrowser, consoleErrors, seriousAxeViolations, withPage } from '../helpers/browser';
+import { browserSuite, closeServers, consoleErrors, seriousAxeViolations, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
 
 /*
@@ -21,7 +21,7 @@ const glmAuthors = records.get('reasoning/glm-4-5')!.authors;
 const visible = async (page: Page, name: string) => (await page.locator('.byline').innerText()).includes(name);
 
 browserSuite('scholarly records in Chromium', () => {
-  afterAll(closeBrowser);
+  afterAll(closeServers);
 
   it('unfolds a long author list with no script, by click and by keyboard', () =>
     withPage(

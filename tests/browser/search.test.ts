@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contentEntries } from '../helpers/content';
-import { browserSuite, closeBrowser, consoleErrors, withPage, type ServedSite } from '../helpers/browser';
+import { browserSuite, closeServers, consoleErrors, withPage, type ServedSite } from '../helpers/browser';
 import { DIST, SUBPATH_BASE, SUBPATH_DIST } from '../setup/dist';
 
 const entries = contentEntries();
@@ -57,7 +57,7 @@ async function searchAndOpen(page: Page, site: ServedSite): Promise<void> {
 }
 
 browserSuite('search in the browser', () => {
-  afterAll(closeBrowser);
+  afterAll(closeServers);
 
   it('finds Chinese and English queries and opens results (root build)', () => withPage(DIST, searchAndOpen));
 

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { sortEntries } from '../../src/lib/data/sort';
 import { contentEntries } from '../helpers/content';
-import { browserSuite, closeBrowser, consoleErrors, seriousAxeViolations, withPage } from '../helpers/browser';
+import { browserSuite, closeServers, consoleErrors, seriousAxeViolations, withPage } from '../helpers/browser';
 import { DIST } from '../setup/dist';
 
 const entries = contentEntries();
@@ -11,7 +11,7 @@ const LONG = [...entries].sort(
 )[0]!;
 
 browserSuite('reading the site in Chromium', () => {
-  afterAll(closeBrowser);
+  afterAll(closeServers);
 
   it('goes from home to a section to a paper and back', () =>
     withPage(DIST, async (page, site) => {

@@ -6,7 +6,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles } from '../../scripts/lib/checks/check-links';
 import { REPO_ROOT } from '../../src/lib/paths';
-import { browserSuite, closeBrowser, consoleErrors, withPage } from '../helpers/browser';
+import { browserSuite, closeServers, consoleErrors, withPage } from '../helpers/browser';
 import { runIn, type CommandRun } from '../helpers/project-copy';
 import { buildEnv } from '../setup/build-site';
 import { DIST, FIXTURE_CONTENT } from '../setup/dist';
@@ -207,7 +207,7 @@ describe('hostile entries', () => {
   });
 
   browserSuite('in Chromium', () => {
-    afterAll(closeBrowser);
+    afterAll(closeServers);
 
     it('run nothing: no dialog, no CSP violation, and search shows the markup as text', () =>
       withPage(HOSTILE_DIST, async (page, site) => {

@@ -12,7 +12,7 @@ export { CHROME_PATH, serveDist, type ServedSite };
  * server over a build (dist/ or dist-subpath/). Usage:
  *
  *   browserSuite('the thing', () => {
- *     afterAll(closeBrowser);
+ *     afterAll(closeServers);
  *     it('works', () => withPage(DIST, async (page, site) => { await page.goto(site.url('about/')); … }));
  *   });
  *
@@ -28,24 +28,40 @@ if (!browserFound && !browserRequired) {
 /** `describe` for suites that need Chromium; when it is required but missing, launching fails the suite. */
 export const browserSuite = describe.skipIf(!browserFound && !browserRequired);
 
+/**
+ * One Chromium per test worker: files of a worker share this module (isolate: false in
+ * vitest.config.ts), so the next browser file of the worker reuses it rather than paying a
+ * launch (about 2.5 s of CPU) again. Playwright closes it when the worker exits; one that has
+ * crashed or was closed is launched anew.
+ */
 let browser: Promise<Browser> | undefined;
 const sites = new Map<string, Promise<ServedSite>>();
 
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
   if (!browserFound)
-    return Promise.reject(
-      new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH`),
+    throw new Error(
+      `REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH`,
     );
+  if (
+    browser &&
+    !(await browser.then(
+      (open) => open.isConnected(),
+      () => false,
+    ))
+  )
+    browser = undefined;
   browser ??= launchChromium();
   return browser;
 }
 
-/** Closes the browser and every server this file started: call it in `afterAll`. */
-export async function closeBrowser(): Promise<void> {
+/** Closes every server this file started, and the pages it left open: call it in `afterAll`. */
+export async function closeServers(): Promise<void> {
   const closing = [...sites.values()].map(async (site) => (await site).close());
   sites.clear();
-  if (browser) closing.push((await browser).close());
-  browser = undefined;
+  if (browser) {
+    const open = await browser.catch(() => undefined);
+    for (const context of open?.contexts() ?? []) closing.push(context.close());
+  }
   await Promise.all(closing);
 }
 

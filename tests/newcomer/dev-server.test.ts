@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { openContentRoot } from '../../src/lib/content/content-root';
 import type { EntrySource } from '../../src/lib/content/entry-files';
-import { browserSuite, closeBrowser, launchBrowser } from '../helpers/browser';
+import { browserSuite, closeServers, launchBrowser } from '../helpers/browser';
 import { cleanUp, copyEnv, copyProject, runIn, startIn, type StartedCommand } from '../helpers/project-copy';
 
 /**
@@ -65,7 +65,7 @@ browserSuite('npm run dev and a broken entry', () => {
     good = readFileSync(entry.file, 'utf8');
   });
   afterAll(async () => {
-    await closeBrowser();
+    await closeServers();
     await cleanUp(copy);
   });
   // What the server printed says why a test failed.
