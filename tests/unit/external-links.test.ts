@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeEntry } from '../../src/lib/content/entry-files';
 import {
@@ -23,6 +21,7 @@ import {
   type CheckOptions,
 } from '../../scripts/lib/checks/check-external';
 import { REPO_ROOT } from '../../src/lib/paths';
+import { runScript } from '../helpers/run';
 
 /** A fetch that answers from a table of `METHOD url` → status (or a thrown error), recording every call. */
 function fakeFetch(answers: Record<string, (number | Error)[]>) {
@@ -301,17 +300,11 @@ describe('against a local server (real fetch, no network)', () => {
       });
     writeFileSync(path.join(content, 'mllm', 'alive.yaml'), entry('Alive', '/ok'));
     writeFileSync(path.join(content, 'mllm', 'dead.yaml'), entry('Dead', '/gone'));
-    // execFile, not spawnSync: this process's server must keep answering while the CLI runs.
-    const run = promisify(execFile)('npx', ['tsx', 'scripts/check-external.ts', '--content', content, '--retries', '0'], {
-      cwd: REPO_ROOT,
-    });
-    const failure = (await run.then(
-      () => undefined,
-      (error: unknown) => error,
-    )) as { code: number; stdout: string; stderr: string } | undefined;
-    expect(failure?.code).toBe(1);
-    expect(failure?.stdout).toContain(`dead    404 ${origin}/gone (GET)`);
-    expect(failure?.stdout).toMatch(/\n\s+\S*mllm\/dead\.yaml\n/);
-    expect(failure?.stdout).toContain('2 URLs: 1 alive, 0 blocked (refuse robots; check by hand), 1 dead');
+    // Not a sync spawn: this process's server must keep answering while the CLI runs.
+    const run = await runScript('scripts/check-external.ts', ['--content', content, '--retries', '0']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`dead    404 ${origin}/gone (GET)`);
+    expect(run.stdout).toMatch(/\n\s+\S*mllm\/dead\.yaml\n/);
+    expect(run.stdout).toContain('2 URLs: 1 alive, 0 blocked (refuse robots; check by hand), 1 dead');
   });
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { runScript } from '../../helpers/run';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lib/content/problems';
@@ -98,12 +98,9 @@ describe('records', () => {
     expect(problemsIn(root)).toMatchObject([{ file: 'records/mllm/2409.12191.yml', field: '(file)', message: /is not read/ }]);
   });
 
-  it('is what npm run validate prints, with a failing exit', () => {
+  it('is what npm run validate prints, with a failing exit', async () => {
     const root = contentFolder({ ...ENTRY, 'records/mllm/2409.12191.yaml': recordYaml('venue: ""') });
-    const run = spawnSync('npx', ['tsx', path.join(REPO_ROOT, 'scripts/validate.ts'), '--content', root], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    });
+    const run = await runScript('scripts/validate.ts', ['--content', root]);
     expect(run.status).toBe(1);
     const [problem] = problemsIn(root).map((found) => formatProblem({ ...found, file: path.join(root, found.file) }, REPO_ROOT));
     expect(run.stdout + run.stderr).toContain(problem!);
