@@ -14,9 +14,10 @@ export default defineConfig({
     maxWorkers: '100%',
     sequence: { sequencer: UnitFirstSequencer },
     // Files of a worker share the modules they import (zod, yaml, Pagefind's loader, playwright…)
-    // instead of loading them again each: a fifth of the suite's CPU. So no test may leave state
-    // behind in a shared module: env through vi.stubEnv and unstubbed, browsers closed in afterAll.
-    // The suites pass in any file order (checked with --sequence.shuffle.files).
+    // instead of loading them again for each file, the larger part of the unit files' CPU. So no
+    // test may leave state behind in a shared module: env through vi.stubEnv (unstubbed), servers
+    // and pages closed in afterAll (closeServers). The suites pass in any file order
+    // (`--sequence.shuffle.files`).
     isolate: false,
     projects: [
       // Hooks too: Vitest's default of 10 s is short of a hook that generates content on a busy machine.

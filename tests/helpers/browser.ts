@@ -30,8 +30,8 @@ export const browserSuite = describe.skipIf(!browserFound && !browserRequired);
 
 /**
  * One Chromium per test worker: files of a worker share this module (isolate: false in
- * vitest.config.ts), so the next browser file of the worker reuses it rather than paying a
- * launch (about 2.5 s of CPU) again. Playwright closes it when the worker exits; one that has
+ * vitest.config.ts), so the next browser file of the worker reuses it rather than paying for a
+ * launch again. Playwright closes it when the worker exits; one that has
  * crashed or was closed is launched anew.
  */
 let browser: Promise<Browser> | undefined;
@@ -111,7 +111,7 @@ export async function seriousAxeViolations(page: Page, open: () => Promise<unkno
     await page.emulateMedia({ colorScheme: scheme });
     await open();
     // Legacy mode merges frames' results inside the page, as axe-core does by itself; the default
-    // opens a blank page to merge them, which about doubles a run (the same results, measured).
+    // opens a blank page to merge them, which costs as much again as the run (same results).
     const axe = new AxeBuilder({ page }).setLegacyMode();
     const { violations } = await (scheme === 'dark' ? axe.withRules(COLOUR_RULES) : axe).analyze();
     for (const violation of violations)

@@ -45,8 +45,8 @@ let runsHere = 0;
 
 /**
  * Runs `scripts/<name>.ts` inside this test worker, as if `args` were its command line: for runs
- * with no effect beyond their output (`--help`), where a process of its own (node, tsx and the
- * script's imports, about a second of CPU each) is most of the cost. The exit status is the
+ * with no effect beyond their output (`--help`), where starting a process of its own (node, tsx
+ * and the script's imports) is most of the cost. The exit status is the
  * `process.exitCode` the script leaves (lib/cli.ts's runCommand sets it). What tests how a
  * failure looks to a user (one line, no stack), or needs the script's modules fresh, runs in a
  * process of its own (runScript).
