@@ -31,26 +31,24 @@ export const browserSuite = describe.skipIf(!browserFound && !browserRequired);
 /**
  * One Chromium per test worker: files of a worker share this module (isolate: false in
  * vitest.config.ts), so the next browser file of the worker reuses it rather than paying for a
- * launch again. Playwright closes it when the worker exits; one that has
- * crashed or was closed is launched anew.
+ * launch again. Playwright closes it when the worker exits; once it disconnects (a crash, a
+ * close) the next call launches another.
  */
 let browser: Promise<Browser> | undefined;
 const sites = new Map<string, Promise<ServedSite>>();
 
-export async function launchBrowser(): Promise<Browser> {
+export function launchBrowser(): Promise<Browser> {
   if (!browserFound)
-    throw new Error(
-      `REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH`,
+    return Promise.reject(
+      new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROME_PATH}: install it (apt-get install chromium) or set CHROME_PATH`),
     );
-  if (
-    browser &&
-    !(await browser.then(
-      (open) => open.isConnected(),
-      () => false,
-    ))
-  )
-    browser = undefined;
-  browser ??= launchChromium();
+  browser ??= launchChromium().then(
+    (launched) => launched.on('disconnected', () => (browser = undefined)),
+    (error: unknown) => {
+      browser = undefined;
+      throw error;
+    },
+  );
   return browser;
 }
 
