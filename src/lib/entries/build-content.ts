@@ -91,7 +91,7 @@ export function buildContent({ registry, entries: raw, records, site }: Collecti
   }));
   const siteKey = cacheKey(
     site,
-    sections.map((section) => [section.id, section.title, section.short, section.path, section.papers.length]),
+    sections.map((section) => [section.id, section.title, section.short, section.path]),
     glossary.map(({ concept }) => concept),
   );
   return { sections, papers: sortEntries(papers), glossary, siteKey };

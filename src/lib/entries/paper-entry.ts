@@ -52,7 +52,8 @@ export interface Content {
   glossary: CompiledConcept[];
   /**
    * A digest of what every page shows besides its own content (the site's settings, the header's
-   * sections with their counts, the glossary): part of each page's incremental-build key.
+   * sections, the glossary): part of each page's incremental-build key. No paper count is in it, so
+   * adding a paper re-renders only the pages that show it.
    */
   siteKey: string;
 }
