@@ -22,7 +22,9 @@ await runCommand(
 floor (bench/astro-floor/: the same pages from a bare Astro site, then the Pagefind CLI) and the
 site from the same synthetic content of each size (papers with their scholarly records), in turn,
 and writes the Markdown report with each figure of the site as a ratio to both floors
-(scripts/lib/bench/: run.ts says what is measured, report.ts how it is reported). --warm chooses the sizes whose warm rebuilds are measured;
+(scripts/lib/bench/: run.ts says what is measured, report.ts how it is reported). The site's clean
+builds are made as CI makes them (BUILD_CACHE=off). --warm chooses the sizes whose warm rebuilds
+(a build writing the incremental cache, then an edit and an addition rebuilt with it) are measured;
 --mdx-cost the sizes also built with their MDX long notes as Markdown, to price MDX;
 --profile N adds a CPU profile of an N-entry build; --lighthouse N (default 3, 0 for none) runs
 Lighthouse N times on four pages of the first size's build (scripts/lib/bench/lighthouse.ts) and

@@ -86,16 +86,17 @@ export function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
   if (tenThousand) {
     const clean = median(tenThousand.rounds.map((round) => round.site.wallMs));
     const { warm } = tenThousand;
-    for (const [what, build] of warm
+    // Issue #33: after an edit at most half a clean build, after adding three at most 0.6 of it.
+    for (const [what, build, limitRatio] of warm
       ? ([
-          ['editing 1 entry', warm.edit],
-          [`adding ${warm.added} entries`, warm.add],
+          ['editing 1 entry', warm.edit, 0.5],
+          [`adding ${warm.added} entries`, warm.add, 0.6],
         ] as const)
       : []) {
       checks.push({
-        target: `10,000 entries: warm rebuild after ${what} ≤ half a clean build`,
+        target: `10,000 entries: warm rebuild after ${what} ≤ ${limitRatio}× a clean build`,
         measured: `${seconds(build.wallMs)} s of ${seconds(clean)} s (${ratio(build.wallMs / clean)})`,
-        met: build.wallMs <= clean / 2,
+        met: build.wallMs <= clean * limitRatio,
       });
     }
     const [, second] = tenThousand.searches;
@@ -174,7 +175,7 @@ export function resultsMarkdown({
     "**The floor** (bench/floor.mjs) is the least a static build of the same content can do: one page per paper and per section written with template strings, then the Pagefind CLI with the site's index settings. " +
       "**The Astro floor** (bench/astro-floor/) is the least an Astro 7 content-collection site can do for the same pages: `glob()` collections of the same entry and record YAML with minimal schemas, one `.astro` page per paper and per section, a home page, then the same Pagefind CLI; the bench checks that it writes the same pages as the floor, within a few bytes each. Both floors show and index what the site's paper page shows of a record (authors and abstract, below the title and note). " +
       `Absolute times drift on a shared machine, so each size builds the floor, the Astro floor and the site back to back, ${rounds} time(s) in turn, and the ratios are taken within each round (median over the rounds); the absolute figures are medians.`,
-    "The site builds as `npm run build` does (its Node flags, Astro, then the search index in a process of its own once Astro has exited), from a clean cache, in an Astro root of its own (bench/.work/site-N). Peak MB is the largest sum of RSS over a step's process tree (sampled every 100 ms), the largest step's; CPU s is user + system time of the steps and their children: GNU time's figure, or the sum over the sampled processes where that is larger (Pagefind's indexer is killed by the build, never waited for, so GNU time misses it).",
+    "The site builds as `npm run build` does (its Node flags, Astro, then the search index in a process of its own once Astro has exited), from nothing, in an Astro root of its own (bench/.work/site-N). Its clean builds are made as CI and the deployment make them, with `BUILD_CACHE=off` (no incremental cache, as the Astro floor has none); only the warm rebuilds use the cache. Peak MB is the largest sum of RSS over a step's process tree (sampled every 100 ms), the largest step's; CPU s is user + system time of the steps and their children: GNU time's figure, or the sum over the sampled processes where that is larger (Pagefind's indexer is killed by the build, never waited for, so GNU time misses it).",
     '',
     '## Clean builds against both floors',
     '',
@@ -200,7 +201,7 @@ export function resultsMarkdown({
     '',
     '## Warm rebuilds',
     '',
-    "After the clean builds, with their cache: one entry's note edited and the site built again, then a few new entries added and built again (not measured where the row says —).",
+    "A clean build that writes the incremental cache (as a maintainer's first local build), then one entry's note edited and the site built again, then a few new entries added and built again (not measured where the row says —). Each is compared to the clean build without the cache (the median of the rounds above), which is what the cache must beat.",
     '',
     rebuildTable(results),
     '',

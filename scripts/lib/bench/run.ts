@@ -15,7 +15,7 @@ import {
 import { countFiles, directoryStats, largestPage, pageWeight, type LargestPage, type PageWeight } from './output';
 import { summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './profile';
 import { searchCosts, type SearchCost } from './search-costs';
-import { floorSteps, runSteps, siteSteps, type BuildMeasure } from './steps';
+import { floorSteps, runSteps, siteSteps, type BuildMeasure, type SiteBuildOptions } from './steps';
 import {
   syntheticEntries,
   syntheticEntryPath,
@@ -60,18 +60,21 @@ export function sizeLayout(workDir: string, entries: number): SizeLayout {
 }
 
 /** `npm run build` of one size's content, as the project runs it (see steps.ts). */
-export function buildSite(layout: SizeLayout, repoRoot: string, extraAstroFlags: readonly string[] = []): Promise<BuildMeasure> {
-  return runSteps(siteSteps(repoRoot, layout, extraAstroFlags), repoRoot);
+export function buildSite(layout: SizeLayout, repoRoot: string, options: SiteBuildOptions): Promise<BuildMeasure> {
+  return runSteps(siteSteps(repoRoot, layout, options), repoRoot);
 }
 
-/** A clean site build: no content cache, no `.astro/`, no output. */
+/**
+ * A clean site build: no content cache, no `.astro/`, no output. Without the incremental cache
+ * unless asked, as CI and the deployment build (and as the Astro floor builds: it has none).
+ */
 export function cleanSiteBuild(
   layout: SizeLayout,
   repoRoot: string,
-  extraAstroFlags: readonly string[] = [],
+  options: SiteBuildOptions = { cache: false },
 ): Promise<BuildMeasure> {
   cleanAstroRoot(layout.siteRoot);
-  return buildSite(layout, repoRoot, extraAstroFlags);
+  return buildSite(layout, repoRoot, options);
 }
 
 export function floorBuild(layout: SizeLayout, repoRoot: string): Promise<BuildMeasure> {
@@ -91,8 +94,11 @@ export interface SizeResult {
   floorPages: number;
   astroFloorPages: number;
   rounds: Round[];
-  /** Warm rebuilds, where measured: after editing one entry's note, then after adding `added` entries. */
-  warm?: { edit: BuildMeasure; add: BuildMeasure; added: number };
+  /**
+   * Warm rebuilds, where measured: a clean build that writes the incremental cache (`seed`), then
+   * the rebuild after editing one entry's note, then after adding `added` entries.
+   */
+  warm?: { seed: BuildMeasure; edit: BuildMeasure; add: BuildMeasure; added: number };
   /** Where measured, the cost of MDX: clean builds of the content as it is and with its MDX long notes as Markdown. */
   mdx?: MdxCost;
   dist: { bytes: number; files: number };
@@ -170,7 +176,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     astroFloorSearches: await searchCosts(layout.astroFloorDir, options.queries),
   };
 
-  // Before the warm rebuilds: its last build is of the content as generated, whose cache they reuse.
+  // Before the warm rebuilds, which edit the content.
   const mdx = options.mdxCost ? await mdxCost(options, layout, written) : undefined;
   const warm = options.warm === false ? undefined : await warmRebuilds(options, layout, sample.paper);
   return { entries, rounds, warm, mdx, ...measured };
@@ -220,20 +226,26 @@ export function withoutComponentTags(body: string): string {
   return body.replace(/<\/?[A-Z][A-Za-z]*(?:\s+[A-Za-z-]+(?:="[^"]*"|='[^']*')?)*\s*\/?>/g, '');
 }
 
-/** After a clean build: one entry's note edited and built again, then new entries added and built again. */
+/**
+ * A clean build with the incremental cache, as a maintainer's first local build; then one entry's
+ * note edited and built again, then new entries added and built again.
+ */
 async function warmRebuilds(
   options: MeasureOptions,
   layout: SizeLayout,
   edited: SyntheticEntry,
 ): Promise<NonNullable<SizeResult['warm']>> {
   const { entries, repoRoot, log = () => {}, addEntries = 3 } = options;
+  log(`${entries} entries: clean build with the incremental cache, for the warm rebuilds`);
+  const seed = await cleanSiteBuild(layout, repoRoot, { cache: true });
+  log(`${entries} entries: cache-writing build ${describeBuild(seed)}`);
   log(`${entries} entries: warm rebuild after editing ${edited.section}/${edited.id}`);
   const editedNote = `${edited.paper.note ?? ''}（已修订 ${options.seed}）`;
   writeFileSync(
     syntheticEntryPath(layout.contentDir, edited),
     serializeEntry({ ...edited.paper, note: editedNote }, edited.format, edited.body),
   );
-  const edit = await buildSite(layout, repoRoot);
+  const edit = await buildSite(layout, repoRoot, { cache: true });
   log(`${entries} entries: edit rebuild ${describeBuild(edit)}`);
   const rebuiltPage = readFileSync(path.join(layout.outDir, edited.section, edited.id, 'index.html'), 'utf8');
   if (!rebuiltPage.includes(editedNote))
@@ -243,13 +255,13 @@ async function warmRebuilds(
   const extra = syntheticEntries(entries + addEntries, options).slice(entries);
   log(`${entries} entries: warm rebuild after adding ${extra.length} entries`);
   for (const entry of extra) writeSyntheticEntry(openContentRoot(layout.contentDir), entry);
-  const add = await buildSite(layout, repoRoot);
+  const add = await buildSite(layout, repoRoot, { cache: true });
   log(`${entries} entries: add rebuild ${describeBuild(add)}`);
   for (const entry of extra) {
     if (!existsSync(path.join(layout.outDir, entry.section, entry.id, 'index.html')))
       throw new Error(`the warm rebuild of ${entries} entries has no page for the added ${entry.section}/${entry.id}`);
   }
-  return { edit, add, added: extra.length };
+  return { seed, edit, add, added: extra.length };
 }
 
 /** One line for the progress log: each step's wall s, CPU s and peak MB. */
@@ -290,7 +302,10 @@ export async function profileBuild(
   profileDir: string,
 ): Promise<{ build: BuildMeasure; summary: ProfileSummary }> {
   rmSync(profileDir, { recursive: true, force: true });
-  const build = await cleanSiteBuild(layout, repoRoot, ['--cpu-prof', '--cpu-prof-dir', profileDir]);
+  const build = await cleanSiteBuild(layout, repoRoot, {
+    cache: false,
+    extraAstroFlags: ['--cpu-prof', '--cpu-prof-dir', profileDir],
+  });
   const profiles = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
   const largest = profiles.map((name) => path.join(profileDir, name)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
   if (!largest) throw new Error(`node --cpu-prof wrote no profile into ${profileDir}`);

@@ -115,6 +115,13 @@ export function buildScript(repoRoot: string): BuildScript {
   return parseBuildScript(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts.build);
 }
 
+/** How the site is built: with the incremental cache (a local build) or without (CI, the deployment). */
+export interface SiteBuildOptions {
+  /** Write and use the incremental cache; false sets BUILD_CACHE=off, as CI and the deployment do. */
+  cache: boolean;
+  extraAstroFlags?: readonly string[];
+}
+
 /**
  * `npm run build` for an Astro root of its own (`siteRoot`, see sizeLayout) and a content folder:
  * Astro's step with `--root`, then the indexer over that root's output.
@@ -122,11 +129,12 @@ export function buildScript(repoRoot: string): BuildScript {
 export function siteSteps(
   repoRoot: string,
   { siteRoot, outDir, contentDir }: { siteRoot: string; outDir: string; contentDir: string },
-  extraAstroFlags: readonly string[] = [],
+  { cache, extraAstroFlags = [] }: SiteBuildOptions,
 ): Step[] {
   const script = buildScript(repoRoot);
   // CONTENT_DIR absolute: src/lib/paths.ts resolves a relative one from the working directory.
-  const env = { CONTENT_DIR: contentDir };
+  // BUILD_CACHE is always set, so the bench's own environment cannot change what it measures.
+  const env = { CONTENT_DIR: contentDir, BUILD_CACHE: cache ? 'on' : 'off' };
   return [
     {
       name: 'astro build',

@@ -101,6 +101,7 @@ export const FIXED_COST_COLUMNS = [
 export const REBUILD_COLUMNS = [
   'entries',
   'clean site s',
+  'clean with cache s',
   'edit 1 entry s',
   'edit ÷ clean',
   'add entries s',
@@ -300,10 +301,11 @@ export function rebuildTable(results: readonly SizeResult[]): string {
     REBUILD_COLUMNS,
     results.map(({ entries, rounds, warm }) => {
       const clean = median(rounds.map((round) => round.site.wallMs));
-      if (!warm) return [entries, seconds(clean), '—', '—', '—', '—', '—', '—'];
+      if (!warm) return [entries, seconds(clean), '—', '—', '—', '—', '—', '—', '—'];
       return [
         entries,
         seconds(clean),
+        seconds(warm.seed.wallMs),
         seconds(warm.edit.wallMs),
         ratio(warm.edit.wallMs / clean),
         `${seconds(warm.add.wallMs)} (${warm.added})`,

@@ -75,7 +75,7 @@ function result(entries: number, overrides: Partial<SizeResult> = {}): SizeResul
       { floor: floor(10_000, 500), astroFloor: astroFloor(16_000, 600), site: build(20_000, 1000) },
       { floor: floor(12_000, 500), astroFloor: astroFloor(20_000, 700), site: build(30_000, 1100) },
     ],
-    warm: { edit: build(8_000, 900), add: build(9_000, 900), added: 3 },
+    warm: { seed: build(27_000, 1000), edit: build(8_000, 900), add: build(14_000, 900), added: 3 },
     dist: { bytes: 50 * 1024 ** 2, files: entries + 20 },
     pagefindIndex: { bytes: 5 * 1024 ** 2, files: 900 },
     floorIndex: { bytes: 4 * 1024 ** 2, files: 890 },
@@ -225,8 +225,9 @@ describe('report', () => {
       ["10,000 entries: clean build's CPU time within 1.5× the Astro floor's", '1.38×', true],
       ["10,000 entries: clean build's peak memory within 1.15× the Astro floor's", '1.62×', false],
       ["10,000 entries: first search ≤ the floor's bytes + 10 %", '100.0 KB against 95.0 KB (1.05×)', true],
-      ['10,000 entries: warm rebuild after editing 1 entry ≤ half a clean build', '8.0 s of 25.0 s (0.32×)', true],
-      ['10,000 entries: warm rebuild after adding 3 entries ≤ half a clean build', '9.0 s of 25.0 s (0.36×)', true],
+      // Against the clean build without the cache (the rounds' median, 25 s), not the cache-writing one.
+      ['10,000 entries: warm rebuild after editing 1 entry ≤ 0.5× a clean build', '8.0 s of 25.0 s (0.32×)', true],
+      ['10,000 entries: warm rebuild after adding 3 entries ≤ 0.6× a clean build', '14.0 s of 25.0 s (0.56×)', true],
       ['10,000 entries: second search ≤ 30 KB', '10.0 KB', true],
       ['10,000 entries: paper page under 30 KB HTML+CSS+JS before search', '20.0 KB raw', true],
       [

@@ -85,9 +85,17 @@ describe('the build as package.json runs it', () => {
   });
 
   it('runs Astro in the size’s own root, then the indexer on that root’s output', () => {
-    const [astro, index] = siteSteps(REPO_ROOT, { siteRoot: '/w/site-1', outDir: '/w/site-1/dist', contentDir: '/w/content-1' });
+    const layout = { siteRoot: '/w/site-1', outDir: '/w/site-1/dist', contentDir: '/w/content-1' };
+    const [astro, index] = siteSteps(REPO_ROOT, layout, { cache: false });
     expect(astro!.args.slice(-5)).toEqual([path.join(REPO_ROOT, ASTRO_CLI), 'build', '--timings', '--root', '/w/site-1']);
     expect(index!.args.slice(-2)).toEqual(['src/build/build-search-index.ts', '/w/site-1/dist']);
-    expect(astro!.env).toEqual({ CONTENT_DIR: '/w/content-1' });
+    expect(astro!.env).toEqual({ CONTENT_DIR: '/w/content-1', BUILD_CACHE: 'off' });
+  });
+
+  it('builds clean as CI does (no cache), and with the cache only where asked (the warm rebuilds)', () => {
+    const layout = { siteRoot: '/w/site-1', outDir: '/w/site-1/dist', contentDir: '/w/content-1' };
+    const [astro] = siteSteps(REPO_ROOT, layout, { cache: true, extraAstroFlags: ['--cpu-prof'] });
+    expect(astro!.env).toMatchObject({ BUILD_CACHE: 'on' });
+    expect(astro!.args).toContain('--cpu-prof');
   });
 });
