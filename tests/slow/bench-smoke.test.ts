@@ -15,6 +15,8 @@ import {
   WEIGHT_COLUMNS,
 } from '../../scripts/lib/bench/tables';
 import { NOTES_MARKER } from '../../scripts/lib/bench/report';
+import { ASTRO_PHASES } from '../../scripts/lib/bench/astro-timings';
+import { PHASE_COLUMNS } from '../../scripts/lib/bench/phase-table';
 import { floorParity, PARITY_BYTES } from '../../scripts/lib/bench/astro-floor';
 import { loadPagefind } from '../../scripts/lib/pagefind-node';
 import { parseYaml } from '../../src/lib/content/yaml-file';
@@ -195,12 +197,29 @@ describe(`npm run bench -- --sizes ${ENTRIES}`, () => {
     expect(parseFloat(row!['÷ clean site'])).toBeLessThan(1);
   });
 
+  it('reads every phase of Astro’s timings report, on both Astro builds (Astro may rename a row)', () => {
+    const rows = tableRows(PHASE_COLUMNS).filter((row) => row.entries === String(ENTRIES));
+    const byPhase = new Map(rows.map((row) => [row.phase, row]));
+    for (const phase of ASTRO_PHASES) {
+      const row = byPhase.get(phase === 'content-validation' ? "content-validation (the site's hook, in setup)" : phase);
+      expect(Number(row?.['site s']), `the site's ${phase}`).toBeGreaterThanOrEqual(0);
+      // The Astro floor has no validation hook of the site's.
+      if (phase !== 'content-validation')
+        expect(Number(row?.['Astro floor s']), `the Astro floor's ${phase}`).toBeGreaterThanOrEqual(0);
+    }
+    expect(Number(byPhase.get('whole build')?.['site ÷ Astro floor'].replace('×', ''))).toBeGreaterThan(0);
+  });
+
   it('reports warm rebuilds after an edit and after new entries', () => {
     const [row] = tableRows(REBUILD_COLUMNS);
     expect(Number(row!['clean with cache s'])).toBeGreaterThan(0);
     expect(Number(row!['edit 1 entry s'])).toBeGreaterThan(0);
     expect(row!['add entries s']).toMatch(/^\d+\.\d \(3\)$/);
     for (const column of ['edit peak MB', 'add peak MB'] as const) expect(Number(row![column]), column).toBeGreaterThan(20);
+    // Both rebuilds reuse pages from the cache: most pages show neither the edit nor the new papers.
+    const [afterEdit, afterAdd] = row!['pages reused, edit / add'].split(' / ').map(Number);
+    expect(afterEdit).toBeGreaterThan(ENTRIES / 2);
+    expect(afterAdd).toBeGreaterThan(ENTRIES / 2);
     const [output] = tableRows(OUTPUT_COLUMNS);
     expect(Number(output!['dist files'])).toBeGreaterThan(floorPagesOf());
     for (const column of ['Pagefind files', 'Pagefind MB', 'floor Pagefind MB'] as const)

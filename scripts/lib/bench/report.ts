@@ -1,5 +1,6 @@
 import { PAGE_SIZE } from '../../../src/lib/data/section-views';
 import { PAPER_PAGE_MAX_RAW_BYTES } from './output';
+import { phaseTable } from './phase-table';
 import { SITE_BUNDLE, type ProfileSummary } from './profile';
 import type { SizeResult } from './run';
 import type { BuildMeasure } from './steps';
@@ -192,6 +193,12 @@ export function resultsMarkdown({
     'Each round:',
     '',
     roundTable(results),
+    '',
+    "## The site's build phase by phase, against the Astro floor's",
+    '',
+    "Astro's own timings report (`astro build --timings`) of both Astro steps, then each build's search index: where the site's build spends what the bare Astro build does not. `setup` holds the site's validation hook and content sync; `generate pages` holds static paths (each route's getStaticPaths, the site's shared data built once) and then the rendering and writing of every page. Medians over the rounds; the difference and the ratio taken within each round.",
+    '',
+    phaseTable(results),
     '',
     '## What the build costs besides its pages',
     '',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { NOT_SEARCHABLE, SEARCH_INDEX_LANGUAGE } from '../../../src/build/pagefind';
 import { PAPER_PAGES_GLOB } from '../../../src/lib/routes';
 import { escapeRegExp } from '../../../src/lib/regexp';
+import { astroTimings, type AstroTimings } from './astro-timings';
 import { childEnv, runMeasured } from './processes';
 
 /**
@@ -21,11 +22,8 @@ export interface StepMeasure {
   cpuMs?: number;
   /** Peak RSS summed over the step's process tree. */
   peakRssBytes: number;
-  /**
-   * Astro's step only: its page generation, from Astro's timings report. The rest of the step
-   * (start-up, validation, content sync, bundling, the sitemap) is paid whatever the pages cost.
-   */
-  pageGenerationMs?: number;
+  /** An Astro step only: the phases of Astro's timings report, and the pages it reused. */
+  astro?: AstroTimings;
 }
 
 /** A build, its steps one after the other: wall and CPU times add up, the peak is the largest step's. */
@@ -58,23 +56,10 @@ export async function runSteps(steps: readonly Step[], cwd: string): Promise<Bui
       wallMs: run.wallMs,
       cpuMs: run.cpuMs,
       peakRssBytes: run.peakRssBytes,
-      pageGenerationMs: astroPageGenerationMs(run.output),
+      astro: astroTimings(run.output),
     });
   }
   return combine(measured);
-}
-
-/**
- * How long Astro's page generation took, from the report `astro build --timings` prints (a
- * documented flag, not a log line): its `generate pages` row, `869ms`, `25.97s` or `1m 5s`.
- * Undefined for any other output.
- */
-export function astroPageGenerationMs(log: string): number | undefined {
-  const text = log.replace(/\x1b\[[\d;]*m/g, '');
-  const row = /^\s+generate pages\s+(?:(\d+)m (\d+)s|(\d+(?:\.\d+)?)(ms|s))\s/m.exec(text);
-  if (!row) return undefined;
-  if (row[1] !== undefined) return (Number(row[1]) * 60 + Number(row[2])) * 1000;
-  return Number(row[3]) * (row[4] === 's' ? 1000 : 1);
 }
 
 export function combine(steps: readonly StepMeasure[]): BuildMeasure {

@@ -1,5 +1,6 @@
 import type { Bytes } from './output';
 import type { Round, SizeResult } from './run';
+import { pageGenerationMs } from './astro-timings';
 import type { BuildMeasure } from './steps';
 
 /** bench/results.md's tables: one function per table over the sizes run, and the figures' formats. */
@@ -18,7 +19,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** The middle value of a figure over the rounds. */
-function acrossRounds(rounds: readonly Round[], figure: (round: Round) => number | undefined): number | undefined {
+export function acrossRounds(rounds: readonly Round[], figure: (round: Round) => number | undefined): number | undefined {
   const values = rounds.map(figure);
   return values.every((value) => value !== undefined) && values.length ? median(values as number[]) : undefined;
 }
@@ -108,6 +109,7 @@ export const REBUILD_COLUMNS = [
   'add ÷ clean',
   'edit peak MB',
   'add peak MB',
+  'pages reused, edit / add',
 ] as const;
 export const MDX_COLUMNS = [
   'entries',
@@ -229,9 +231,12 @@ export function stepTable(results: readonly SizeResult[]): string {
   return markdownTable(
     STEP_COLUMNS,
     results.map(({ entries, rounds }) => {
-      const mid = (build: 'site' | Floor, name: string, figure: 'wallMs' | 'peakRssBytes' | 'pageGenerationMs') =>
+      const mid = (build: 'site' | Floor, name: string, figure: 'wallMs' | 'peakRssBytes' | 'pageGeneration') =>
         optional(
-          acrossRounds(rounds, (round) => step(round[build], name)?.[figure]),
+          acrossRounds(rounds, (round) => {
+            const measured = step(round[build], name);
+            return figure === 'pageGeneration' ? pageGenerationMs(measured) : measured?.[figure];
+          }),
           figure === 'peakRssBytes' ? mb : seconds,
         );
       return [
@@ -244,7 +249,7 @@ export function stepTable(results: readonly SizeResult[]): string {
         mid('floor', 'floor index', 'wallMs'),
         mid('floor', 'floor index', 'peakRssBytes'),
         mid('astroFloor', 'astro floor build', 'wallMs'),
-        mid('astroFloor', 'astro floor build', 'pageGenerationMs'),
+        mid('astroFloor', 'astro floor build', 'pageGeneration'),
         mid('astroFloor', 'astro floor build', 'peakRssBytes'),
         mid('astroFloor', 'astro floor index', 'wallMs'),
       ];
@@ -255,12 +260,13 @@ export function stepTable(results: readonly SizeResult[]): string {
 /** Astro's step less its page generation; undefined when its log gave no generation time. */
 function astroWithoutPageGeneration(build: BuildMeasure): number | undefined {
   const astro = step(build, 'astro build');
-  return astro?.pageGenerationMs === undefined ? undefined : astro.wallMs - astro.pageGenerationMs;
+  const generation = pageGenerationMs(astro);
+  return generation === undefined ? undefined : astro!.wallMs - generation;
 }
 
 /** A build's time but for Astro's page generation: the rest of Astro's step, then the search index. */
 function withoutPageGeneration(build: BuildMeasure): number | undefined {
-  const generation = step(build, 'astro build')?.pageGenerationMs;
+  const generation = pageGenerationMs(step(build, 'astro build'));
   return generation === undefined ? undefined : build.wallMs - generation;
 }
 
@@ -285,7 +291,7 @@ export function fixedCostTable(results: readonly SizeResult[]): string {
       return [
         entries,
         mid((round) => step(round.site, 'astro build')?.wallMs),
-        mid((round) => step(round.site, 'astro build')?.pageGenerationMs),
+        mid((round) => pageGenerationMs(step(round.site, 'astro build'))),
         mid((round) => astroWithoutPageGeneration(round.site)),
         mid((round) => step(round.site, 'search index')?.wallMs),
         mid((round) => withoutPageGeneration(round.site)),
@@ -301,7 +307,8 @@ export function rebuildTable(results: readonly SizeResult[]): string {
     REBUILD_COLUMNS,
     results.map(({ entries, rounds, warm }) => {
       const clean = median(rounds.map((round) => round.site.wallMs));
-      if (!warm) return [entries, seconds(clean), '—', '—', '—', '—', '—', '—', '—'];
+      if (!warm) return [entries, seconds(clean), '—', '—', '—', '—', '—', '—', '—', '—'];
+      const reused = (build: BuildMeasure) => step(build, 'astro build')?.astro?.pagesFromCache ?? '—';
       return [
         entries,
         seconds(clean),
@@ -312,6 +319,7 @@ export function rebuildTable(results: readonly SizeResult[]): string {
         ratio(warm.add.wallMs / clean),
         mb(warm.edit.peakRssBytes),
         mb(warm.add.peakRssBytes),
+        `${reused(warm.edit)} / ${reused(warm.add)}`,
       ];
     }),
   );

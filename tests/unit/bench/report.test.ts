@@ -25,6 +25,8 @@ import {
   weightTable,
 } from '../../../scripts/lib/bench/tables';
 import { checkTargets, keepNotes, machineLine, NOTES_MARKER } from '../../../scripts/lib/bench/report';
+import { ASTRO_PHASES } from '../../../scripts/lib/bench/astro-timings';
+import { phaseTable } from '../../../scripts/lib/bench/phase-table';
 import { withoutComponentTags, type Round, type SizeResult } from '../../../scripts/lib/bench/run';
 import { combine, type BuildMeasure } from '../../../scripts/lib/bench/steps';
 
@@ -189,7 +191,13 @@ describe('report', () => {
   it('takes page generation out of the site’s build, against the floor and the clean build in each round', () => {
     const site = (wallMs: number, pageGenerationMs?: number) =>
       combine([
-        { name: 'astro build', wallMs: wallMs * 0.75, peakRssBytes: 1, pageGenerationMs },
+        {
+          name: 'astro build',
+          wallMs: wallMs * 0.75,
+          peakRssBytes: 1,
+          astro:
+            pageGenerationMs === undefined ? undefined : { phasesMs: { 'generate pages': pageGenerationMs }, pagesFromCache: 0 },
+        },
         { name: 'search index', wallMs: wallMs * 0.25, peakRssBytes: 1 },
       ]);
     // 40 s with 20 s of pages: 20 s left, against a 10 s floor and the 40 s build; then 60 s with 30 s.
@@ -205,6 +213,46 @@ describe('report', () => {
     expect(fixedCostTable([result(10_000, { rounds: unread })]).split('\n')[2]).toBe(
       '| 10000 | 30.0 | — | — | 10.0 | — | — | — |',
     );
+  });
+
+  it('sets each phase of the site’s build beside the Astro floor’s, within each round', () => {
+    const withPhases = (measured: BuildMeasure, phasesMs: Record<string, number>): BuildMeasure => ({
+      ...measured,
+      steps: measured.steps.map((one, index) => (index === 0 ? { ...one, astro: { phasesMs, pagesFromCache: 0 } } : one)),
+    });
+    // Site: 30 s of Astro (setup 8, pages 20 of which 5 s static paths) and 10 s of index; the floor half of each.
+    const rounds: Round[] = [1, 1.5].map((slow) => ({
+      floor: floor(10_000 * slow, 100),
+      astroFloor: withPhases(astroFloor(20_000 * slow, 100), {
+        setup: 4000 * slow,
+        'generate pages': 10_000 * slow,
+        'static paths': 2500 * slow,
+      }),
+      site: withPhases(build(40_000 * slow, 100), {
+        setup: 8000 * slow,
+        'content-validation': 3000 * slow,
+        'generate pages': 20_000 * slow,
+        'static paths': 5000 * slow,
+      }),
+    }));
+    const rows = Object.fromEntries(
+      phaseTable([result(10_000, { rounds })])
+        .split('\n')
+        .slice(2)
+        .map((row) => {
+          const [, phase, ...cells] = row.slice(2, -2).split(' | ');
+          return [phase, cells];
+        }),
+    );
+    // The whole step, each phase, pages less static paths, the search index, the whole build.
+    expect(Object.keys(rows)).toHaveLength(ASTRO_PHASES.length + 4);
+    expect(rows["Astro's step, whole"]).toEqual(['37.5', '18.8', '18.8', '2.00×']);
+    expect(rows.setup).toEqual(['10.0', '5.0', '5.0', '2.00×']);
+    expect(rows["content-validation (the site's hook, in setup)"]).toEqual(['3.8', '—', '—', '—']);
+    expect(rows['content sync']).toEqual(['—', '—', '—', '—']);
+    expect(rows['generate pages less static paths (rendering and writing)']).toEqual(['18.8', '9.4', '9.4', '2.00×']);
+    expect(rows["search index (the site's step; the Pagefind CLI)"]).toEqual(['12.5', '6.3', '6.3', '2.00×']);
+    expect(rows['whole build']).toEqual(['50.0', '25.0', '25.0', '2.00×']);
   });
 
   it('checks the targets of the sizes that were run', () => {

@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../src/lib/paths';
 import { samplePages } from '../../../scripts/lib/bench/run';
 import { isolatedConfigSource } from '../../../scripts/lib/bench/astro-floor';
-import {
-  astroPageGenerationMs,
-  ASTRO_CLI,
-  buildScript,
-  parseBuildScript,
-  runSteps,
-  siteSteps,
-} from '../../../scripts/lib/bench/steps';
+import { ASTRO_CLI, buildScript, parseBuildScript, runSteps, siteSteps } from '../../../scripts/lib/bench/steps';
+import { astroTimings, pageGenerationMs } from '../../../scripts/lib/bench/astro-timings';
 import { syntheticEntries } from '../../../scripts/lib/bench/synthetic';
 import { tempFolder } from '../../helpers/temp-folder';
 
@@ -38,29 +32,52 @@ describe('benchmark set-up', () => {
   });
 });
 
-describe('Astro’s page generation time', () => {
+describe('Astro’s timings report', () => {
   // The end of `astro build --timings` (Astro 7.4), colours off; then the same with colours.
   const log = [
     '15:50:49 [build] ✓ Completed in 27.51s.',
-    '  content sync                        15.10s  30.3% ████▆··················',
+    ' build timings ',
+    'Build phases',
+    '  resolve config                       894ms   1.7% ▄·····················',
+    '  setup                                9.06s  17.4% ▅███▂·················',
+    '    content sync                      15.10s  30.3% ████▆··················',
+    '  prerender bundle                     6.98s  13.4% ····▇██▂··············',
     '  generate pages                      25.97s  52.1% ···············██████▆',
     '    prerenderer setup                   15ms   0.5% ···············▁······',
     '    static paths                       145ms   5.1% ···············▇▃·····',
     '',
     'Page rendering (706ms across 470 pages)',
+    '  component render                    14.62s  28.1% ···········▄▇▅▅▅▅▅▅▆▅▄',
+    '',
+    'Slowest pages (median 4ms · p95 19ms · 11,001 from cache)',
+    '  /data/papers.csl.json                3.12s',
+    '',
+    'Integrations (6.49s in hooks)',
+    '  content-validation                   5.82s  11.2% ▅█▇···················  astro:config:setup 5.82s',
   ].join('\n');
 
-  it('reads the report’s generate-pages row, in each unit it is written in', () => {
-    expect(astroPageGenerationMs(log)).toBe(25_970);
-    expect(astroPageGenerationMs(log.replace('25.97s', '812ms'))).toBe(812);
-    expect(astroPageGenerationMs(log.replace('25.97s', '1m 5s'))).toBe(65_000);
+  it('reads each phase’s row, in each unit it is written in, and the pages reused from the cache', () => {
+    expect(astroTimings(log)).toEqual({
+      phasesMs: {
+        'resolve config': 894,
+        setup: 9060,
+        'content-validation': 5820,
+        'content sync': 15_100,
+        'prerender bundle': 6980,
+        'generate pages': 25_970,
+        'static paths': 145,
+      },
+      pagesFromCache: 11_001,
+    });
+    expect(astroTimings(log.replace('25.97s', '1m 5s'))!.phasesMs['generate pages']).toBe(65_000);
     const coloured = log.replace('25.97s', '\x1b[2m25.97s\x1b[22m');
-    expect(astroPageGenerationMs(coloured)).toBe(25_970);
+    expect(astroTimings(coloured)!.phasesMs['generate pages']).toBe(25_970);
+    expect(astroTimings(log.replace(' · 11,001 from cache', ''))!.pagesFromCache).toBe(0);
   });
 
-  it('gives no figure for output without the report’s row', () => {
-    expect(astroPageGenerationMs('floor: 10008 pages')).toBeUndefined();
-    expect(astroPageGenerationMs(log.replace('generate pages', 'generate images'))).toBeUndefined();
+  it('gives no figure for output without the report, nor for a row it does not have', () => {
+    expect(astroTimings('floor: 10008 pages')).toBeUndefined();
+    expect(astroTimings(log.replace('generate pages', 'generate images'))!.phasesMs['generate pages']).toBeUndefined();
   });
 
   it('is recorded with the step that logged it', async () => {
@@ -70,7 +87,7 @@ describe('Astro’s page generation time', () => {
       args: ['-e', `process.stdout.write(${JSON.stringify(text)})`],
     });
     const measured = await runSteps([print(log), print('')], temp);
-    expect(measured.steps.map((step) => step.pageGenerationMs)).toEqual([25_970, undefined]);
+    expect(measured.steps.map((step) => pageGenerationMs(step))).toEqual([25_970, undefined]);
   });
 });
 
