@@ -1,5 +1,3 @@
-import type { StepMeasure } from './steps';
-
 /**
  * What `astro build --timings` reports (a documented flag, not a log line), read from the output
  * of the site's and the Astro floor's Astro step, so that each phase of the site's build can be
@@ -55,4 +53,5 @@ export function astroTimings(log: string): AstroTimings | undefined {
  * Astro's page generation in a measured step (its timings report's `generate pages` row). The rest
  * of the step (start-up, validation, content sync, bundling, the sitemap) is paid whatever the pages cost.
  */
-export const pageGenerationMs = (step: StepMeasure | undefined): number | undefined => step?.astro?.phasesMs['generate pages'];
+export const pageGenerationMs = (step: { astro?: AstroTimings } | undefined): number | undefined =>
+  step?.astro?.phasesMs['generate pages'];
