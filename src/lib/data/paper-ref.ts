@@ -1,3 +1,5 @@
+import { memoize } from '../memo';
+
 /**
  * The entry a `<PaperRef id>` names: `section/id` exactly, or a bare id in the first section (in
  * registry order) that has it, since the same file name in two sections is the same paper listed
@@ -9,18 +11,24 @@ export function resolvePaperRef<T extends { id: string; section: { id: string } 
   sections: readonly { id: string }[],
 ): T | undefined {
   const slash = ref.indexOf('/');
-  if (slash >= 0) {
-    const [section, id] = [ref.slice(0, slash), ref.slice(slash + 1)];
-    return papers.find((paper) => paper.section.id === section && paper.id === id);
-  }
-  const order = new Map(sections.map((section, index) => [section.id, index]));
+  const [section, id] = slash >= 0 ? [ref.slice(0, slash), ref.slice(slash + 1)] : [undefined, ref];
+  const candidates = papersById(papers).get(id) ?? [];
+  if (section !== undefined) return candidates.find((paper) => paper.section.id === section) as T | undefined;
+  const order = new Map(sections.map(({ id: sectionId }, index) => [sectionId, index]));
   let found: T | undefined;
-  for (const paper of papers) {
-    if (paper.id !== ref) continue;
+  for (const paper of candidates as T[]) {
     if (!found || order.get(paper.section.id)! < order.get(found.section.id)!) found = paper;
   }
   return found;
 }
+
+/**
+ * The papers of a list by id, in list order: every long note's refs resolve at build time and
+ * again as its page renders, so a scan of the whole list for each would grow with the square of it.
+ */
+const papersById = memoize((papers: readonly { id: string; section: { id: string } }[]) =>
+  Map.groupBy(papers, (paper) => paper.id),
+);
 
 /** A `<PaperRef id="…" />` as an MDX body writes it (validation allows no other attribute or form). */
 const PAPER_REF_TAG = /<PaperRef\s+id\s*=\s*(["'])(.*?)\1\s*\/>/g;
