@@ -25,6 +25,7 @@ export function resolvePaperRef<T extends { id: string; section: { id: string } 
 /**
  * The papers of a list by id, in list order: every long note's refs resolve at build time and
  * again as its page renders, so a scan of the whole list for each would grow with the square of it.
+ * Kept per list (a build's lists are never changed once made).
  */
 const papersById = memoize((papers: readonly { id: string; section: { id: string } }[]) =>
   Map.groupBy(papers, (paper) => paper.id),
