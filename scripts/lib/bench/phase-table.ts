@@ -1,7 +1,7 @@
 import { ASTRO_PHASES, type AstroPhase } from './astro-timings';
 import type { Round, SizeResult } from './run';
 import type { BuildMeasure } from './steps';
-import { acrossRounds, markdownTable, ratio, seconds, step } from './tables';
+import { acrossRounds, markdownTable, optional, ratio, seconds, step } from './tables';
 
 /** The site's build phase by phase against the Astro floor's (Astro's timings report, then the search index). */
 
@@ -50,28 +50,27 @@ export function phaseTable(results: readonly SizeResult[]): string {
       PHASE_ROWS.map(({ label, figure }) => {
         const site = (round: Round) => figure(round.site, 'astro build', 'search index');
         const floor = (round: Round) => figure(round.astroFloor, 'astro floor build', 'astro floor index');
-        const both = (combine: (site: number, floor: number) => number) => (round: Round) => {
+        const both = (combine: (site: number, floor: number) => number | undefined) => (round: Round) => {
           const [a, b] = [site(round), floor(round)];
           return a === undefined || b === undefined ? undefined : combine(a, b);
         };
-        const cell = (value: number | undefined, format: (value: number) => string) =>
-          value === undefined ? '—' : format(value);
         return [
           entries,
           label,
-          cell(acrossRounds(rounds, site), seconds),
-          cell(acrossRounds(rounds, floor), seconds),
-          cell(
+          optional(acrossRounds(rounds, site), seconds),
+          optional(acrossRounds(rounds, floor), seconds),
+          optional(
             acrossRounds(
               rounds,
               both((a, b) => a - b),
             ),
             seconds,
           ),
-          cell(
+          // A phase the Astro floor spent no time in has no ratio, as siteTo gives none.
+          optional(
             acrossRounds(
               rounds,
-              both((a, b) => (b ? a / b : Number.NaN)),
+              both((a, b) => (b ? a / b : undefined)),
             ),
             ratio,
           ),

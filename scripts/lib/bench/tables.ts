@@ -9,7 +9,9 @@ export const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 export const seconds = (ms: number) => (ms / 1000).toFixed(1);
 export const ratio = (value: number) => `${value.toFixed(2)}×`;
-const optional = (value: number | undefined, format: (value: number) => string) => (value === undefined ? '—' : format(value));
+/** A figure formatted, or '—' where it was not measured. */
+export const optional = (value: number | undefined, format: (value: number) => string) =>
+  value === undefined ? '—' : format(value);
 const bytesCell = (bytes: Bytes) => `${kb(bytes.raw)} / ${kb(bytes.served)}`;
 
 export function median(values: readonly number[]): number {
