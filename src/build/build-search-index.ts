@@ -18,10 +18,7 @@ async function main(args: readonly string[]): Promise<void> {
   }
   const siteDir = args[0] ? path.resolve(args[0]) : buildOutDir();
   if (!existsSync(path.join(siteDir, 'index.html'))) throw new Error(`no built site in ${siteDir} (astro build writes it first)`);
-  await buildSearchIndex(siteDir, {
-    info: (message) => console.log(`[search-index] ${message}`),
-    error: (message) => console.error(`[search-index] ${message}`),
-  });
+  await buildSearchIndex(siteDir, { info: (message) => console.log(`[search-index] ${message}`) });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

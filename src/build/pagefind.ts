@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import * as pagefind from 'pagefind';
 import { readInBatches } from '../lib/content/batched-reads';
 import { FOLDED_MARK, foldTableFile } from '../lib/search/chinese-fold';
 import { chineseFoldTable } from '../lib/search/chinese-fold-table';
@@ -29,10 +32,9 @@ export const SEARCH_INDEX_LANGUAGE = 'zh';
  */
 export const NOT_SEARCHABLE = ['.facts dt', '.links'];
 
-/** Where the indexer reports: the entry prints to the console, a caller may collect the lines. */
+/** Where the indexer reports (Pagefind's own messages go to the console): a caller may collect the lines. */
 export interface IndexLogger {
   info(message: string): void;
-  error(message: string): void;
 }
 
 /** Words of the indexed text that are not the paper's own: concept tokens and the folded-text mark. */
@@ -45,44 +47,82 @@ const NOT_VOCABULARY = new RegExp(`^(?:${CONCEPT_TOKEN_PREFIX}|${FOLDED_MARK}$)`
  * `npm run build` runs it after `astro build` has exited (src/build/build-search-index.ts),
  * not in Astro's `astro:build:done` hook: there Pagefind's memory added to that of Astro's
  * still-living process, while on its own the build's peak is the larger of the two.
+ * Pagefind runs as its command-line tool, not through its Node API: the same binary writes the same
+ * files, in less time (bench/results.md, "Why each choice").
  */
-export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Promise<{ papers: number; pages: number }> {
+export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Promise<{ papers: number }> {
   const started = performance.now();
-  try {
-    const { index } = checked(
-      await pagefind.createIndex({ forceLanguage: SEARCH_INDEX_LANGUAGE, excludeSelectors: NOT_SEARCHABLE }),
-      logger,
-    );
-    // Paper pages live at <section>/<id>/: reading only those halves indexing time and memory
-    // (listing pages carry no data-pagefind-body and would be skipped after parsing anyway).
-    const { page_count } = checked(await index.addDirectory({ path: siteDir, glob: PAPER_PAGES_GLOB }), logger);
-    const bundleDir = path.join(siteDir, PAGEFIND_DIR);
-    checked(await index.writeFiles({ outputPath: bundleDir }), logger);
-    const { papers, texts } = await readFragments(bundleDir);
-    if (papers.length === 0) throw new Error('Pagefind indexed no papers: is data-pagefind-body still on the paper page?');
-    const write = async (file: string, content: string) => {
-      await mkdir(path.dirname(path.join(siteDir, file)), { recursive: true });
-      await writeFile(path.join(siteDir, file), content);
-    };
-    await write(NEWEST_FIRST_PATH, JSON.stringify(newestFirst(papers)));
-    await write(SEARCH_VOCABULARY_PATH, vocabularyFile(vocabularyOf(texts, NOT_VOCABULARY)));
-    await write(FOLD_TABLE_PATH, foldTableFile(chineseFoldTable(), texts));
-    logger.info(
-      `Search index: ${papers.length} papers from ${page_count} pages read, in ${Math.round(performance.now() - started)} ms.`,
-    );
-    return { papers: papers.length, pages: page_count };
-  } finally {
-    await pagefind.close();
-  }
+  const bundleDir = path.join(siteDir, PAGEFIND_DIR);
+  await runPagefind(pagefindArgs(siteDir, bundleDir));
+  const { papers, texts } = await readFragments(bundleDir);
+  if (papers.length === 0) throw new Error('Pagefind indexed no papers: is data-pagefind-body still on the paper page?');
+  const write = async (file: string, content: string) => {
+    await mkdir(path.dirname(path.join(siteDir, file)), { recursive: true });
+    await writeFile(path.join(siteDir, file), content);
+  };
+  await write(NEWEST_FIRST_PATH, JSON.stringify(newestFirst(papers)));
+  await write(SEARCH_VOCABULARY_PATH, vocabularyFile(vocabularyOf(texts, NOT_VOCABULARY)));
+  await write(FOLD_TABLE_PATH, foldTableFile(chineseFoldTable(), texts));
+  logger.info(`Search index: ${papers.length} papers, in ${Math.round(performance.now() - started)} ms.`);
+  return { papers: papers.length };
 }
 
 /**
- * Every paper Pagefind wrote a fragment for (one small gzip file each), read back from disk:
- * taking the files from Pagefind in memory (getFiles) is slower, its base64 transfer costing more
- * CPU than the reads (bench/results.md, "Why each choice").
+ * The Pagefind command line that indexes the paper pages of the build in `siteDir` into
+ * `outputPath`, with the site's index settings. The bench's floors index with the same arguments.
  */
+export function pagefindArgs(siteDir: string, outputPath = path.join(siteDir, PAGEFIND_DIR)): string[] {
+  return [
+    '--site',
+    siteDir,
+    // Paper pages live at <section>/<id>/: reading only those halves indexing time and memory
+    // (listing pages carry no data-pagefind-body and would be skipped after parsing anyway).
+    '--glob',
+    PAPER_PAGES_GLOB,
+    '--force-language',
+    SEARCH_INDEX_LANGUAGE,
+    ...NOT_SEARCHABLE.flatMap((selector) => ['--exclude-selectors', selector]),
+    '--output-path',
+    outputPath,
+    // Errors and warnings only.
+    '--quiet',
+  ];
+}
+
+/**
+ * The Pagefind binary of the installed `pagefind` package (its platform package holds it), looked
+ * up as the package itself looks it up: the extended build (which segments Chinese) first.
+ */
+export function pagefindBinary(): string {
+  const require = createRequire(import.meta.url);
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    const executable = platform === 'windows' ? `${name}.exe` : name;
+    try {
+      return require.resolve(`@pagefind/${platform}-${os.arch()}/bin/${executable}`);
+    } catch {
+      // try the next
+    }
+  }
+  throw new Error(`no Pagefind binary for ${platform}-${os.arch()} under node_modules/@pagefind (npm ci installs it)`);
+}
+
+/** Runs Pagefind, its messages on this process's output; fails when it does. */
+function runPagefind(args: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefindBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`Pagefind failed (${signal ?? `exit code ${code}`}); its messages are above`)),
+    );
+  });
+}
+
+/** Every paper Pagefind wrote a fragment for (one small gzip file each), read back from disk. */
 async function readFragments(bundleDir: string): Promise<{ papers: IndexedPaper[]; texts: string[] }> {
-  const fragments = (await readdir(path.join(bundleDir, 'fragment'))).map((name) => path.join(bundleDir, 'fragment', name));
+  const fragmentDir = path.join(bundleDir, 'fragment');
+  const names = existsSync(fragmentDir) ? await readdir(fragmentDir) : [];
+  const fragments = names.map((name) => path.join(fragmentDir, name));
   const papers: IndexedPaper[] = [];
   const texts: string[] = [];
   for await (const { file, content } of readInBatches(fragments)) {
@@ -91,13 +131,4 @@ async function readFragments(bundleDir: string): Promise<{ papers: IndexedPaper[
     texts.push(text);
   }
   return { papers, texts };
-}
-
-/** Pagefind reports problems in `errors` instead of throwing; any of them fails the build. */
-function checked<T extends { errors: string[] }>(response: T, logger: IndexLogger): Required<T> {
-  if (response.errors.length > 0) {
-    for (const error of response.errors) logger.error(`Pagefind: ${error}`);
-    throw new Error(`Pagefind failed with ${response.errors.length} error(s) (listed above)`);
-  }
-  return response as Required<T>;
 }

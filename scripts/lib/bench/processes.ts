@@ -14,9 +14,9 @@ export interface MeasuredRun {
   /**
    * User + system CPU time of the process and its descendants, when GNU time is installed: on a
    * machine shared with other work it varies far less than wall time. GNU time counts only the
-   * children a process waited for; Pagefind's Node API unrefs and kills its indexer, which the
-   * build then never waits for, so the CPU each sampled process had used at its last sample is
-   * added up as well, and the larger of the two is taken.
+   * children a process waited for (a child killed unwaited, as Pagefind's Node API kills its
+   * indexer, is missed), so the CPU each sampled process had used at its last sample is added up
+   * as well, and the larger of the two is taken.
    */
   cpuMs?: number;
   /** Highest sum of RSS over the process and all its descendants, sampled every `sampleMs`. */

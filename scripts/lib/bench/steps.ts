@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { NOT_SEARCHABLE, SEARCH_INDEX_LANGUAGE } from '../../../src/build/pagefind';
-import { PAPER_PAGES_GLOB } from '../../../src/lib/routes';
+import { pagefindArgs, pagefindBinary } from '../../../src/build/pagefind';
 import { escapeRegExp } from '../../../src/lib/regexp';
 import { astroTimings, type AstroTimings } from './astro-timings';
 import { childEnv, runMeasured } from './processes';
@@ -131,20 +128,6 @@ export function siteSteps(
   ];
 }
 
-/** The Pagefind binary the npm package runs (the extended one, as its Node API prefers). */
-export function pagefindBinary(): string {
-  const require = createRequire(import.meta.url);
-  const platform = `@pagefind/${process.platform}-${os.arch()}/bin`;
-  for (const name of ['pagefind_extended', 'pagefind']) {
-    try {
-      return require.resolve(`${platform}/${name}`);
-    } catch {
-      // try the next
-    }
-  }
-  throw new Error(`no Pagefind binary for ${process.platform}-${os.arch()} under node_modules/@pagefind`);
-}
-
 /** The floor: bench/floor.mjs writes the pages, the Pagefind CLI indexes them with the site's settings. */
 export function floorSteps(repoRoot: string, { contentDir, outDir }: { contentDir: string; outDir: string }): Step[] {
   return [
@@ -153,20 +136,7 @@ export function floorSteps(repoRoot: string, { contentDir, outDir }: { contentDi
   ];
 }
 
-/** The Pagefind CLI over a floor's pages, with the site's index settings (both floors index alike). */
+/** The Pagefind CLI over a floor's pages, with the site's index settings (both floors index as the site does). */
 export function floorIndexStep(name: string, outDir: string): Step {
-  return {
-    name,
-    command: pagefindBinary(),
-    args: [
-      '--site',
-      outDir,
-      '--glob',
-      PAPER_PAGES_GLOB,
-      '--force-language',
-      SEARCH_INDEX_LANGUAGE,
-      ...NOT_SEARCHABLE.flatMap((selector) => ['--exclude-selectors', selector]),
-      '--quiet',
-    ],
-  };
+  return { name, command: pagefindBinary(), args: pagefindArgs(outDir) };
 }
