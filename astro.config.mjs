@@ -37,7 +37,7 @@ export default defineConfig({
   // BUILD_CACHE=off; its pages are the same.
   // The content store in chunks of 1 MiB (Astro's recommended size): Astro bundles the store as
   // string modules, and V8 compiles one string literal in a time that grows with the square of its
-  // size (the whole store of 30,000 entries as one module took about 30 s; bench/results.md).
+  // length, which made one large store the slowest single step of a large build (bench/results.md).
   experimental: {
     incrementalBuild: process.env.BUILD_CACHE !== 'off',
     collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 },

@@ -42,8 +42,8 @@ function valueHtml(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof Html) return value.value;
   if (typeof value === 'object') {
-    // Concatenated, not joined: V8's join copied the many pieces of a listing's cards about 20
-    // times slower than `+=`, whose one copy comes when the page is written (bench/results.md).
+    // Concatenated, not joined: V8's join copies every piece of a listing's cards into a new
+    // string, where `+=` links them and leaves the one copy to the page's encoding (bench/results.md).
     let out = '';
     for (const item of value) out += valueHtml(item);
     return out;
