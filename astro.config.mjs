@@ -35,13 +35,7 @@ export default defineConfig({
   // content changed, and restores the others from the cache. Keeping that cache writes every paper
   // page twice, so a build that is never rebuilt warm (CI, the deployment) turns it off with
   // BUILD_CACHE=off; its pages are the same.
-  // The content store in chunks of 1 MiB (Astro's recommended size): Astro bundles the store as
-  // string modules, and V8 compiles one string literal in a time that grows with the square of its
-  // length, which made one large store the slowest single step of a large build (bench/results.md).
-  experimental: {
-    incrementalBuild: process.env.BUILD_CACHE !== 'off',
-    collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 },
-  },
+  experimental: { incrementalBuild: process.env.BUILD_CACHE !== 'off' },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs src/build/build-search-index.ts.

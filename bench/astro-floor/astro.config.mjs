@@ -6,9 +6,4 @@
 // srcDir here (scripts/lib/bench/astro-floor.ts); CONTENT_DIR names the content it builds.
 import { defineConfig } from 'astro/config';
 
-// One setting is the site's: the content store in chunks (see the site's astro.config.mjs). It is
-// not something the site adds but the cheaper way for any Astro site to hold a large store, so the
-// floor takes it too, and the bench compares what the site adds, not a setting.
-export default defineConfig({
-  experimental: { collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 } },
-});
+export default defineConfig({});
