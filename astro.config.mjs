@@ -38,6 +38,6 @@ export default defineConfig({
   experimental: { incrementalBuild: process.env.BUILD_CACHE !== 'off' },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
-  // The search index is built after Astro exits: `npm run build` runs src/build/build-search-index.ts.
+  // The search index is built after Astro exits: `npm run build` runs scripts/build-search-index.ts.
   integrations: [buildLog(), contentValidation(), mdx(), sitemap()],
 });

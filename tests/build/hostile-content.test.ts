@@ -56,7 +56,7 @@ async function buildHostileSite(contentDir: string, project: string): Promise<Co
   return runIn(
     REPO_ROOT,
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'src/build/build-search-index.ts'), path.join(project, 'dist')],
+    ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/build-search-index.ts'), path.join(project, 'dist')],
     buildEnv(),
   );
 }

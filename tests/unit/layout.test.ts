@@ -8,12 +8,8 @@ import { tempFolder } from '../helpers/temp-folder';
 /**
  * The two wings: src/ holds what the site and its build import, scripts/ the tooling. These
  * checks keep it so: a module under src/ that nothing of the site or the build imports belongs
- * under scripts/ (or is dead), and src/ never reaches into scripts/ or spawns processes, but for
- * the one the build needs: the search-index step runs Pagefind's binary (src/build/pagefind.ts).
+ * under scripts/ (or is dead), and src/ never reaches into scripts/ or spawns processes.
  */
-
-/** The one module of src/ that starts a process: Pagefind's indexer, with fixed arguments and no shell. */
-const SPAWNS_PAGEFIND = 'src/build/pagefind.ts';
 
 /** Every file reachable by imports from `roots`. */
 function closure(roots: readonly string[]): Set<string> {
@@ -54,19 +50,14 @@ describe('the two wings', () => {
     expect(unused, 'move these to scripts/lib/<job>/ or delete them').toEqual([]);
   });
 
-  it('keeps src/ free of imports from scripts/ and of child processes (but the search indexer)', () => {
+  it('keeps src/ free of imports from scripts/ and of child processes', () => {
     const scriptsDir = path.join(REPO_ROOT, 'scripts') + path.sep;
-    const spawns = (file: string) => /['"](?:node:)?child_process['"]/.test(readFileSync(file, 'utf8'));
     const offenders = srcFiles.filter(
       (file) =>
         importsOf(file).some((target) => target.startsWith(scriptsDir)) ||
-        (spawns(file) && path.relative(REPO_ROOT, file) !== SPAWNS_PAGEFIND),
+        /['"](?:node:)?child_process['"]/.test(readFileSync(file, 'utf8')),
     );
     expect(offenders.map((file) => path.relative(REPO_ROOT, file))).toEqual([]);
-    // The exception still holds: it is there, it spawns, and it runs no shell.
-    const indexer = readFileSync(path.join(REPO_ROOT, SPAWNS_PAGEFIND), 'utf8');
-    expect(spawns(path.join(REPO_ROOT, SPAWNS_PAGEFIND))).toBe(true);
-    expect(indexer).not.toMatch(/shell:\s*true|\bexec(?:Sync)?\(/);
   });
 
   it('finds the modules the site is known to import (the check itself can see imports)', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pagefindArgs, pagefindBinary } from '../../../src/build/pagefind';
+import { pagefindArgs, pagefindBinary } from '../search-index/pagefind';
 import { escapeRegExp } from '../../../src/lib/regexp';
 import { astroTimings, type AstroTimings } from './astro-timings';
 import { childEnv, runMeasured } from './processes';
@@ -80,14 +80,14 @@ export interface BuildScript {
 export const ASTRO_CLI = 'node_modules/astro/bin/astro.mjs';
 
 const BUILD_SCRIPT = new RegExp(
-  String.raw`^node((?:\s+--\S+)*)\s+${escapeRegExp(ASTRO_CLI)} build && node((?:\s+--\S+|\s+--import \S+)*)\s+(src\/\S+\.ts)$`,
+  String.raw`^node((?:\s+--\S+)*)\s+${escapeRegExp(ASTRO_CLI)} build && node((?:\s+--\S+|\s+--import \S+)*)\s+(scripts\/\S+\.ts)$`,
 );
 
 /** Reads package.json "build", so the benchmark builds exactly as the project does. */
 export function parseBuildScript(script: string): BuildScript {
   const match = BUILD_SCRIPT.exec(script);
   if (!match) {
-    throw new Error(`package.json "build" is not \`node [flags] ${ASTRO_CLI} build && node [flags] src/….ts\`: ${script}`);
+    throw new Error(`package.json "build" is not \`node [flags] ${ASTRO_CLI} build && node [flags] scripts/….ts\`: ${script}`);
   }
   const flags = (text: string) => text.trim().split(/\s+/).filter(Boolean);
   return { astroFlags: flags(match[1]!), indexFlags: flags(match[2]!), indexEntry: match[3]! };

@@ -96,7 +96,7 @@ describe('the build as package.json runs it', () => {
     expect(buildScript(REPO_ROOT)).toEqual({
       astroFlags: ['--max-old-space-size=1536', '--max-semi-space-size=64'],
       indexFlags: ['--import', 'tsx'],
-      indexEntry: 'src/build/build-search-index.ts',
+      indexEntry: 'scripts/build-search-index.ts',
     });
     expect(() => parseBuildScript('astro build')).toThrow(/package.json "build" is not/);
   });
@@ -105,7 +105,7 @@ describe('the build as package.json runs it', () => {
     const layout = { siteRoot: '/w/site-1', outDir: '/w/site-1/dist', contentDir: '/w/content-1' };
     const [astro, index] = siteSteps(REPO_ROOT, layout, { cache: false });
     expect(astro!.args.slice(-5)).toEqual([path.join(REPO_ROOT, ASTRO_CLI), 'build', '--timings', '--root', '/w/site-1']);
-    expect(index!.args.slice(-2)).toEqual(['src/build/build-search-index.ts', '/w/site-1/dist']);
+    expect(index!.args.slice(-2)).toEqual(['scripts/build-search-index.ts', '/w/site-1/dist']);
     expect(astro!.env).toEqual({ CONTENT_DIR: '/w/content-1', BUILD_CACHE: 'off' });
   });
 

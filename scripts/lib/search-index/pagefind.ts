@@ -5,13 +5,19 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readInBatches } from '../lib/content/batched-reads';
-import { FOLDED_MARK, foldTableFile } from '../lib/search/chinese-fold';
-import { chineseFoldTable } from '../lib/search/chinese-fold-table';
-import { CONCEPT_TOKEN_PREFIX } from '../lib/search/glossary';
-import { FOLD_TABLE_PATH, NEWEST_FIRST_PATH, PAGEFIND_DIR, PAPER_PAGES_GLOB, SEARCH_VOCABULARY_PATH } from '../lib/routes';
-import { newestFirst, parseFragment, type IndexedPaper } from '../lib/search/search-order';
-import { vocabularyFile, vocabularyOf } from '../lib/search/spelling';
+import { readInBatches } from '../../../src/lib/content/batched-reads';
+import { FOLDED_MARK, foldTableFile } from '../../../src/lib/search/chinese-fold';
+import { chineseFoldTable } from '../../../src/lib/search/chinese-fold-table';
+import { CONCEPT_TOKEN_PREFIX } from '../../../src/lib/search/glossary';
+import {
+  FOLD_TABLE_PATH,
+  NEWEST_FIRST_PATH,
+  PAGEFIND_DIR,
+  PAPER_PAGES_GLOB,
+  SEARCH_VOCABULARY_PATH,
+} from '../../../src/lib/routes';
+import { newestFirst, parseFragment, type IndexedPaper } from '../../../src/lib/search/search-order';
+import { vocabularyFile, vocabularyOf } from '../../../src/lib/search/spelling';
 
 /**
  * The language the whole index is built in. Pages say `<html lang="en">` (the site's interface is
@@ -44,7 +50,7 @@ const NOT_VOCABULARY = new RegExp(`^(?:${CONCEPT_TOKEN_PREFIX}|${FOLDED_MARK}$)`
  * Builds the Pagefind index over a finished build in `siteDir`, and beside it the files the search
  * client fetches only when a search needs them: the date order, the vocabulary (misspellings) and
  * the Chinese fold table.
- * `npm run build` runs it after `astro build` has exited (src/build/build-search-index.ts),
+ * `npm run build` runs it after `astro build` has exited (scripts/build-search-index.ts),
  * not in Astro's `astro:build:done` hook: there Pagefind's memory added to that of Astro's
  * still-living process, while on its own the build's peak is the larger of the two.
  * Pagefind runs as its command-line tool, not through its Node API: the same binary writes the same

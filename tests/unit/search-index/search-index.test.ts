@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../src/build/pagefind';
+import { buildSearchIndex } from '../../../scripts/lib/search-index/pagefind';
 import { NEWEST_FIRST_PATH, PAGEFIND_DIR } from '../../../src/lib/routes';
 
 /**

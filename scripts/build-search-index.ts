@@ -1,15 +1,15 @@
 /**
  * The last step of `npm run build`, run after `astro build` has exited:
- * `node --import tsx src/build/build-search-index.ts [site dir]` indexes the build in
+ * `node --import tsx scripts/build-search-index.ts [site dir]` indexes the build in
  * `site dir` (default: where astro.config.mjs writes it, see buildOutDir) and fails the build,
  * naming the problem, when indexing does.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildOutDir } from '../lib/paths';
-import { buildSearchIndex } from './pagefind';
+import { buildOutDir } from '../src/lib/paths';
+import { buildSearchIndex } from './lib/search-index/pagefind';
 
-const USAGE = 'usage: node --import tsx src/build/build-search-index.ts [site dir]';
+const USAGE = 'usage: node --import tsx scripts/build-search-index.ts [site dir]';
 
 async function main(args: readonly string[]): Promise<void> {
   if (args.length > 1 || args.some((arg) => arg.startsWith('-'))) {
