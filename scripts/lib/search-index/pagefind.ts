@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -127,8 +126,7 @@ function runPagefind(args: readonly string[]): Promise<void> {
 /** Every paper Pagefind wrote a fragment for (one small gzip file each), read back from disk. */
 async function readFragments(bundleDir: string): Promise<{ papers: IndexedPaper[]; texts: string[] }> {
   const fragmentDir = path.join(bundleDir, 'fragment');
-  const names = existsSync(fragmentDir) ? await readdir(fragmentDir) : [];
-  const fragments = names.map((name) => path.join(fragmentDir, name));
+  const fragments = (await readdir(fragmentDir)).map((name) => path.join(fragmentDir, name));
   const papers: IndexedPaper[] = [];
   const texts: string[] = [];
   for await (const { file, content } of readInBatches(fragments)) {
