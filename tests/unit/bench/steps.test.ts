@@ -94,7 +94,7 @@ describe('Astro’s timings report', () => {
 describe('the build as package.json runs it', () => {
   it('reads both steps of `npm run build`, so the benchmark builds as the project does', () => {
     expect(buildScript(REPO_ROOT)).toEqual({
-      astroFlags: ['--max-old-space-size=1536', '--max-semi-space-size=64'],
+      astroFlags: ['--max-old-space-size=1536', '--max-semi-space-size=64', '--external-memory-accounted-in-global-limit'],
       indexFlags: ['--import', 'tsx'],
       indexEntry: 'scripts/build-search-index.ts',
     });
