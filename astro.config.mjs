@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { buildLog, quietPagesLogger } from './src/integrations/build-log.ts';
-import { buildOutDir } from './src/lib/paths.ts';
+import { buildOutDir, incrementalBuild } from './src/lib/paths.ts';
 import { markdownPipeline } from './src/lib/render/markdown.ts';
 import { siteLocation } from './src/site.config.ts';
 
@@ -31,11 +31,11 @@ export default defineConfig({
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.
   // Four pages in flight at once: a page's file write then overlaps the next pages' rendering
   // instead of idling the build (bench/results.md, changes table).
-  // Paper pages carry a cacheKey (src/lib/render/cache-key.ts): a rebuild re-renders only those whose
+  // Paper pages carry a cacheKey (src/lib/data/cache-key.ts): a rebuild re-renders only those whose
   // content changed, and restores the others from the cache. Keeping that cache writes every paper
   // page twice, so a build that is never rebuilt warm (CI, the deployment) turns it off with
-  // BUILD_CACHE=off; its pages are the same.
-  experimental: { incrementalBuild: process.env.BUILD_CACHE !== 'off' },
+  // BUILD_CACHE=off (src/lib/paths.ts); its pages are the same, and it computes no keys.
+  experimental: { incrementalBuild: incrementalBuild() },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs scripts/build-search-index.ts.

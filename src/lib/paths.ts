@@ -40,6 +40,15 @@ export function assertInRepository(root: string = REPO_ROOT): void {
 }
 
 /**
+ * Whether the build keeps Astro's incremental cache (`experimental.incrementalBuild`): yes, unless
+ * `BUILD_CACHE=off` (CI and the deployment, which build clean every time). astro.config.mjs sets it
+ * from here, and the pages compute their `cacheKey`s only when it is kept: nothing else reads them.
+ */
+export function incrementalBuild(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.BUILD_CACHE !== 'off';
+}
+
+/**
  * Where `npm run build` writes the site, relative to the project root: `OUT_DIR` (e.g.
  * dist-subpath/ for the sub-path tests) or dist/. astro.config.mjs and the search indexer that
  * runs after Astro both read it here, so they agree.

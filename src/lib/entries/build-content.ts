@@ -39,6 +39,7 @@ export function buildContent({ registry, entries: raw, records, site }: Collecti
     const text = [data.title, data.note ?? '', ...(data.tags ?? []), body].join('\n');
     const concepts = new Map([...conceptsIn(text, glossary)].map(([id, forms]) => [id, forms[0]!]));
     const record = records.get(`${section.id}/${entry.id}`);
+    let digest: string | undefined;
     const shown = record ? recordView(data, record) : undefined;
     return {
       id: entry.id,
@@ -69,7 +70,10 @@ export function buildContent({ registry, entries: raw, records, site }: Collecti
         chineseFoldTable(),
       ),
       related: [],
-      digest: cacheKey(data, entry.body ?? '', record ?? null),
+      // Read only for the incremental build's page keys: a clean build (BUILD_CACHE=off) never hashes it.
+      get digest() {
+        return (digest ??= cacheKey(data, entry.body ?? '', record ?? null));
+      },
     };
   });
   const related = relatedPapers(
