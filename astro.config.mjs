@@ -35,7 +35,10 @@ export default defineConfig({
   // content changed, and restores the others from the cache. Keeping that cache writes every paper
   // page twice, so a build that is never rebuilt warm (CI, the deployment) turns it off with
   // BUILD_CACHE=off (src/lib/paths.ts); its pages are the same, and it computes no keys.
-  experimental: { incrementalBuild: incrementalBuild() },
+  // The content store in chunks of 1 MiB (Astro's recommended size): Astro bundles the store as
+  // string modules, and V8 compiles one string literal in a time that grows with the square of its
+  // length (30,000 entries in one module: about 30 s; bench/results.md, "Why each choice").
+  experimental: { incrementalBuild: incrementalBuild(), collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 } },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs scripts/build-search-index.ts.
