@@ -42,7 +42,7 @@ export function assertInRepository(root: string = REPO_ROOT): void {
 /**
  * Whether the build keeps Astro's incremental cache (`experimental.incrementalBuild`): yes, unless
  * `BUILD_CACHE=off` (CI and the deployment, which build clean every time). astro.config.mjs sets it
- * from here, and the pages compute their `cacheKey`s only when it is kept: nothing else reads them.
+ * from here, and pages hash their keys only when it is kept (pageCacheKey, lib/data/cache-key.ts).
  */
 export function incrementalBuild(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.BUILD_CACHE !== 'off';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { incrementalBuild } from '../paths';
 
 /**
  * A page's `cacheKey` for Astro's incremental build (`experimental.incrementalBuild`): a digest of
@@ -8,4 +9,13 @@ import { createHash } from 'node:crypto';
  */
 export function cacheKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/**
+ * A route's `cacheKey` for one page: `cacheKey(...parts())` when the build keeps the incremental
+ * cache, none when it does not (`BUILD_CACHE=off`: Astro reads no key, so none is hashed). `parts`
+ * is a function so that what it reads (digests, keys shared by pages) is computed only then.
+ */
+export function pageCacheKey(parts: () => readonly unknown[]): string | undefined {
+  return incrementalBuild() ? cacheKey(...parts()) : undefined;
 }
