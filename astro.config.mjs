@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import { contentStore } from './src/integrations/content-store.ts';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { buildLog, quietPagesLogger } from './src/integrations/build-log.ts';
 import { buildOutDir, incrementalBuild } from './src/lib/paths.ts';
@@ -35,12 +36,10 @@ export default defineConfig({
   // content changed, and restores the others from the cache. Keeping that cache writes every paper
   // page twice, so a build that is never rebuilt warm (CI, the deployment) turns it off with
   // BUILD_CACHE=off (src/lib/paths.ts); its pages are the same, and it computes no keys.
-  // The content store in chunks of 1 MiB (Astro's recommended size): Astro bundles the store as
-  // string modules, and V8 compiles one string literal in a time that grows with the square of its
-  // length (30,000 entries in one module: about 30 s; bench/results.md, "Why each choice").
-  experimental: { incrementalBuild: incrementalBuild(), collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 } },
+  // Builds keep the content store in chunks (src/integrations/content-store.ts).
+  experimental: { incrementalBuild: incrementalBuild() },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   // The search index is built after Astro exits: `npm run build` runs scripts/build-search-index.ts.
-  integrations: [buildLog(), contentValidation(), mdx(), sitemap()],
+  integrations: [buildLog(), contentStore(), contentValidation(), mdx(), sitemap()],
 });
