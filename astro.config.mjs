@@ -2,12 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
 import { contentStore } from './src/integrations/content-store.ts';
 import { contentValidation } from './src/integrations/validate-content.ts';
 import { buildLog, quietPagesLogger } from './src/integrations/build-log.ts';
 import { buildOutDir, incrementalBuild } from './src/lib/paths.ts';
-import { markdownPipeline } from './src/lib/render/markdown.ts';
+import { markdownProcessor } from './src/lib/render/long-note.ts';
 import { siteLocation } from './src/site.config.ts';
 
 // The origin comes from the one SITE_REPOSITORY setting (src/site.config.ts); the deploy workflow
@@ -23,10 +22,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   logger: quietPagesLogger(),
   // Markdown and MDX (which extends this config) render with the site's one pipeline, the same
-  // as notes (src/lib/render/markdown.ts): links with unsafe URLs become text, external links get rel.
+  // as notes and long notes (src/lib/render/): links with unsafe URLs become text, external links get rel.
   // Syntax highlighting and table alignment would write inline styles, which the CSP forbids.
   markdown: {
-    processor: unified({ ...markdownPipeline, gfm: false, smartypants: false }),
+    processor: markdownProcessor(),
     syntaxHighlight: false,
   },
   // Every script and stylesheet is a file of its own, so the CSP can forbid inline code.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInBatches } from '../lib/content/batched-reads';
 import { ENTRY_EXTENSIONS, entryId, parseEntrySource, readSavedFile, type EntrySource } from '../lib/content/entry-files';
+import { longNoteTree } from '../lib/render/long-note';
 import { renderMarkdown } from '../lib/render/markdown';
 import { formatProblem } from '../lib/content/problems';
 import { entryFileProblems } from '../lib/validate/validate';
@@ -12,13 +13,12 @@ import { entryFileProblems } from '../lib/validate/validate';
  * The entry files of one section folder, `<id>.yaml`, `<id>.md` and `<id>.mdx`, with the file
  * name as id.
  *
- * Astro's glob() loader would hand every entry to Vite; here only `.mdx` entries go there: they
- * are stored with `deferredRender` and their file path, as glob() stores them, so Astro's MDX
- * integration compiles each into a module of its own and `render()` imports it. The validator has
- * already checked their bodies against the component allow-list (src/lib/validate/mdx-safety.ts), so what
- * compiles is Markdown and allow-listed components with string attributes, never code.
- * YAML entries (nearly all) stay data, and a `.md` body is rendered here with the site's own
- * Markdown settings (GFM, safe links, raw HTML as text), stored with the entry like glob()'s.
+ * Astro's glob() loader would hand every entry to Vite, and an `.mdx` one would become a module of
+ * the bundle. Here every entry stays data: YAML entries (nearly all) as they are, a `.md` body
+ * rendered with the site's own Markdown settings (GFM, safe links, raw HTML as text), and an `.mdx`
+ * body compiled by @astrojs/mdx's own compiler to a tree of HTML and allow-listed components
+ * (src/lib/render/long-note.ts) that the page renders. The validator has already checked `.mdx`
+ * bodies against the component allow-list (src/lib/validate/mdx-safety.ts).
  * Unchanged files keep their stored entry, so warm builds skip them.
  */
 export function paperFiles(dir: string): Loader {
@@ -77,11 +77,7 @@ async function storeEntry(context: LoaderContext, file: string, text: string, re
   const id = entryId(file);
   let digest = generateDigest(text);
   const stored = store.get(id);
-  if (stored?.digest === digest && !rewrite) {
-    // The module map of deferred entries is rebuilt on every load, as glob() does.
-    if (stored.deferredRender && stored.filePath) store.addModuleImport(stored.filePath);
-    return id;
-  }
+  if (stored?.digest === digest && !rewrite) return id;
   const source = parseEntrySource(file, text);
   if (source.syntaxErrors.length) throw entryError(source);
   let data: Record<string, unknown>;
@@ -97,17 +93,17 @@ async function storeEntry(context: LoaderContext, file: string, text: string, re
   // Astro writes the store, and so reloads the page, only when its data changed: a file fixed
   // back to the stored text is stored under another digest (the next load stores it again).
   if (rewrite && stored?.digest === digest) digest = `${digest}+`;
-  if (source.format === 'mdx') store.set({ id, data, body, filePath, digest, deferredRender: true });
-  else
-    store.set({
-      id,
-      data,
-      body,
-      filePath,
-      digest,
-      rendered: body ? { html: renderMarkdown(body), metadata: {} } : undefined,
-    });
+  store.set({ id, data, body, filePath, digest, rendered: body ? await renderedNote(source.format, body, file) : undefined });
   return id;
+}
+
+/**
+ * A long note as pages render it: a `.md` body as HTML; an `.mdx` body as a tree of HTML and
+ * allow-listed components (`noteTree`, which src/components/entry/LongNote.astro renders).
+ */
+async function renderedNote(format: EntrySource['format'], body: string, file: string) {
+  if (format === 'mdx') return { html: '', metadata: { noteTree: await longNoteTree(body, file) } };
+  return { html: renderMarkdown(body), metadata: {} };
 }
 
 /** The file's problems as `npm run validate` prints them, one `path:line: field: message` per line. */

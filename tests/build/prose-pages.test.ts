@@ -93,4 +93,21 @@ describe('the contributing guide (src/pages/contributing.mdx)', () => {
     expect(target, href).toBeDefined();
     expect($('a.paper-ref').text()).toBe(target!.data.title);
   });
+
+  it('renders a long note exactly as @astrojs/mdx renders the same MDX in this page', () => {
+    // The guide is an MDX page, compiled to a module by @astrojs/mdx; a paper's `.mdx` note is a
+    // tree its loader made and the page renders (src/lib/render/long-note.ts). The fixture entry
+    // holds the guide's examples as its body, so the two HTML strings must be the same.
+    const examples = (html: string) =>
+      html.slice(html.indexOf('<aside class="callout callout-takeaway"'), html.lastIndexOf('</figure>') + '</figure>'.length);
+    const guideSource = readFileSync('src/pages/contributing.mdx', 'utf8');
+    const entry = entries.find((candidate) => candidate.id === 'component-examples-as-a-note')!;
+    const noteSource = readFileSync(entry.file, 'utf8');
+    const body = (source: string) => source.slice(source.indexOf('<Callout kind="takeaway">'), source.indexOf('</Results>'));
+    expect(body(noteSource), `${entry.file} holds the guide's examples, as they are in contributing.mdx`).toBe(body(guideSource));
+    const guide = examples($.html());
+    expect(guide).toMatch(/^<aside [\s\S]*<\/aside>\n<aside [\s\S]*<\/figure>$/);
+    const note = examples(page(`${entry.section}/${entry.id}`)('.long-note').html()!);
+    expect(note).toBe(guide);
+  });
 });

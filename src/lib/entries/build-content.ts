@@ -14,7 +14,7 @@ import { routes } from '../routes';
 import { chineseFoldTable } from '../search/chinese-fold-table';
 import { compileGlossary, conceptsIn, indexKeywords } from '../search/glossary';
 import { tagSlug } from '../tags';
-import type { Content, PaperEntry, SectionInfo } from './paper-entry';
+import type { Content, NoteTree, PaperEntry, SectionInfo } from './paper-entry';
 
 /** What the collections hold, as src/content.ts reads them. */
 export interface CollectionsRead {
@@ -50,6 +50,7 @@ export function buildContent({ registry, entries: raw, records, site }: Collecti
       key: keys[index]!,
       entry,
       hasBody: Boolean(entry.body?.trim()),
+      noteTree: entry.rendered?.metadata?.noteTree as NoteTree | undefined,
       file: `content/${section.id}/${entry.filePath?.split('/').pop() ?? `${entry.id}.yaml`}`,
       path: routes.paper(section.id, entry.id),
       concepts,

@@ -1,4 +1,5 @@
 import type { CollectionEntry, CollectionKey } from 'astro:content';
+import type { Element } from 'hast';
 import type { Paper } from '../../schemas/paper';
 import type { PaperRecord } from '../../schemas/record';
 import type { Section } from '../../schemas/section';
@@ -23,9 +24,11 @@ export interface PaperEntry {
   byline?: string;
   /** Shared by entries of the same paper across sections (see lib/data/same-paper). */
   key: string;
-  /** The collection entry, for `render()` of an MDX entry's long note. */
+  /** The collection entry, for `render()` of a `.md` entry's long note. */
   entry: CollectionEntry<CollectionKey>;
   hasBody: boolean;
+  /** An `.mdx` entry's long note, as its loader compiled it (src/lib/render/long-note.ts). */
+  noteTree?: NoteTree;
   /** Repository path of the entry file, for "Edit this entry". */
   file: string;
   /** Site-relative path of the paper page, without the base. */
@@ -56,4 +59,24 @@ export interface Content {
    * adding a paper re-renders only the pages that show it.
    */
   siteKey: string;
+}
+
+/** An allow-listed component in a long note: its name, its string attributes, its Markdown. */
+export interface NoteComponent {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string;
+  attributes: { type: 'mdxJsxAttribute'; name: string; value: string }[];
+  children: NoteNode[];
+}
+/** A long note as data: HTML elements, text and allow-listed components, no positions and no code. */
+export type NoteNode = { type: 'text'; value: string } | NoteElement | NoteComponent;
+export interface NoteElement {
+  type: 'element';
+  tagName: string;
+  properties: Element['properties'];
+  children: NoteNode[];
+}
+export interface NoteTree {
+  type: 'root';
+  children: NoteNode[];
 }

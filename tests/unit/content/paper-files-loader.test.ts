@@ -10,6 +10,7 @@ import { paperFiles } from '../../../src/loaders/paper-files';
 /**
  * The loader against a small in-memory store, with Astro's parts it calls (parseData,
  * generateDigest, the MDX module map) recorded: what it stores, what it skips, what it drops.
+ * The module map stays empty: no entry becomes a module.
  */
 function fakeContext(root: string) {
   const entries = new Map<string, Record<string, unknown>>();
@@ -51,9 +52,9 @@ const MDX = '---\ntitle: Long\nlinks: []\nadded: 2024-09-21\n---\n\n<Callout kin
 const MD = '---\ntitle: Plain\nlinks: []\nadded: 2024-09-22\n---\n\nA **long** note, <b>raw</b>.\n';
 
 describe('paperFiles loader', () => {
-  it('stores each file under its file name: YAML as data, .md rendered with the site’s Markdown, .mdx left to the MDX integration', async () => {
+  it('stores each file under its file name: YAML as data, .md rendered with the site’s Markdown, .mdx as a tree with its components', async () => {
     const { root, dir } = sectionFolder({ '2409.12191.yaml': YAML, 'long.mdx': MDX, 'plain.md': MD, 'notes.txt': 'ignored' });
-    const { context, entries } = fakeContext(root);
+    const { context, entries, moduleImports } = fakeContext(root);
     await paperFiles(dir).load(context);
     expect([...entries.keys()].sort()).toEqual(['2409.12191', 'long', 'plain']);
     expect(entries.get('2409.12191')).toMatchObject({
@@ -66,24 +67,45 @@ describe('paperFiles loader', () => {
       filePath: 'content/mllm/plain.md',
       rendered: { html: '<p>A <strong>long</strong> note, &#x3C;b>raw&#x3C;/b>.</p>' },
     });
-    // What glob() stores for an .mdx file: Astro's MDX integration compiles it when a page renders it.
+    // Compiled by @astrojs/mdx's compiler into data (src/lib/render/long-note.ts), not a module.
     expect(entries.get('long')).toEqual({
       id: 'long',
       data: { title: 'Long', links: [], added: '2024-09-21' },
       body: '\n<Callout kind="note">A **long** note.</Callout>\n',
       filePath: 'content/mllm/long.mdx',
       digest: expect.any(String),
-      deferredRender: true,
+      rendered: {
+        html: '',
+        metadata: {
+          noteTree: {
+            type: 'root',
+            children: [
+              {
+                type: 'mdxJsxFlowElement',
+                name: 'Callout',
+                attributes: [{ type: 'mdxJsxAttribute', name: 'kind', value: 'note' }],
+                children: [
+                  { type: 'text', value: 'A ' },
+                  { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: 'long' }] },
+                  { type: 'text', value: ' note.' },
+                ],
+              },
+            ],
+          },
+        },
+      },
     });
+    expect(moduleImports).toEqual([]);
   });
 
-  it('keeps an unchanged .mdx entry in the MDX module map, as glob() does', async () => {
+  it('keeps an unchanged .mdx entry without compiling it again', async () => {
     const { root, dir } = sectionFolder({ 'long.mdx': MDX });
-    const { context, moduleImports, parsed } = fakeContext(root);
+    const { context, entries, parsed } = fakeContext(root);
     await paperFiles(dir).load(context);
+    const stored = entries.get('long');
     await paperFiles(dir).load(context);
     expect(parsed).toEqual(['long']);
-    expect(moduleImports).toEqual(['content/mllm/long.mdx']);
+    expect(entries.get('long')).toBe(stored);
   });
 
   it('keeps unchanged entries without parsing them again, and drops entries whose file is gone', async () => {
