@@ -202,7 +202,7 @@ export function resultsMarkdown({
     '',
     '## What the build costs besides its pages',
     '',
-    "Astro's step less its page generation (as Astro logs it): Node and Astro starting, the content validated and synced, the site bundled (each MDX entry a module), the sitemap; then the search index. No change to how pages are rendered can take this off, so it bounds both the clean build against the floor and any warm rebuild that still bundles and indexes everything (Astro 5 and Pagefind 1.6 do).",
+    "Astro's step less its page generation (as Astro logs it): Node and Astro starting, the content validated and synced (each MDX long note compiled to a tree of data), the site bundled, the sitemap; then the search index. No change to how pages are rendered can take this off, so it bounds both the clean build against the floor and any warm rebuild that still bundles and indexes everything (Astro 7 and Pagefind 1.6 do).",
     '',
     fixedCostTable(results),
     '',
