@@ -38,7 +38,12 @@ export default defineConfig({
   // Builds keep the content store in chunks (src/integrations/content-store.ts).
   experimental: { incrementalBuild: incrementalBuild() },
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // The benchmark's work folder holds whole built sites: watching them in `astro dev` ran out of
+    // the system's file watchers, and then edits to content were no longer seen.
+    server: { watch: { ignored: ['**/bench/.work/**'] } },
+  },
   // The search index is built after Astro exits: `npm run build` runs scripts/build-search-index.ts.
   integrations: [buildLog(), contentStore(), contentValidation(), mdx(), sitemap()],
 });
