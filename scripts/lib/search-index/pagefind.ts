@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -56,9 +57,17 @@ const NOT_VOCABULARY = new RegExp(`^(?:${CONCEPT_TOKEN_PREFIX}|${FOLDED_MARK}$)`
  * files, in less time (bench/results.md, "Why each choice").
  */
 export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Promise<{ papers: number }> {
-  const started = performance.now();
+  const started = Date.now();
+  await runPagefind(pagefindArgs(siteDir));
+  return writeSearchFiles(siteDir, logger, started);
+}
+
+/**
+ * The second half of buildSearchIndex: the files beside the Pagefind index already in `siteDir`,
+ * from its fragments. `started` (epoch ms) is when the whole step started, for the log line.
+ */
+export async function writeSearchFiles(siteDir: string, logger: IndexLogger, started = Date.now()): Promise<{ papers: number }> {
   const bundleDir = path.join(siteDir, PAGEFIND_DIR);
-  await runPagefind(pagefindArgs(siteDir, bundleDir));
   const { papers, texts } = await readFragments(bundleDir);
   if (papers.length === 0) throw new Error('Pagefind indexed no papers: is data-pagefind-body still on the paper page?');
   const write = async (file: string, content: string) => {
@@ -68,7 +77,7 @@ export async function buildSearchIndex(siteDir: string, logger: IndexLogger): Pr
   await write(NEWEST_FIRST_PATH, JSON.stringify(newestFirst(papers)));
   await write(SEARCH_VOCABULARY_PATH, vocabularyFile(vocabularyOf(texts, NOT_VOCABULARY)));
   await write(FOLD_TABLE_PATH, foldTableFile(chineseFoldTable(), texts));
-  logger.info(`Search index: ${papers.length} papers, in ${Math.round(performance.now() - started)} ms.`);
+  logger.info(`Search index: ${papers.length} papers, in ${Math.round(Date.now() - started)} ms.`);
   return { papers: papers.length };
 }
 
@@ -110,6 +119,36 @@ export function pagefindBinary(): string {
     }
   }
   throw new Error(`no Pagefind binary for ${platform}-${os.arch()} under node_modules/@pagefind (npm ci installs it)`);
+}
+
+/**
+ * The shell that takes the search-index command's place: Pagefind's command line is its
+ * arguments, and the command that follows (the same CLI, to write the search files) comes from the
+ * environment, so nothing is ever spliced into the script.
+ */
+const PAGEFIND_THEN_FILES = [
+  '"$@" || { echo "error: Pagefind failed (exit code $?); its messages are above" >&2; exit 1; }',
+  'exec "$SEARCH_INDEX_NODE" --import tsx "$SEARCH_INDEX_CLI" --index-written "$SEARCH_INDEX_SITE"',
+].join('\n');
+
+/**
+ * Hands this process over to a shell (`process.execve`) that runs Pagefind on `siteDir` and then
+ * `node --import tsx <cli> --index-written <siteDir>` for the search files. Pagefind is the
+ * largest process of the whole build, and this Node process waiting beside it would add its own
+ * memory to the build's peak (bench/results.md, session 16). Returns only where it cannot hand
+ * over (no `process.execve`, as on Windows, or no /bin/sh): the caller runs buildSearchIndex then.
+ */
+export function handOverToPagefind(siteDir: string, cli: string): void {
+  const shell = '/bin/sh';
+  if (typeof process.execve !== 'function' || !existsSync(shell)) return;
+  const env = {
+    ...process.env,
+    SEARCH_INDEX_NODE: process.execPath,
+    SEARCH_INDEX_CLI: cli,
+    SEARCH_INDEX_SITE: siteDir,
+    SEARCH_INDEX_STARTED: String(Date.now()),
+  };
+  process.execve(shell, ['sh', '-c', PAGEFIND_THEN_FILES, 'sh', pagefindBinary(), ...pagefindArgs(siteDir)], env);
 }
 
 /** Runs Pagefind, its messages on this process's output; fails when it does. */

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -75,4 +76,58 @@ describe('the search index step', () => {
   it('fails when Pagefind does, with its exit code', async () => {
     await expect(buildSearchIndex(site({}), quiet)).rejects.toThrow(/Pagefind failed \(exit code 1\)/);
   });
+});
+
+describe('npm run build’s search-index command (scripts/build-search-index.ts)', () => {
+  /** Runs the command on `dir`; meanwhile, what its process is each time Pagefind runs as its child. */
+  async function runCommandWatched(dir: string) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-search-index.ts', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const beside = new Set<string>();
+    const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
+    const watch = setInterval(() => {
+      try {
+        const children = read(`/proc/${child.pid}/task/${child.pid}/children`).split(/\s+/).filter(Boolean);
+        if (children.some((pid) => read(`/proc/${pid}/comm`).startsWith('pagefind'))) beside.add(read(`/proc/${child.pid}/comm`));
+      } catch {
+        // the process ended between two reads
+      }
+    }, 5);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearInterval(watch);
+    return { code, output, beside };
+  }
+
+  it.runIf(process.platform === 'linux')(
+    'leaves no Node process beside Pagefind: a shell takes its place, then writes the search files',
+    async () => {
+      // Enough pages for Pagefind to run a while on a busy machine, so that it is seen running.
+      const pages = Object.fromEntries(
+        Array.from({ length: 1500 }, (_, i) => [
+          `survey/p${i}/index.html`,
+          paperPage(`Paper ${i}`, '幻觉', `2024-01-${String((i % 28) + 1).padStart(2, '0')}`),
+        ]),
+      );
+      const dir = site({ 'index.html': '<!doctype html><html lang="en"><body></body></html>', ...pages });
+      const { code, output, beside } = await runCommandWatched(dir);
+      expect(code, output).toBe(0);
+      expect(output).toMatch(/\[search-index\] Search index: 1500 papers, in \d+ ms\./);
+      expect(JSON.parse(readFileSync(path.join(dir, NEWEST_FIRST_PATH), 'utf8'))).toHaveLength(1500);
+      expect([...beside], 'what ran Pagefind').toEqual(['sh']);
+    },
+    120_000,
+  );
+
+  it('exits 1 naming Pagefind when it fails, and writes no search file', async () => {
+    // A built site without a single paper page: Pagefind finds nothing to index.
+    const dir = site({ 'index.html': '<!doctype html><html lang="en"><body></body></html>' });
+    const { code, output } = await runCommandWatched(dir);
+    expect(code).toBe(1);
+    expect(output).toMatch(/error: Pagefind failed \(exit code \d+\); its messages are above/);
+    expect(existsSync(path.join(dir, NEWEST_FIRST_PATH))).toBe(false);
+  }, 60_000);
 });
