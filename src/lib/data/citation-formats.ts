@@ -4,6 +4,7 @@
  * character they have no LaTeX for (a Chinese title loses its Chinese) and, in RIS, a preprint's
  * DOI; its name parser is used (lib/data/person-name). Build time only: nothing here ships to readers.
  */
+import { memoize } from '../memo';
 import type { Citation } from './citation';
 import type { CslName } from './person-name';
 
@@ -99,9 +100,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * One BibTeX record: `@inproceedings` with `booktitle` for a conference, `@article` with `journal`
  * for a journal, else `@misc`, an arXiv preprint with `eprint`, `archivePrefix` and `primaryClass`
  * as arXiv's own export writes them. The month is BibTeX's macro (`sep`), unbraced. `url` and
- * `doi` are verbatim fields (no escaping: biber and url.sty take them as they are).
+ * `doi` are verbatim fields (no escaping: biber and url.sty take them as they are). Memoised:
+ * the paper's page shows it and `papers.bib` lists it.
  */
-export function bibtexRecord(citation: Citation): string {
+export const bibtexRecord = memoize((citation: Citation): string => {
   const { csl } = citation;
   const container = csl['container-title'] && bibtexText(csl['container-title']);
   const fields: [string, string | undefined][] = [
@@ -120,7 +122,7 @@ export function bibtexRecord(citation: Citation): string {
   const type = csl.type === 'paper-conference' ? 'inproceedings' : csl.type === 'article-journal' ? 'article' : 'misc';
   const body = fields.filter(([, value]) => value !== undefined).map(([name, value]) => `  ${name} = ${value}`);
   return `@${type}{${citation.key},\n${body.join(',\n')}\n}`;
-}
+});
 
 /** A `.bib` file: the records, a blank line between them. */
 export function bibtexFile(citations: readonly Citation[]): string {
