@@ -69,7 +69,8 @@ function plainChildren(children: readonly (RootContent | ElementContent)[], file
             children: plainChildren(child.children, file),
           },
         ];
-      // The exports Astro adds (frontmatter, headings) are module code, which a page renders without.
+      // The exports Astro adds (frontmatter, headings) are module code, which a page renders
+      // without; an entry's own import or export never gets here (validation refuses it).
       case 'mdxjsEsm':
       case 'comment':
         return [];
