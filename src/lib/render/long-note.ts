@@ -8,17 +8,22 @@ import { markdownPipeline } from './markdown';
  * The site's Markdown processor as Astro runs it for Markdown and MDX (astro.config.mjs): the one
  * pipeline's plugins, GFM from the pipeline itself and smartypants off (see markdownPipeline).
  */
-export function markdownProcessor(extra: { rehypePlugins?: readonly unknown[] } = {}) {
+export function markdownProcessor(extraRehypePlugins: RehypePlugins = []) {
   return astroUnified({
     ...markdownPipeline,
-    rehypePlugins: [...markdownPipeline.rehypePlugins, ...((extra.rehypePlugins ?? []) as [])],
+    rehypePlugins: [...markdownPipeline.rehypePlugins, ...extraRehypePlugins],
     gfm: false,
     smartypants: false,
   });
 }
+type RehypePlugins = NonNullable<NonNullable<Parameters<typeof astroUnified>[0]>['rehypePlugins']>;
 
-/** The trees the capturing plugin saw, by file path (notes may compile concurrently). */
-const captured = new Map<string, Root>();
+/**
+ * The tree of each compile, by the frontmatter object that compile was given (Astro hands it to
+ * plugins as `file.data.astro.frontmatter`): one object per call, so two compiles of the same file
+ * at once (one save in `astro dev` can fire two events) never take each other's tree.
+ */
+const captured = new WeakMap<object, Root>();
 
 /**
  * Keeps the tree of the note being compiled. It runs after the site's rehype plugins; Astro's own
@@ -27,8 +32,9 @@ const captured = new Map<string, Root>();
  * @astrojs/mdx would have turned into a module.
  */
 function rehypeKeepTree() {
-  return (tree: Root, file: { path?: string }) => {
-    if (file.path) captured.set(file.path, tree);
+  return (tree: Root, file: { data: { astro?: { frontmatter?: object } } }) => {
+    const key = file.data.astro?.frontmatter;
+    if (key) captured.set(key, tree);
   };
 }
 
@@ -41,18 +47,15 @@ let renderer: ReturnType<NonNullable<ReturnType<typeof markdownProcessor>['creat
  * the tree holds only elements, text and components with string attributes, or this throws.
  */
 export async function longNoteTree(body: string, file: string): Promise<NoteTree> {
-  renderer ??= markdownProcessor({ rehypePlugins: [rehypeKeepTree] }).createMdxRenderer!(
+  renderer ??= markdownProcessor([rehypeKeepTree]).createMdxRenderer!(
     { syntaxHighlight: false, gfm: false, smartypants: false },
     { optimize: false, sourcemap: false },
   );
-  try {
-    await (await renderer).process(body, file, {});
-    const tree = captured.get(file);
-    if (!tree) throw new Error(`${file}: the MDX compiler gave no tree for the long note`);
-    return { type: 'root', children: plainChildren(tree.children, file) };
-  } finally {
-    captured.delete(file);
-  }
+  const frontmatter = {};
+  await (await renderer).process(body, file, frontmatter);
+  const tree = captured.get(frontmatter);
+  if (!tree) throw new Error(`${file}: the MDX compiler gave no tree for the long note`);
+  return { type: 'root', children: plainChildren(tree.children, file) };
 }
 
 function plainChildren(children: readonly (RootContent | ElementContent)[], file: string): NoteNode[] {

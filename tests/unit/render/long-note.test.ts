@@ -49,6 +49,18 @@ describe('longNoteTree (an .mdx long note as data)', () => {
     await expect(longNoteTree('<>fragment</>', '/n.mdx')).rejects.toThrow(/fragment/);
   });
 
+  it('compiles one file twice at once without either losing its tree (two events of one save in astro dev)', async () => {
+    const trees = await Promise.all(['before', 'after'].map((word) => longNoteTree(word, '/same.mdx')));
+    expect(trees.map((tree) => JSON.stringify(tree))).toEqual(
+      ['before', 'after'].map((word) =>
+        JSON.stringify({
+          type: 'root',
+          children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: word }] }],
+        }),
+      ),
+    );
+  });
+
   it('compiles notes side by side without mixing them up', async () => {
     const trees = await Promise.all(['one', 'two', 'three'].map((word) => longNoteTree(word, `/${word}.mdx`)));
     expect(trees.map((tree) => JSON.stringify(tree))).toEqual(
